@@ -1,0 +1,313 @@
+/* lf-cli.c: landfall --project / --list-parameters / --list-sites / --export-png.
+ *
+ * Exit status 0 on success; on any bad argument, key or value, 2 (1 for a
+ * failure to read or write a file) with one line on standard error.
+ */
+#define G_LOG_DOMAIN "landfall-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lf-chart.h"
+#include "lf-cli.h"
+#include "lf-output.h"
+#include "lf-projection.h"
+
+#define EXIT_USAGE 2
+#define EXIT_IO    1
+
+static const char *cli_flags[] = {
+  "--project", "--list-parameters", "--list-sites", "--export-png", "--help-cli", NULL
+};
+
+/**
+ * lf_cli_wants_command_line:
+ * Whether the arguments ask for batch work rather than the window.
+ */
+gboolean
+lf_cli_wants_command_line (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    for (int k = 0; cli_flags[k] != NULL; k++)
+      if (strcmp (argv[i], cli_flags[k]) == 0 ||
+          (g_str_has_prefix (argv[i], cli_flags[k]) && argv[i][strlen (cli_flags[k])] == '='))
+        return TRUE;
+  return FALSE;
+}
+
+G_GNUC_PRINTF (1, 2) static void
+complain (const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "landfall: %s\n", msg);
+}
+
+static void
+list_parameters (const LfBaseline *b)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (b);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    {
+      const LfParamInfo *info = lf_param_info (i);
+      g_autofree char *min = lf_format_number (info->min);
+      g_autofree char *max = lf_format_number (info->max);
+      g_autofree char *def = lf_format_number (s->value[i]);
+
+      g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s%s\n", info->key, info->unit, min,
+                              (info->flags & LF_PARAM_FLAG_UNLIMITED) ? "unlimited" : max, def,
+                              info->description,
+                              (info->flags & LF_PARAM_FLAG_SCHEDULE)
+                              ? " (may change by year: KEY@YEAR=VALUE)" : "");
+    }
+  for (int i = 0; i < s->n_plants; i++)
+    {
+      const LfPlant *p = &s->plants[i];
+      g_string_append_printf (out, "plant.%s.maker\tmaker\t-\t-\t%s\tMaker of plant %s (see --list-makers in docs)\n",
+                              p->id, b->makers[p->maker].id, p->id);
+      g_string_append_printf (out, "plant.%s.site\tsite\t-\t-\t%s\tSite of plant %s (see --list-sites)\n",
+                              p->id, b->sites[p->site].id, p->id);
+      g_string_append_printf (out, "plant.%s.capacity\tvehicles/year\t0\t2000000\t%.0f\tCapacity of plant %s at full ramp\n",
+                              p->id, p->capacity, p->id);
+      g_string_append_printf (out, "plant.%s.start_year\tyear\t%d\t%d\t%d\tFirst year plant %s may produce (not before its site allows)\n",
+                              p->id, LF_FIRST_YEAR, LF_LAST_YEAR, lf_plant_effective_start (s, p), p->id);
+    }
+  g_string_append_printf (out, "plant.<new-id>.maker\tmaker\t-\t-\t-\tAdds a plant: its maker, one of");
+  for (int m = 0; m < b->n_makers; m++)
+    g_string_append_printf (out, "%s%s", m ? ", " : " ", b->makers[m].id);
+  g_string_append (out, "\n");
+  g_string_append (out, "plant.<new-id>.site\tsite\t-\t-\t-\tAdds a plant: its site (see --list-sites)\n");
+  g_string_append_printf (out, "plant.<new-id>.capacity\tvehicles/year\t0\t2000000\t%.0f\tAdds a plant: its capacity at full ramp\n",
+                          LF_PLANT_DEFAULT_CAPACITY);
+  g_string_append_printf (out, "plant.<new-id>.start_year\tyear\t%d\t%d\t-\tAdds a plant: first year (default: as early as its site allows)\n",
+                          LF_FIRST_YEAR, LF_LAST_YEAR);
+  g_string_append (out, "plant.<id>.removed\t-\t1\t1\t-\tRemoves a plant of the baseline\n");
+  fputs (out->str, stdout);
+}
+
+static void
+list_sites (const LfBaseline *b)
+{
+  for (int i = 0; i < b->n_sites; i++)
+    {
+      const LfSite *s = &b->sites[i];
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (lat, sizeof lat, "%.2f", s->lat);
+      g_ascii_formatd (lon, sizeof lon, "%.2f", s->lon);
+      printf ("%s\t%s\t%d\t%s\t%s\t%s%s\n", s->id, lf_origin_name (s->origin), s->earliest_year,
+              lat, lon, s->name, s->ford_owned ? " [Ford plant: needs ford.partnership=1]" : "");
+    }
+}
+
+static gboolean
+parse_size (const char *text, int *w, int *h)
+{
+  char *end = NULL;
+  gint64 a, b;
+
+  a = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  b = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    return FALSE;
+  if (a < 16 || b < 16 || a > 8192 || b > 8192)
+    return FALSE;
+  *w = (int) a;
+  *h = (int) b;
+  return TRUE;
+}
+
+int
+lf_cli_run (int argc, char **argv)
+{
+  gboolean opt_project = FALSE, opt_list_params = FALSE, opt_list_sites = FALSE;
+  g_autofree char *opt_scenario = NULL, *opt_format = NULL, *opt_baseline = NULL;
+  g_autofree char *opt_export = NULL, *opt_chart = NULL, *opt_size = NULL, *opt_save = NULL;
+  g_auto(GStrv) opt_set = NULL;
+  int opt_draws = 0;
+  gint64 opt_seed = 1;
+  gboolean help_cli = FALSE;
+  GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_NONE, &opt_project, "Print the projection, one row per year 2025–2035", NULL },
+    { "list-parameters", 0, 0, G_OPTION_ARG_NONE, &opt_list_params, "List every parameter: key, unit, minimum, maximum, default, description", NULL },
+    { "list-sites", 0, 0, G_OPTION_ARG_NONE, &opt_list_sites, "List the plant sites", NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_scenario, "Start from a scenario file", "FILE" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_set, "Set a value (KEY@YEAR=VALUE from a year on); repeatable", "KEY=VALUE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, "Output format: csv (default) or json", "csv|json" },
+    { "draws", 0, 0, G_OPTION_ARG_INT, &opt_draws, "Monte Carlo draws for p10/p50/p90 columns (0: none)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed, "Random seed for the draws (default 1)", "S" },
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "Read the baseline data from FILE instead of the built-in copy", "FILE" },
+    { "save-scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_save, "Write the resulting scenario to FILE", "FILE" },
+    { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &opt_chart, "Chart to export: share, origin, ford or map", "KIND" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
+    { "help-cli", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfBaseline) baseline = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  g_autofree LfProjection *proj = NULL;
+  g_autofree LfBands *bands = NULL;
+  LfOutputFormat format = LF_OUTPUT_CSV;
+  g_autofree char *text = NULL;
+  int width = 1600, height = 900;
+  LfChartKind chart = LF_CHART_SHARE;
+
+  g_option_context_set_summary (context,
+    "Projects the Chinese-brand share of US EV sales and the impact on Ford, 2025–2035.\n"
+    "Without these options, opens the window.");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      complain ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (argc > 1)
+    {
+      complain ("unexpected argument '%s'", argv[1]);
+      return EXIT_USAGE;
+    }
+  if (help_cli)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fputs (help, stdout);
+      return 0;
+    }
+  if (opt_format != NULL)
+    {
+      if (strcmp (opt_format, "csv") == 0)
+        format = LF_OUTPUT_CSV;
+      else if (strcmp (opt_format, "json") == 0)
+        format = LF_OUTPUT_JSON;
+      else
+        {
+          complain ("--format: '%s' is not csv or json", opt_format);
+          return EXIT_USAGE;
+        }
+    }
+  if (opt_draws < 0 || opt_draws > LF_MAX_DRAWS)
+    {
+      complain ("--draws: %d is out of range (0 to %d)", opt_draws, LF_MAX_DRAWS);
+      return EXIT_USAGE;
+    }
+  if (opt_seed < 0 || opt_seed > G_MAXUINT32)
+    {
+      complain ("--seed: %" G_GINT64_FORMAT " is out of range (0 to %u)", opt_seed, G_MAXUINT32);
+      return EXIT_USAGE;
+    }
+  if (opt_size != NULL && !parse_size (opt_size, &width, &height))
+    {
+      complain ("--size: '%s' is not WIDTHxHEIGHT with each from 16 to 8192", opt_size);
+      return EXIT_USAGE;
+    }
+  if (opt_chart != NULL && (chart = lf_chart_kind_from_string (opt_chart)) == LF_N_CHARTS)
+    {
+      complain ("--chart: '%s' is not share, origin, ford or map", opt_chart);
+      return EXIT_USAGE;
+    }
+  if ((opt_chart != NULL || opt_size != NULL) && opt_export == NULL)
+    {
+      complain ("--chart and --size go with --export-png FILE");
+      return EXIT_USAGE;
+    }
+  if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL)
+    {
+      complain ("nothing to do: use --project, --export-png, --list-parameters or --list-sites");
+      return EXIT_USAGE;
+    }
+
+  baseline = opt_baseline ? lf_baseline_load_file (opt_baseline, &error)
+                          : lf_baseline_load_default (&error);
+  if (baseline == NULL)
+    {
+      complain ("%s", error->message);
+      return EXIT_IO;
+    }
+  if (opt_list_params)
+    list_parameters (baseline);
+  if (opt_list_sites)
+    list_sites (baseline);
+  if (!opt_project && opt_export == NULL && opt_save == NULL)
+    return 0;
+
+  if (opt_scenario != NULL)
+    {
+      scenario = lf_scenario_load_file (baseline, opt_scenario, &error);
+      if (scenario == NULL)
+        {
+          complain ("%s", error->message);
+          return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? EXIT_IO : EXIT_USAGE;
+        }
+    }
+  else
+    scenario = lf_scenario_new (baseline);
+
+  for (int i = 0; opt_set != NULL && opt_set[i] != NULL; i++)
+    if (!lf_scenario_apply (scenario, opt_set[i], &error))
+      {
+        complain ("--set %s", error->message);
+        return EXIT_USAGE;
+      }
+  if (!lf_scenario_validate (scenario, &error))
+    {
+      complain ("%s", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (opt_save != NULL && !lf_scenario_save_file (scenario, opt_save, &error))
+    {
+      complain ("%s", error->message);
+      return EXIT_IO;
+    }
+
+  proj = g_new0 (LfProjection, 1);
+  lf_project (scenario, proj);
+  if (opt_draws > 0)
+    {
+      bands = g_new0 (LfBands, 1);
+      lf_monte_carlo (scenario, opt_draws, (guint) opt_seed, bands, NULL);
+    }
+
+  if (opt_export != NULL)
+    {
+      g_autoptr(LfScenario) current = lf_scenario_new (baseline);
+      g_autofree LfProjection *base_proj = g_new0 (LfProjection, 1);
+      LfChartData data = { 0 };
+
+      lf_project (current, base_proj);
+      lf_chart_data_init (&data, scenario, proj, base_proj, bands);
+      if (!lf_chart_export_png (opt_export, chart, &data, width, height, 1.0, &error))
+        {
+          complain ("%s", error->message);
+          return EXIT_IO;
+        }
+    }
+
+  if (opt_project)
+    {
+      text = format == LF_OUTPUT_JSON ? lf_projection_to_json (scenario, proj, bands)
+                                      : lf_projection_to_csv (scenario, proj, bands);
+      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+        {
+          complain ("could not write to standard output");
+          return EXIT_IO;
+        }
+    }
+  return 0;
+}

@@ -1,0 +1,35 @@
+/* main.c: the window, or batch work on the command line with no display. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "lf-cli.h"
+
+#if HAVE_GUI && __has_include("lf-application.h")
+#define LANDFALL_WINDOW 1
+#include "lf-application.h"
+#endif
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (lf_cli_wants_command_line (argc, argv))
+    return lf_cli_run (argc, argv);
+
+#if LANDFALL_WINDOW
+  {
+    g_autoptr(LfApplication) app = lf_application_new ();
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
+  fprintf (stderr, "landfall: built without the window; try --project or --help-cli\n");
+  return 2;
+#endif
+}

@@ -1,0 +1,563 @@
+/* lf-baseline.c: read data/baseline.json (every figure carries its source). */
+#define G_LOG_DOMAIN "landfall-model"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lf-baseline.h"
+
+/* Loading walks the tree with a path for messages; the first problem wins. */
+typedef struct {
+  const char *file;
+  GError     *error;
+} Loader;
+
+G_GNUC_PRINTF (3, 4) static void
+fail (Loader *l, const char *path, const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  if (l->error != NULL)
+    return;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (&l->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               "%s: %s: %s", l->file, path, msg);
+}
+
+static JsonObject *
+get_object (Loader *l, JsonObject *parent, const char *path, const char *member)
+{
+  JsonNode *node;
+
+  if (l->error != NULL)
+    return NULL;
+  node = parent ? json_object_get_member (parent, member) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (l, path, "missing object '%s'", member);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+has_source (JsonObject *obj)
+{
+  const char *s;
+
+  if (!json_object_has_member (obj, "source"))
+    return FALSE;
+  s = json_object_get_string_member_with_default (obj, "source", NULL);
+  return s != NULL && *s != '\0';
+}
+
+static double
+node_number (Loader *l, JsonNode *node, const char *path)
+{
+  double v;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+       json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      fail (l, path, "expected a number");
+      return 0.0;
+    }
+  v = json_node_get_double (node);
+  if (!isfinite (v))
+    fail (l, path, "not a finite number");
+  return v;
+}
+
+/* A figure: { "value": N, "source": "…" } */
+static double
+get_figure (Loader *l, JsonObject *parent, const char *path, const char *member)
+{
+  g_autofree char *sub = g_strdup_printf ("%s.%s", path, member);
+  JsonObject *obj = get_object (l, parent, path, member);
+
+  if (obj == NULL)
+    return 0.0;
+  if (!has_source (obj))
+    fail (l, sub, "figure has no source");
+  return node_number (l, json_object_get_member (obj, "value"), sub);
+}
+
+/* A yearly path or short list: { "values": [N…], "source": "…" } */
+static void
+get_values_in (Loader *l, JsonObject *obj, const char *path, double *out, guint n)
+{
+  JsonNode *node;
+  JsonArray *array;
+
+  if (l->error != NULL || obj == NULL)
+    return;
+  if (!has_source (obj))
+    {
+      fail (l, path, "figure has no source");
+      return;
+    }
+  node = json_object_get_member (obj, "values");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (l, path, "missing array 'values'");
+      return;
+    }
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) != n)
+    {
+      fail (l, path, "expected %u values, found %u", n, json_array_get_length (array));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    out[i] = node_number (l, json_array_get_element (array, i), path);
+}
+
+static void
+get_values (Loader *l, JsonObject *parent, const char *path, const char *member,
+            double *out, guint n)
+{
+  g_autofree char *sub = g_strdup_printf ("%s.%s", path, member);
+  get_values_in (l, get_object (l, parent, path, member), sub, out, n);
+}
+
+static const char *
+get_string (Loader *l, JsonObject *obj, const char *path, const char *member)
+{
+  JsonNode *node;
+
+  if (l->error != NULL || obj == NULL)
+    return "";
+  node = json_object_get_member (obj, member);
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      fail (l, path, "missing string '%s'", member);
+      return "";
+    }
+  return json_node_get_string (node);
+}
+
+static void
+check_range (Loader *l, const char *path, double v, double lo, double hi)
+{
+  if (l->error == NULL && (v < lo || v > hi))
+    fail (l, path, "%g is outside %g to %g", v, lo, hi);
+}
+
+static void
+load_market (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonObject *m = get_object (l, root, "", "market");
+  JsonObject *ts = get_object (l, m, "market", "tier_share");
+  JsonObject *tp = get_object (l, m, "market", "tier_price");
+
+  get_values (l, m, "market", "lv_sales", b->lv_sales, LF_N_YEARS);
+  get_values (l, m, "market", "ev_share", b->ev_share, LF_N_YEARS);
+  for (int t = 0; t < LF_N_TIERS; t++)
+    {
+      get_values (l, ts, "market.tier_share", lf_tier_name (t), b->tier_share[t], LF_N_YEARS);
+      b->tier_price[t] = get_figure (l, tp, "market.tier_price", lf_tier_name (t));
+      check_range (l, "market.tier_price", b->tier_price[t], 1000, 1e6);
+    }
+  for (int y = 0; y < LF_N_YEARS && l->error == NULL; y++)
+    {
+      double sum = 0;
+      for (int t = 0; t < LF_N_TIERS; t++)
+        sum += b->tier_share[t][y];
+      if (fabs (sum - 1.0) > 1e-6)
+        fail (l, "market.tier_share", "shares in %d add up to %g, not 1", LF_FIRST_YEAR + y, sum);
+      check_range (l, "market.ev_share", b->ev_share[y], 0, 1);
+      check_range (l, "market.lv_sales", b->lv_sales[y], 0, 1e9);
+    }
+  b->actual_ev_sales_2025 = get_figure (l, m, "market", "ev_sales_2025");
+  check_range (l, "market.ev_sales_2025", b->actual_ev_sales_2025, 1, b->lv_sales[0]);
+  /* 2025 is the calibration year: its EV share is derived from the actual sales. */
+  if (l->error == NULL)
+    b->ev_share[0] = b->actual_ev_sales_2025 / b->lv_sales[0];
+  b->actual_avg_ev_price_2025 = get_figure (l, m, "market", "avg_ev_price_2025");
+  b->nest_lambda = get_figure (l, m, "market", "nest_lambda");
+  check_range (l, "market.nest_lambda", b->nest_lambda, 0, 1);
+  b->max_ev_share = get_figure (l, m, "market", "max_ev_share");
+  check_range (l, "market.max_ev_share", b->max_ev_share, 0.01, 1);
+}
+
+static void
+load_ford (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonObject *f = get_object (l, root, "", "ford");
+  JsonObject *sales = get_object (l, f, "ford", "ev_sales_2025");
+  JsonObject *share = get_object (l, f, "ford", "share_of_tier");
+  double ev2025 = b->lv_sales[0] * b->ev_share[0];
+
+  b->actual_ford_ev_2025 = 0;
+  for (int t = 0; t < LF_N_TIERS; t++)
+    {
+      double units = get_figure (l, sales, "ford.ev_sales_2025", lf_tier_name (t));
+
+      get_values (l, share, "ford.share_of_tier", lf_tier_name (t), b->ford_share[t], LF_N_YEARS);
+      /* 2025 is derived so that the model reproduces Ford's 2025 sales exactly. */
+      b->ford_share[t][0] = ev2025 > 0 && b->tier_share[t][0] > 0
+                            ? units / (ev2025 * b->tier_share[t][0]) : 0.0;
+      b->actual_ford_ev_2025 += units;
+      for (int y = 0; y < LF_N_YEARS; y++)
+        check_range (l, "ford.share_of_tier", b->ford_share[t][y], 0, 1);
+    }
+  get_values (l, f, "ford", "unit_margin", b->ford_margin, LF_N_YEARS);
+  b->ford_scale_gain = get_figure (l, f, "ford", "scale_gain");
+  get_values (l, f, "ford", "fixed_cost", b->ford_fixed_cost, LF_N_YEARS);
+  b->actual_ford_ebit_2025 = get_figure (l, f, "ford", "ebit_2025");
+  b->ford_volume_ref = b->actual_ford_ev_2025;
+  /* 2025 fixed cost is calibrated: EBIT = volume × margin − fixed cost. */
+  b->ford_fixed_cost[0] = b->ford_volume_ref * b->ford_margin[0] / 1e6 - b->actual_ford_ebit_2025;
+  if (b->ford_volume_ref <= 0)
+    fail (l, "ford.ev_sales_2025", "Ford's 2025 EV sales must be positive");
+}
+
+static void
+load_parameters (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonObject *p = get_object (l, root, "", "parameters");
+  GList *members;
+
+  if (p == NULL)
+    return;
+  members = json_object_get_members (p);
+  for (GList *it = members; it != NULL && l->error == NULL; it = it->next)
+    {
+      const char *key = it->data;
+      g_autofree char *path = g_strdup_printf ("parameters.%s", key);
+      JsonObject *obj = get_object (l, p, "parameters", key);
+      JsonNode *value;
+      LfRange *range;
+
+      if (obj == NULL)
+        break;
+      if (!has_source (obj))
+        {
+          fail (l, path, "figure has no source");
+          break;
+        }
+      range = g_new0 (LfRange, 1);
+      value = json_object_get_member (obj, "value");
+      if (value != NULL && json_node_get_value_type (value) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (value), "unlimited") == 0)
+        range->central = INFINITY;
+      else
+        range->central = node_number (l, value, path);
+      range->low = json_object_has_member (obj, "low")
+                   ? node_number (l, json_object_get_member (obj, "low"), path) : range->central;
+      range->high = json_object_has_member (obj, "high")
+                    ? node_number (l, json_object_get_member (obj, "high"), path) : range->central;
+      if (l->error == NULL && !(range->low <= range->central && range->central <= range->high))
+        fail (l, path, "low ≤ value ≤ high does not hold");
+      g_hash_table_insert (b->param_defaults, g_strdup (key), range);
+    }
+  g_list_free (members);
+}
+
+static gboolean
+parse_origin (const char *s, LfOrigin *out)
+{
+  for (int o = 0; o < LF_N_ORIGINS; o++)
+    if (g_strcmp0 (s, lf_origin_name (o)) == 0)
+      {
+        *out = o;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+valid_id (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > 40)
+    return FALSE;
+  for (const char *c = id; *c; c++)
+    if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-' && *c != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static JsonArray *
+get_array (Loader *l, JsonObject *root, const char *member, guint max)
+{
+  JsonNode *node = root ? json_object_get_member (root, member) : NULL;
+  JsonArray *a;
+
+  if (l->error != NULL)
+    return NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (l, member, "missing array");
+      return NULL;
+    }
+  a = json_node_get_array (node);
+  if (json_array_get_length (a) > max)
+    {
+      fail (l, member, "more than %u entries", max);
+      return NULL;
+    }
+  return a;
+}
+
+static JsonObject *
+array_object (Loader *l, JsonArray *a, guint i, const char *path)
+{
+  JsonNode *node = json_array_get_element (a, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (l, path, "entry %u is not an object", i);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static void
+load_makers (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonArray *a = get_array (l, root, "makers", LF_MAX_MAKERS);
+
+  for (guint i = 0; a != NULL && i < json_array_get_length (a) && l->error == NULL; i++)
+    {
+      JsonObject *o = array_object (l, a, i, "makers");
+      LfMaker *m = &b->makers[i];
+      const char *id = get_string (l, o, "makers", "id");
+      g_autofree char *path = g_strdup_printf ("makers.%s", id);
+      JsonObject *appeal;
+
+      if (l->error != NULL)
+        break;
+      if (!valid_id (id) || lf_baseline_find_maker (b, id) >= 0)
+        {
+          fail (l, path, "maker id must be unique, lower-case letters, digits and '-'");
+          break;
+        }
+      m->id = g_strdup (id);
+      m->name = g_strdup (get_string (l, o, path, "name"));
+      m->chinese_controlled = json_object_get_boolean_member_with_default (o, "chinese_controlled", TRUE);
+      m->price_factor = get_figure (l, o, path, "price_factor");
+      check_range (l, path, m->price_factor, 0.1, 5);
+      appeal = get_object (l, o, path, "appeal");
+      if (appeal != NULL && !has_source (appeal))
+        fail (l, path, "appeal has no source");
+      for (int t = 0; t < LF_N_TIERS && l->error == NULL; t++)
+        {
+          m->appeal[t] = node_number (l, json_object_get_member (appeal, lf_tier_name (t)), path);
+          check_range (l, path, m->appeal[t], 0, 10);
+        }
+      b->n_makers = i + 1;
+    }
+}
+
+static void
+load_sites (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonArray *a = get_array (l, root, "sites", LF_MAX_SITES);
+
+  for (guint i = 0; a != NULL && i < json_array_get_length (a) && l->error == NULL; i++)
+    {
+      JsonObject *o = array_object (l, a, i, "sites");
+      LfSite *s = &b->sites[i];
+      const char *id = get_string (l, o, "sites", "id");
+      g_autofree char *path = g_strdup_printf ("sites.%s", id);
+
+      if (l->error != NULL)
+        break;
+      if (!valid_id (id) || lf_baseline_find_site (b, id) >= 0)
+        {
+          fail (l, path, "site id must be unique, lower-case letters, digits and '-'");
+          break;
+        }
+      s->id = g_strdup (id);
+      s->name = g_strdup (get_string (l, o, path, "name"));
+      if (l->error == NULL && !parse_origin (get_string (l, o, path, "origin"), &s->origin))
+        fail (l, path, "origin must be china, mexico, us or canada");
+      s->lat = node_number (l, json_object_get_member (o, "lat"), path);
+      s->lon = node_number (l, json_object_get_member (o, "lon"), path);
+      check_range (l, path, s->lat, -90, 90);
+      check_range (l, path, s->lon, -180, 180);
+      s->ford_owned = json_object_get_boolean_member_with_default (o, "ford_owned", FALSE);
+      s->cost_factor = get_figure (l, o, path, "cost_factor");
+      check_range (l, path, s->cost_factor, 0.1, 5);
+      s->earliest_year = (int) get_figure (l, o, path, "earliest_year");
+      check_range (l, path, s->earliest_year, LF_FIRST_YEAR, LF_LAST_YEAR);
+      get_values (l, o, path, "ramp", s->ramp, 3);
+      for (int r = 0; r < 3; r++)
+        check_range (l, path, s->ramp[r], 0, 1);
+      s->jobs_per_unit = get_figure (l, o, path, "jobs_per_unit");
+      check_range (l, path, s->jobs_per_unit, 0, 1);
+      b->n_sites = i + 1;
+    }
+}
+
+static void
+load_plants (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonArray *a = get_array (l, root, "plants", LF_MAX_PLANTS);
+
+  for (guint i = 0; a != NULL && i < json_array_get_length (a) && l->error == NULL; i++)
+    {
+      JsonObject *o = array_object (l, a, i, "plants");
+      LfPlantSpec *p = &b->plants[i];
+      const char *id = get_string (l, o, "plants", "id");
+      g_autofree char *path = g_strdup_printf ("plants.%s", id);
+
+      if (l->error != NULL)
+        break;
+      p->id = g_strdup (id);
+      p->maker = g_strdup (get_string (l, o, path, "maker"));
+      p->site = g_strdup (get_string (l, o, path, "site"));
+      p->capacity = get_figure (l, o, path, "capacity");
+      p->start_year = (int) json_object_get_int_member_with_default (o, "start_year", 0);
+      b->n_plants = i + 1;
+      if (l->error != NULL)
+        break;
+      if (!valid_id (id))
+        fail (l, path, "plant id must be lower-case letters, digits and '-'");
+      else if (lf_baseline_find_maker (b, p->maker) < 0)
+        fail (l, path, "unknown maker '%s'", p->maker);
+      else if (lf_baseline_find_site (b, p->site) < 0)
+        fail (l, path, "unknown site '%s'", p->site);
+      check_range (l, path, p->capacity, 0, 2e6);
+      if (p->start_year != 0)
+        check_range (l, path, p->start_year, LF_FIRST_YEAR, LF_LAST_YEAR);
+    }
+}
+
+/**
+ * lf_baseline_load_bytes:
+ * Returns: (transfer full) (nullable): the baseline, or %NULL with @error set
+ */
+LfBaseline *
+lf_baseline_load_bytes (GBytes     *bytes,
+                        const char *display_name,
+                        GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(LfBaseline) b = g_new0 (LfBaseline, 1);
+  g_autoptr(GError) parse_error = NULL;
+  Loader l = { display_name, NULL };
+  JsonNode *root;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  b->param_defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: not valid JSON: %s", display_name, parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: the top level must be an object", display_name);
+      return NULL;
+    }
+  load_market (&l, b, json_node_get_object (root));
+  load_ford (&l, b, json_node_get_object (root));
+  load_parameters (&l, b, json_node_get_object (root));
+  load_makers (&l, b, json_node_get_object (root));
+  load_sites (&l, b, json_node_get_object (root));
+  load_plants (&l, b, json_node_get_object (root));
+  if (l.error != NULL)
+    {
+      g_propagate_error (error, l.error);
+      return NULL;
+    }
+  return g_steal_pointer (&b);
+}
+
+LfBaseline *
+lf_baseline_load_file (const char *path,
+                       GError    **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  return lf_baseline_load_bytes (bytes, path, error);
+}
+
+/**
+ * lf_baseline_load_default:
+ * The baseline embedded in the program, or the file named by
+ * LANDFALL_BASELINE when an analyst sets it.
+ */
+LfBaseline *
+lf_baseline_load_default (GError **error)
+{
+  const char *override = g_getenv ("LANDFALL_BASELINE");
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (override != NULL && *override != '\0')
+    return lf_baseline_load_file (override, error);
+  bytes = g_resources_lookup_data (LF_BASELINE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  return lf_baseline_load_bytes (bytes, "baseline.json (built in)", error);
+}
+
+void
+lf_baseline_free (LfBaseline *b)
+{
+  if (b == NULL)
+    return;
+  for (int i = 0; i < b->n_makers; i++)
+    {
+      g_free (b->makers[i].id);
+      g_free (b->makers[i].name);
+    }
+  for (int i = 0; i < b->n_sites; i++)
+    {
+      g_free (b->sites[i].id);
+      g_free (b->sites[i].name);
+    }
+  for (int i = 0; i < b->n_plants; i++)
+    {
+      g_free (b->plants[i].id);
+      g_free (b->plants[i].maker);
+      g_free (b->plants[i].site);
+    }
+  g_clear_pointer (&b->param_defaults, g_hash_table_unref);
+  g_free (b);
+}
+
+int
+lf_baseline_find_maker (const LfBaseline *b, const char *id)
+{
+  for (int i = 0; i < b->n_makers; i++)
+    if (g_strcmp0 (b->makers[i].id, id) == 0)
+      return i;
+  return -1;
+}
+
+int
+lf_baseline_find_site (const LfBaseline *b, const char *id)
+{
+  for (int i = 0; i < b->n_sites; i++)
+    if (g_strcmp0 (b->sites[i].id, id) == 0)
+      return i;
+  return -1;
+}
+
+const LfRange *
+lf_baseline_get_range (const LfBaseline *b, const char *key)
+{
+  return g_hash_table_lookup (b->param_defaults, key);
+}

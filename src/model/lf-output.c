@@ -1,0 +1,187 @@
+/* lf-output.c: projections as CSV or JSON (numbers via g_ascii_formatd, never the locale). */
+#define G_LOG_DOMAIN "landfall-model"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "lf-output.h"
+
+const LfSeries lf_banded_series[] = {
+  LF_SERIES_EV_SALES,
+  LF_SERIES_CHINESE_EV_SALES,
+  LF_SERIES_CHINESE_SHARE_EV_PCT,
+  LF_SERIES_CHINA_BUILT_SHARE_EV_PCT,
+  LF_SERIES_FORD_EV_SALES,
+  LF_SERIES_FORD_EV_SALES_NO_ENTRY,
+  LF_SERIES_FORD_EV_EBIT_MUSD,
+  LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD,
+  LF_SERIES_FORD_PARTNER_INCOME_MUSD,
+};
+const int lf_n_banded_series = G_N_ELEMENTS (lf_banded_series);
+
+/* Units to whole vehicles, percentages to 3 decimals, money to 0.1 M or 1 USD. */
+static const char *
+series_format (LfSeries s)
+{
+  switch (s)
+    {
+    case LF_SERIES_EV_SHARE_PCT:
+    case LF_SERIES_CHINESE_SHARE_EV_PCT:
+    case LF_SERIES_CHINA_BUILT_SHARE_EV_PCT:
+      return "%.3f";
+    case LF_SERIES_FORD_EV_EBIT_MUSD:
+    case LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD:
+    case LF_SERIES_FORD_PARTNER_INCOME_MUSD:
+    case LF_SERIES_TARIFF_REVENUE_MUSD:
+      return "%.1f";
+    default:
+      return "%.0f";
+    }
+}
+
+static void
+append_number (GString *out, const char *format, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, format, v);
+  /* "-0" reads badly in a report. */
+  if (g_str_equal (buf, "-0") || g_str_equal (buf, "-0.0") || g_str_equal (buf, "-0.000"))
+    g_string_append (out, buf + 1);
+  else
+    g_string_append (out, buf);
+}
+
+/**
+ * lf_projection_to_csv:
+ * @bands: (nullable): Monte Carlo bands, adding p10/p50/p90 columns
+ * Returns: (transfer full): one header row and one row per year
+ */
+char *
+lf_projection_to_csv (const LfScenario *scenario, const LfProjection *proj, const LfBands *bands)
+{
+  const LfBaseline *b = scenario->baseline;
+  GString *out = g_string_new ("year");
+
+  for (int s = 0; s < LF_N_SERIES; s++)
+    g_string_append_printf (out, ",%s", lf_series_name (s));
+  for (int m = 0; m < b->n_makers; m++)
+    g_string_append_printf (out, ",sales_%s", b->makers[m].id);
+  if (bands != NULL)
+    for (int i = 0; i < lf_n_banded_series; i++)
+      {
+        const char *n = lf_series_name (lf_banded_series[i]);
+        g_string_append_printf (out, ",%s_p10,%s_p50,%s_p90", n, n, n);
+      }
+  g_string_append_c (out, '\n');
+
+  for (int y = 0; y < LF_N_YEARS; y++)
+    {
+      g_string_append_printf (out, "%d", LF_FIRST_YEAR + y);
+      for (int s = 0; s < LF_N_SERIES; s++)
+        {
+          g_string_append_c (out, ',');
+          append_number (out, series_format (s), proj->series[s][y]);
+        }
+      for (int m = 0; m < b->n_makers; m++)
+        {
+          g_string_append_c (out, ',');
+          append_number (out, "%.0f", proj->maker_sales[m][y]);
+        }
+      if (bands != NULL)
+        for (int i = 0; i < lf_n_banded_series; i++)
+          {
+            LfSeries s = lf_banded_series[i];
+            const double *cols[3] = { bands->p10[s], bands->p50[s], bands->p90[s] };
+            for (int k = 0; k < 3; k++)
+              {
+                g_string_append_c (out, ',');
+                append_number (out, series_format (s), cols[k][y]);
+              }
+          }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_array (JsonBuilder *jb, const char *name, const double *v)
+{
+  json_builder_set_member_name (jb, name);
+  json_builder_begin_array (jb);
+  for (int y = 0; y < LF_N_YEARS; y++)
+    json_builder_add_double_value (jb, isfinite (v[y]) ? v[y] : 0.0);
+  json_builder_end_array (jb);
+}
+
+/**
+ * lf_projection_to_json:
+ * @bands: (nullable): Monte Carlo bands
+ * Returns: (transfer full): a JSON document
+ */
+char *
+lf_projection_to_json (const LfScenario *scenario, const LfProjection *proj, const LfBands *bands)
+{
+  const LfBaseline *b = scenario->baseline;
+  g_autoptr(JsonBuilder) jb = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "scenario");
+  json_builder_add_string_value (jb, scenario->name ? scenario->name : "");
+  json_builder_set_member_name (jb, "years");
+  json_builder_begin_array (jb);
+  for (int y = 0; y < LF_N_YEARS; y++)
+    json_builder_add_int_value (jb, LF_FIRST_YEAR + y);
+  json_builder_end_array (jb);
+
+  json_builder_set_member_name (jb, "series");
+  json_builder_begin_object (jb);
+  for (int s = 0; s < LF_N_SERIES; s++)
+    add_array (jb, lf_series_name (s), proj->series[s]);
+  json_builder_end_object (jb);
+
+  json_builder_set_member_name (jb, "sales_by_maker");
+  json_builder_begin_object (jb);
+  for (int m = 0; m < b->n_makers; m++)
+    add_array (jb, b->makers[m].id, proj->maker_sales[m]);
+  json_builder_end_object (jb);
+
+  json_builder_set_member_name (jb, "sales_by_plant");
+  json_builder_begin_object (jb);
+  for (int p = 0; p < proj->n_plants; p++)
+    add_array (jb, scenario->plants[p].id, proj->plant_sales[p]);
+  json_builder_end_object (jb);
+
+  if (bands != NULL)
+    {
+      json_builder_set_member_name (jb, "draws");
+      json_builder_add_int_value (jb, bands->n_draws);
+      json_builder_set_member_name (jb, "seed");
+      json_builder_add_int_value (jb, bands->seed);
+      json_builder_set_member_name (jb, "bands");
+      json_builder_begin_object (jb);
+      for (int i = 0; i < lf_n_banded_series; i++)
+        {
+          LfSeries s = lf_banded_series[i];
+          json_builder_set_member_name (jb, lf_series_name (s));
+          json_builder_begin_object (jb);
+          add_array (jb, "p10", bands->p10[s]);
+          add_array (jb, "p50", bands->p50[s]);
+          add_array (jb, "p90", bands->p90[s]);
+          json_builder_end_object (jb);
+        }
+      json_builder_end_object (jb);
+    }
+  json_builder_end_object (jb);
+
+  root = json_builder_get_root (jb);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}

@@ -1,0 +1,922 @@
+/* lf-scenario.c: the levers, their checks, and scenario files. */
+#define G_LOG_DOMAIN "landfall-model"
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lf-scenario.h"
+
+G_DEFINE_QUARK (lf-scenario-error-quark, lf_scenario_error)
+
+#define POLICY (LF_PARAM_FLAG_SCHEDULE)
+#define BEHAV  (LF_PARAM_FLAG_BEHAVIOUR)
+
+static const LfParamInfo param_info[LF_N_PARAMS] = {
+  [LF_PARAM_TARIFF_CHINA] = { "tariff.china", "%", 0, 500, POLICY,
+    "Total ad valorem tariff on China-built EVs (all layers stacked)" },
+  [LF_PARAM_TARIFF_MEXICO] = { "tariff.mexico", "%", 0, 500, POLICY,
+    "Tariff on Mexico-built EVs that do not qualify under USMCA" },
+  [LF_PARAM_TARIFF_CANADA] = { "tariff.canada", "%", 0, 500, POLICY,
+    "Tariff on Canada-built EVs that do not qualify under USMCA" },
+  [LF_PARAM_RULE_CONNECTED_VEHICLE] = { "rule.connected_vehicle", "mode", 0, 2,
+    POLICY | LF_PARAM_FLAG_INTEGER,
+    "Connected-vehicle rule: 0 off, 1 as published (Chinese-controlled makers barred from 2027), 2 waived for US-built cars" },
+  [LF_PARAM_QUOTA_CHINA] = { "quota.china", "vehicles/year", 0, 10000000,
+    POLICY | LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_UNLIMITED,
+    "Import quota on China-built EVs (\"unlimited\" for none)" },
+  [LF_PARAM_CREDIT_EV_USD] = { "credit.ev_usd", "USD", 0, 15000, POLICY,
+    "Consumer EV purchase credit" },
+  [LF_PARAM_CREDIT_EXCLUDE_CHINESE] = { "credit.exclude_chinese", "0/1", 0, 1,
+    POLICY | LF_PARAM_FLAG_INTEGER,
+    "1: Chinese-brand EVs do not get the credit (foreign-entity exclusion)" },
+  [LF_PARAM_FORD_PARTNERSHIP] = { "ford.partnership", "0/1", 0, 1,
+    POLICY | LF_PARAM_FLAG_INTEGER,
+    "1: Ford hosts partners' production; plants at Ford sites run only then" },
+  [LF_PARAM_FORD_PARTNER_FEE_USD] = { "ford.partner_fee_usd", "USD/vehicle", 0, 20000, POLICY,
+    "Fee Ford earns per partner vehicle built in its plants" },
+  [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
+    "Own-price elasticity of total US EV demand" },
+  [LF_PARAM_CHOICE_PRICE_COEF] = { "behaviour.choice_price_coef", "per relative price", 1, 15, BEHAV,
+    "Logit price coefficient within a price tier" },
+  [LF_PARAM_ACCEPTANCE_SPEED] = { "behaviour.acceptance_speed", "1/year", 0.05, 2, BEHAV,
+    "How fast buyers accept a new brand: acceptance = 1 - exp(-speed x years present)" },
+  [LF_PARAM_CONSIDERATION_CAP] = { "behaviour.consideration_cap", "fraction", 0.05, 1, BEHAV,
+    "Share of buyers who would consider a Chinese brand at all" },
+  [LF_PARAM_PASS_THROUGH] = { "behaviour.pass_through", "fraction", 0, 1, BEHAV,
+    "Share of a tariff passed through to the sticker price" },
+  [LF_PARAM_INCUMBENT_RESPONSE] = { "behaviour.incumbent_response", "multiple", 0, 3, BEHAV,
+    "How far incumbents cut prices when undercut" },
+};
+
+const LfParamInfo *
+lf_param_info (LfParam param)
+{
+  g_return_val_if_fail (param < LF_N_PARAMS, NULL);
+  return &param_info[param];
+}
+
+int
+lf_param_lookup (const char *key)
+{
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    if (g_strcmp0 (param_info[i].key, key) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * lf_format_number:
+ * Formats a value the same in every locale ("unlimited" for +inf).
+ * Returns: (transfer full): the text
+ */
+char *
+lf_format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isinf (value) && value > 0)
+    return g_strdup ("unlimited");
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+static char *
+format_range (double min, double max, const char *unit, gboolean unlimited)
+{
+  g_autofree char *a = lf_format_number (min);
+  g_autofree char *b = lf_format_number (max);
+
+  return g_strdup_printf ("%s to %s%s%s%s", a, b, unit && *unit ? " " : "", unit ? unit : "",
+                          unlimited ? ", or unlimited" : "");
+}
+
+/* ---- construction ------------------------------------------------------ */
+
+static void
+plant_from_spec (const LfBaseline *b, const LfPlantSpec *spec, LfPlant *p)
+{
+  memset (p, 0, sizeof *p);
+  g_strlcpy (p->id, spec->id, sizeof p->id);
+  p->maker = lf_baseline_find_maker (b, spec->maker);
+  p->site = lf_baseline_find_site (b, spec->site);
+  p->capacity = spec->capacity;
+  p->start_year = spec->start_year;
+}
+
+/**
+ * lf_scenario_new:
+ * @baseline: the data; must outlive the scenario
+ * Returns: (transfer full): the baseline scenario (current policy)
+ */
+LfScenario *
+lf_scenario_new (const LfBaseline *baseline)
+{
+  LfScenario *s;
+
+  g_return_val_if_fail (baseline != NULL, NULL);
+  s = g_new0 (LfScenario, 1);
+  s->baseline = baseline;
+  s->name = g_strdup ("Current policy");
+  s->description = g_strdup ("");
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    {
+      const LfRange *r = lf_baseline_get_range (baseline, param_info[i].key);
+      if (r == NULL)
+        g_critical ("baseline has no default for %s", param_info[i].key);
+      s->value[i] = r ? r->central : param_info[i].min;
+    }
+  s->n_plants = baseline->n_plants;
+  for (int i = 0; i < baseline->n_plants; i++)
+    plant_from_spec (baseline, &baseline->plants[i], &s->plants[i]);
+  return s;
+}
+
+LfScenario *
+lf_scenario_copy (const LfScenario *src)
+{
+  LfScenario *s;
+
+  g_return_val_if_fail (src != NULL, NULL);
+  s = g_new (LfScenario, 1);
+  *s = *src;
+  s->name = g_strdup (src->name);
+  s->description = g_strdup (src->description);
+  return s;
+}
+
+void
+lf_scenario_assign (LfScenario *dest, const LfScenario *src)
+{
+  char *name = g_strdup (src->name);
+  char *description = g_strdup (src->description);
+
+  g_free (dest->name);
+  g_free (dest->description);
+  *dest = *src;
+  dest->name = name;
+  dest->description = description;
+}
+
+void
+lf_scenario_free (LfScenario *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->name);
+  g_free (s->description);
+  g_free (s);
+}
+
+void
+lf_scenario_set_name (LfScenario *s, const char *name)
+{
+  g_return_if_fail (s != NULL);
+  if (g_strcmp0 (s->name, name) == 0)
+    return;
+  g_free (s->name);
+  s->name = g_strdup (name ? name : "");
+}
+
+gboolean
+lf_scenario_equal (const LfScenario *a, const LfScenario *b)
+{
+  if (g_strcmp0 (a->name, b->name) != 0 || a->n_plants != b->n_plants)
+    return FALSE;
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    {
+      if (a->value[i] != b->value[i])
+        return FALSE;
+      for (int y = 0; y < LF_N_YEARS; y++)
+        if (a->has_step[i][y] != b->has_step[i][y] ||
+            (a->has_step[i][y] && a->step[i][y] != b->step[i][y]))
+          return FALSE;
+    }
+  for (int i = 0; i < a->n_plants; i++)
+    {
+      const LfPlant *p = &a->plants[i], *q = &b->plants[i];
+      if (strcmp (p->id, q->id) != 0 || p->maker != q->maker || p->site != q->site ||
+          p->capacity != q->capacity || p->start_year != q->start_year)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- values over time -------------------------------------------------- */
+
+double
+lf_scenario_value_at (const LfScenario *s, LfParam param, int year)
+{
+  double v = s->value[param];
+  int last = MIN (lf_year_index (year), LF_N_YEARS - 1);
+
+  for (int y = 1; y <= last; y++)
+    if (s->has_step[param][y])
+      v = s->step[param][y];
+  return v;
+}
+
+void
+lf_scenario_resolve (const LfScenario *s, LfParam param, double out[LF_N_YEARS])
+{
+  double v = s->value[param];
+
+  for (int y = 0; y < LF_N_YEARS; y++)
+    {
+      if (y > 0 && s->has_step[param][y])
+        v = s->step[param][y];
+      out[y] = v;
+    }
+}
+
+void
+lf_scenario_clear_steps (LfScenario *s, LfParam param)
+{
+  memset (s->has_step[param], 0, sizeof s->has_step[param]);
+}
+
+/* ---- plants ------------------------------------------------------------ */
+
+int
+lf_scenario_find_plant (const LfScenario *s, const char *id)
+{
+  for (int i = 0; i < s->n_plants; i++)
+    if (strcmp (s->plants[i].id, id) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+lf_scenario_remove_plant (LfScenario *s, const char *id)
+{
+  int i = lf_scenario_find_plant (s, id);
+
+  if (i < 0)
+    return FALSE;
+  memmove (&s->plants[i], &s->plants[i + 1], (s->n_plants - i - 1) * sizeof (LfPlant));
+  s->n_plants--;
+  return TRUE;
+}
+
+/* The first year a plant produces: its own start year, but never before its
+ * site allows (the site's lead time). */
+int
+lf_plant_effective_start (const LfScenario *s, const LfPlant *p)
+{
+  int earliest = p->site >= 0 ? s->baseline->sites[p->site].earliest_year : LF_FIRST_YEAR;
+  return MAX (p->start_year, earliest);
+}
+
+static gboolean
+valid_plant_id (const char *id, gsize len)
+{
+  if (len == 0 || len > LF_PLANT_ID_MAX)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-' && id[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- setting values ---------------------------------------------------- */
+
+typedef enum { VALUE_NUMBER, VALUE_STRING } ValueKind;
+
+typedef struct {
+  ValueKind   kind;
+  double      number;
+  const char *string;
+} Value;
+
+static char *
+value_text (const Value *v)
+{
+  if (v->kind == VALUE_STRING)
+    return g_strdup_printf ("'%s'", v->string);
+  return lf_format_number (v->number);
+}
+
+/* Numbers arrive from the command line and files as text or as numbers;
+ * text is read with g_ascii_strtod so every locale reads it the same. */
+static gboolean
+value_to_number (const char *key, const Value *v, gboolean unlimited_ok, double *out, GError **error)
+{
+  char *end = NULL;
+  double d;
+
+  if (v->kind == VALUE_NUMBER)
+    {
+      *out = v->number;
+      return TRUE;
+    }
+  if (unlimited_ok && g_ascii_strcasecmp (v->string, "unlimited") == 0)
+    {
+      *out = INFINITY;
+      return TRUE;
+    }
+  errno = 0;
+  d = g_ascii_strtod (v->string, &end);
+  if (*v->string == '\0' || end == NULL || *end != '\0' || errno == ERANGE || !isfinite (d))
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "%s: '%s' is not a number", key, v->string);
+      return FALSE;
+    }
+  *out = d;
+  return TRUE;
+}
+
+static gboolean
+check_number (const char *key, double d, double min, double max, const char *unit,
+              gboolean integer, gboolean unlimited_ok, GError **error)
+{
+  if (isinf (d) && d > 0 && unlimited_ok)
+    return TRUE;
+  if (!isfinite (d) || d < min || d > max)
+    {
+      g_autofree char *text = lf_format_number (d);
+      g_autofree char *range = format_range (min, max, unit, unlimited_ok);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_OUT_OF_RANGE,
+                   "%s: %s is out of range (%s)", key, text, range);
+      return FALSE;
+    }
+  if (integer && d != floor (d))
+    {
+      g_autofree char *text = lf_format_number (d);
+      g_autofree char *range = format_range (min, max, unit, unlimited_ok);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "%s: %s is not a whole number (%s)", key, text, range);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_plant (LfScenario *s, const char *key, const char *rest, const Value *v, GError **error)
+{
+  const LfBaseline *b = s->baseline;
+  const char *dot = strrchr (rest, '.');
+  g_autofree char *id = NULL;
+  const char *field;
+  LfPlant *p;
+  int i;
+
+  if (dot == NULL || !valid_plant_id (rest, dot - rest))
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                   "%s: unknown key (plant keys are plant.<id>.maker|site|capacity|start_year|removed, "
+                   "with an id of up to %d lower-case letters, digits and '-')",
+                   key, LF_PLANT_ID_MAX);
+      return FALSE;
+    }
+  id = g_strndup (rest, dot - rest);
+  field = dot + 1;
+  if (strcmp (field, "maker") != 0 && strcmp (field, "site") != 0 &&
+      strcmp (field, "capacity") != 0 && strcmp (field, "start_year") != 0 &&
+      strcmp (field, "removed") != 0)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                   "%s: unknown key (a plant has maker, site, capacity, start_year, removed)", key);
+      return FALSE;
+    }
+
+  i = lf_scenario_find_plant (s, id);
+  if (strcmp (field, "removed") == 0)
+    {
+      double d;
+      if (!value_to_number (key, v, FALSE, &d, error) ||
+          !check_number (key, d, 1, 1, "", TRUE, FALSE, error))
+        return FALSE;
+      if (i < 0)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "%s: there is no plant '%s' to remove", key, id);
+          return FALSE;
+        }
+      lf_scenario_remove_plant (s, id);
+      return TRUE;
+    }
+
+  if (i < 0)
+    {
+      if (s->n_plants >= LF_MAX_PLANTS)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_TOO_MANY_PLANTS,
+                       "%s: a scenario holds at most %d plants", key, LF_MAX_PLANTS);
+          return FALSE;
+        }
+      i = s->n_plants++;
+      p = &s->plants[i];
+      memset (p, 0, sizeof *p);
+      g_strlcpy (p->id, id, sizeof p->id);
+      p->maker = -1;
+      p->site = -1;
+      p->capacity = LF_PLANT_DEFAULT_CAPACITY;
+      p->start_year = 0;
+    }
+  p = &s->plants[i];
+
+  if (strcmp (field, "maker") == 0 || strcmp (field, "site") == 0)
+    {
+      gboolean is_maker = field[0] == 'm';
+      const char *name = v->kind == VALUE_STRING ? v->string : NULL;
+      int idx = name == NULL ? -1
+                : is_maker ? lf_baseline_find_maker (b, name) : lf_baseline_find_site (b, name);
+
+      if (idx < 0)
+        {
+          g_autoptr(GString) allowed = g_string_new (NULL);
+          g_autofree char *text = value_text (v);
+          int n = is_maker ? b->n_makers : b->n_sites;
+          for (int k = 0; k < n; k++)
+            g_string_append_printf (allowed, "%s%s", k ? ", " : "",
+                                    is_maker ? b->makers[k].id : b->sites[k].id);
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "%s: %s is not a known %s (one of: %s)", key, text,
+                       is_maker ? "maker" : "site", allowed->str);
+          return FALSE;
+        }
+      if (is_maker)
+        p->maker = idx;
+      else
+        p->site = idx;
+      return TRUE;
+    }
+
+  if (strcmp (field, "capacity") == 0)
+    {
+      double d;
+      if (!value_to_number (key, v, FALSE, &d, error) ||
+          !check_number (key, d, LF_PLANT_PARAM_MIN_CAPACITY, LF_PLANT_PARAM_MAX_CAPACITY,
+                         "vehicles/year", FALSE, FALSE, error))
+        return FALSE;
+      p->capacity = d;
+      return TRUE;
+    }
+
+  /* start_year */
+  {
+    double d;
+    if (!value_to_number (key, v, FALSE, &d, error) ||
+        !check_number (key, d, LF_FIRST_YEAR, LF_LAST_YEAR, "", TRUE, FALSE, error))
+      return FALSE;
+    p->start_year = (int) d;
+  }
+  return TRUE;
+}
+
+static gboolean
+set_value (LfScenario *s, const char *key, const Value *v, GError **error)
+{
+  g_autofree char *name = NULL;
+  const char *at;
+  const LfParamInfo *info;
+  int param, year = 0;
+  double d;
+
+  g_return_val_if_fail (s != NULL && key != NULL, FALSE);
+
+  if (g_str_has_prefix (key, "plant."))
+    {
+      if (strchr (key, '@') != NULL)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "%s: plant settings cannot change by year (use start_year)", key);
+          return FALSE;
+        }
+      return set_plant (s, key, key + strlen ("plant."), v, error);
+    }
+
+  at = strchr (key, '@');
+  name = at ? g_strndup (key, at - key) : g_strdup (key);
+  param = lf_param_lookup (name);
+  if (param < 0)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                   "%s: unknown key (see --list-parameters)", key);
+      return FALSE;
+    }
+  info = &param_info[param];
+  if (at != NULL)
+    {
+      char *end = NULL;
+      gint64 y = g_ascii_strtoll (at + 1, &end, 10);
+
+      if (!(info->flags & LF_PARAM_FLAG_SCHEDULE))
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "%s: %s is a behavioural assumption and cannot change by year", key, name);
+          return FALSE;
+        }
+      if (at[1] == '\0' || *end != '\0' || y < LF_FIRST_YEAR || y > LF_LAST_YEAR)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_OUT_OF_RANGE,
+                       "%s: '%s' is not a year from %d to %d", key, at + 1,
+                       LF_FIRST_YEAR, LF_LAST_YEAR);
+          return FALSE;
+        }
+      year = (int) y;
+    }
+
+  if (!value_to_number (key, v, info->flags & LF_PARAM_FLAG_UNLIMITED, &d, error) ||
+      !check_number (key, d, info->min, info->max, info->unit,
+                     info->flags & LF_PARAM_FLAG_INTEGER,
+                     info->flags & LF_PARAM_FLAG_UNLIMITED, error))
+    return FALSE;
+
+  if (year <= LF_FIRST_YEAR)
+    s->value[param] = d;
+  else
+    {
+      s->has_step[param][lf_year_index (year)] = TRUE;
+      s->step[param][lf_year_index (year)] = d;
+    }
+  return TRUE;
+}
+
+/**
+ * lf_scenario_set_number:
+ * @key: a parameter key, "key@YEAR" for a change from that year on, or a plant key
+ *
+ * Sets a value after checking it; on error nothing changes.
+ */
+gboolean
+lf_scenario_set_number (LfScenario *s, const char *key, double value, GError **error)
+{
+  Value v = { VALUE_NUMBER, value, NULL };
+  return set_value (s, key, &v, error);
+}
+
+gboolean
+lf_scenario_set_string (LfScenario *s, const char *key, const char *value, GError **error)
+{
+  Value v = { VALUE_STRING, 0, value };
+  g_return_val_if_fail (value != NULL, FALSE);
+  return set_value (s, key, &v, error);
+}
+
+/**
+ * lf_scenario_apply:
+ * @assignment: "KEY=VALUE", as on the command line
+ */
+gboolean
+lf_scenario_apply (LfScenario *s, const char *assignment, GError **error)
+{
+  const char *eq = strchr (assignment, '=');
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+
+  if (eq == NULL || eq == assignment)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "'%s': expected KEY=VALUE", assignment);
+      return FALSE;
+    }
+  key = g_strstrip (g_strndup (assignment, eq - assignment));
+  value = g_strstrip (g_strdup (eq + 1));
+  return lf_scenario_set_string (s, key, value, error);
+}
+
+/**
+ * lf_scenario_validate:
+ * Checks what single assignments cannot: every plant has a maker and a site.
+ */
+gboolean
+lf_scenario_validate (const LfScenario *s, GError **error)
+{
+  for (int i = 0; i < s->n_plants; i++)
+    {
+      const LfPlant *p = &s->plants[i];
+      if (p->maker < 0 || p->site < 0)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "plant.%s: a plant needs a maker and a site (set plant.%s.%s)",
+                       p->id, p->id, p->maker < 0 ? "maker" : "site");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- files --------------------------------------------------------------- */
+
+static gboolean
+apply_json_values (LfScenario *s, JsonObject *values, GError **error)
+{
+  g_autoptr(GList) members = json_object_get_members (values);
+
+  for (GList *it = members; it != NULL; it = it->next)
+    {
+      const char *key = it->data;
+      JsonNode *node = json_object_get_member (values, key);
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+      if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
+        {
+          if (!lf_scenario_set_number (s, key, json_node_get_double (node), error))
+            return FALSE;
+        }
+      else if (type == G_TYPE_STRING)
+        {
+          if (!lf_scenario_set_string (s, key, json_node_get_string (node), error))
+            return FALSE;
+        }
+      else
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "%s: expected a number or a string", key);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static LfScenario *
+parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(LfScenario) s = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size > LF_SCENARIO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_TOO_LARGE,
+                   "file is %" G_GSIZE_FORMAT " bytes, larger than the %d-byte limit",
+                   size, LF_SCENARIO_MAX_FILE_SIZE);
+      return NULL;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE, "file is empty");
+      return NULL;
+    }
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "file is not UTF-8 text");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, size, error))
+    {
+      if (error && *error)
+        {
+          g_autofree char *msg = g_strdup_printf ("not valid JSON: %s", (*error)->message);
+          g_clear_error (error);
+          g_set_error_literal (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE, msg);
+        }
+      return NULL;
+    }
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "the top level must be a JSON object");
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "format: missing or not a whole number (expected %d)",
+                   LF_SCENARIO_FORMAT_VERSION);
+      return NULL;
+    }
+  if (json_node_get_int (node) != LF_SCENARIO_FORMAT_VERSION)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "format: %" G_GINT64_FORMAT " is not supported (this version reads %d)",
+                   json_node_get_int (node), LF_SCENARIO_FORMAT_VERSION);
+      return NULL;
+    }
+
+  s = lf_scenario_new (baseline);
+  {
+    g_autoptr(GList) members = json_object_get_members (root);
+    for (GList *it = members; it != NULL; it = it->next)
+      {
+        const char *m = it->data;
+        if (strcmp (m, "format") != 0 && strcmp (m, "name") != 0 &&
+            strcmp (m, "description") != 0 && strcmp (m, "values") != 0)
+          {
+            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                         "%s: unknown member (a scenario has format, name, description, values)", m);
+            return NULL;
+          }
+      }
+  }
+  for (int k = 0; k < 2; k++)
+    {
+      const char *member = k == 0 ? "name" : "description";
+      node = json_object_get_member (root, member);
+      if (node == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          strlen (json_node_get_string (node)) > (k == 0 ? 200 : 4000))
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "%s: expected a string of at most %d characters", member, k == 0 ? 200 : 4000);
+          return NULL;
+        }
+      if (k == 0)
+        lf_scenario_set_name (s, json_node_get_string (node));
+      else
+        {
+          g_free (s->description);
+          s->description = g_strdup (json_node_get_string (node));
+        }
+    }
+  node = json_object_get_member (root, "values");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                       "values: expected an object of KEY: VALUE");
+          return NULL;
+        }
+      if (!apply_json_values (s, json_node_get_object (node), error))
+        return NULL;
+    }
+  if (!lf_scenario_validate (s, error))
+    return NULL;
+  return g_steal_pointer (&s);
+}
+
+static void
+prefix_error (GError **error, const char *name)
+{
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, "%s: ", name);
+}
+
+/**
+ * lf_scenario_load_bytes:
+ * All or nothing: returns a new scenario, or %NULL and one line in @error
+ * naming the file, the key, the value and the allowed range.
+ */
+LfScenario *
+lf_scenario_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *display_name,
+                        GError **error)
+{
+  LfScenario *s = parse_scenario (baseline, bytes, error);
+  if (s == NULL)
+    prefix_error (error, display_name);
+  return s;
+}
+
+LfScenario *
+lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (baseline != NULL && path != NULL, NULL);
+  /* Check the size before reading, so a huge file is never pulled into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "%s: not a regular file", path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > LF_SCENARIO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_TOO_LARGE,
+                   "%s: file is %" G_GOFFSET_FORMAT " bytes, larger than the %d-byte limit",
+                   path, g_file_info_get_size (info), LF_SCENARIO_MAX_FILE_SIZE);
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, &local);
+  if (bytes == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
+      return NULL;
+    }
+  return lf_scenario_load_bytes (baseline, bytes, path, error);
+}
+
+static void
+add_number (JsonBuilder *b, const char *key, double v)
+{
+  json_builder_set_member_name (b, key);
+  if (isinf (v))
+    json_builder_add_string_value (b, "unlimited");
+  else if (v == floor (v) && fabs (v) < 1e15)
+    json_builder_add_int_value (b, (gint64) v);
+  else
+    json_builder_add_double_value (b, v);
+}
+
+/**
+ * lf_scenario_to_json:
+ * The scenario as a file: only what differs from the baseline.
+ * Returns: (transfer full): JSON text
+ */
+char *
+lf_scenario_to_json (const LfScenario *s)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(LfScenario) base = lf_scenario_new (s->baseline);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_int_value (b, LF_SCENARIO_FORMAT_VERSION);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, s->name ? s->name : "");
+  if (s->description && *s->description)
+    {
+      json_builder_set_member_name (b, "description");
+      json_builder_add_string_value (b, s->description);
+    }
+  json_builder_set_member_name (b, "values");
+  json_builder_begin_object (b);
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    {
+      if (s->value[i] != base->value[i])
+        add_number (b, param_info[i].key, s->value[i]);
+      for (int y = 1; y < LF_N_YEARS; y++)
+        if (s->has_step[i][y])
+          {
+            g_autofree char *key = g_strdup_printf ("%s@%d", param_info[i].key, LF_FIRST_YEAR + y);
+            add_number (b, key, s->step[i][y]);
+          }
+    }
+  for (int i = 0; i < base->n_plants; i++)
+    if (lf_scenario_find_plant (s, base->plants[i].id) < 0)
+      {
+        g_autofree char *key = g_strdup_printf ("plant.%s.removed", base->plants[i].id);
+        add_number (b, key, 1);
+      }
+  for (int i = 0; i < s->n_plants; i++)
+    {
+      const LfPlant *p = &s->plants[i];
+      int j = lf_scenario_find_plant (base, p->id);
+      const LfPlant *q = j >= 0 ? &base->plants[j] : NULL;
+      g_autofree char *k_maker = g_strdup_printf ("plant.%s.maker", p->id);
+      g_autofree char *k_site = g_strdup_printf ("plant.%s.site", p->id);
+      g_autofree char *k_cap = g_strdup_printf ("plant.%s.capacity", p->id);
+      g_autofree char *k_start = g_strdup_printf ("plant.%s.start_year", p->id);
+
+      if (p->maker >= 0 && (!q || q->maker != p->maker))
+        {
+          json_builder_set_member_name (b, k_maker);
+          json_builder_add_string_value (b, s->baseline->makers[p->maker].id);
+        }
+      if (p->site >= 0 && (!q || q->site != p->site))
+        {
+          json_builder_set_member_name (b, k_site);
+          json_builder_add_string_value (b, s->baseline->sites[p->site].id);
+        }
+      if (!q || q->capacity != p->capacity)
+        add_number (b, k_cap, p->capacity);
+      if (p->start_year != 0 && (!q || q->start_year != p->start_year))
+        add_number (b, k_start, p->start_year);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/**
+ * lf_scenario_save_file:
+ * Writes atomically: a temporary file renamed over the target, so a crash
+ * never leaves half a file.
+ */
+gboolean
+lf_scenario_save_file (const LfScenario *s, const char *path, GError **error)
+{
+  g_autofree char *text = lf_scenario_to_json (s);
+
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+    {
+      prefix_error (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}

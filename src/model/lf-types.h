@@ -1,0 +1,75 @@
+/* lf-types.h: constants and plain data shared by the model, the charts and the UI.
+ *
+ * GLib only: nothing here may include a GTK header.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LF_FIRST_YEAR 2025
+#define LF_LAST_YEAR  2035
+#define LF_N_YEARS    (LF_LAST_YEAR - LF_FIRST_YEAR + 1)
+
+typedef enum {
+  LF_TIER_ENTRY,
+  LF_TIER_MID,
+  LF_TIER_PREMIUM,
+  LF_N_TIERS
+} LfTier;
+
+/* Where a car is built decides which tariff it pays. */
+typedef enum {
+  LF_ORIGIN_CHINA,
+  LF_ORIGIN_MEXICO,
+  LF_ORIGIN_US,
+  LF_ORIGIN_CANADA,
+  LF_N_ORIGINS
+} LfOrigin;
+
+#define LF_MAX_MAKERS 8
+#define LF_MAX_SITES  32
+#define LF_MAX_PLANTS 64
+
+/* Every yearly output of a projection. The CSV column of each is its name in
+ * lf_series_name(); keep the order of this enum and that table in step. */
+typedef enum {
+  LF_SERIES_LV_SALES,
+  LF_SERIES_EV_SALES,
+  LF_SERIES_EV_SHARE_PCT,
+  LF_SERIES_CHINESE_EV_SALES,
+  LF_SERIES_CHINESE_SHARE_EV_PCT,
+  LF_SERIES_CHINESE_CHINA_BUILT,
+  LF_SERIES_CHINESE_MEXICO_BUILT,
+  LF_SERIES_CHINESE_US_BUILT,
+  LF_SERIES_CHINESE_CANADA_BUILT,
+  LF_SERIES_CHINA_BUILT_SHARE_EV_PCT,
+  LF_SERIES_FORD_EV_SALES,
+  LF_SERIES_FORD_EV_SALES_NO_ENTRY,
+  LF_SERIES_FORD_EV_ENTRY,
+  LF_SERIES_FORD_EV_MID,
+  LF_SERIES_FORD_EV_PREMIUM,
+  LF_SERIES_FORD_EV_ENTRY_NO_ENTRY,
+  LF_SERIES_FORD_EV_MID_NO_ENTRY,
+  LF_SERIES_FORD_EV_PREMIUM_NO_ENTRY,
+  LF_SERIES_FORD_EV_EBIT_MUSD,
+  LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD,
+  LF_SERIES_FORD_PARTNER_INCOME_MUSD,
+  LF_SERIES_TARIFF_REVENUE_MUSD,
+  LF_SERIES_ENTRANT_NA_JOBS,
+  LF_SERIES_AVG_EV_PRICE_USD,
+  LF_N_SERIES
+} LfSeries;
+
+const char *lf_series_name (LfSeries series);
+const char *lf_origin_name (LfOrigin origin);
+const char *lf_tier_name   (LfTier tier);
+
+static inline int
+lf_year_index (int year)
+{
+  return year - LF_FIRST_YEAR;
+}
+
+G_END_DECLS
