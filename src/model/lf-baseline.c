@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lf-baseline.h"
+#include "landfall-resources.h"
 
 /* Loading walks the tree with a path for messages; the first problem wins. */
 typedef struct {
@@ -507,7 +508,9 @@ lf_baseline_load_default (GError **error)
 
   if (override != NULL && *override != '\0')
     return lf_baseline_load_file (override, error);
-  bytes = g_resources_lookup_data (LF_BASELINE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Referencing the resource keeps it linked in from the static library. */
+  bytes = g_resource_lookup_data (landfall_get_resource (), LF_BASELINE_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   return lf_baseline_load_bytes (bytes, "baseline.json (built in)", error);
