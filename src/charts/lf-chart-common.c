@@ -1,0 +1,215 @@
+/* lf-chart-common.c: text, legend and number helpers the charts share. */
+#define G_LOG_DOMAIN "landfall-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lf-chart-private.h"
+
+void
+lf_draw_begin (LfDraw            *d,
+               cairo_t           *cr,
+               const LfChartData *data,
+               double             width,
+               double             height)
+{
+  memset (d, 0, sizeof *d);
+  d->cr = cr;
+  d->data = data;
+  d->width = width;
+  d->height = height;
+  d->palette = lf_palette_get (data->dark);
+  d->layout = pango_cairo_create_layout (cr);
+  d->font = pango_font_description_from_string (LF_FONT_FAMILY);
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+}
+
+void
+lf_draw_end (LfDraw *d)
+{
+  g_clear_object (&d->layout);
+  g_clear_pointer (&d->font, pango_font_description_free);
+}
+
+void
+lf_draw_set_font (LfDraw      *d,
+                  double       pixel_size,
+                  PangoWeight  weight)
+{
+  pango_font_description_set_absolute_size (d->font, pixel_size * PANGO_SCALE);
+  pango_font_description_set_weight (d->font, weight);
+  pango_layout_set_font_description (d->layout, d->font);
+}
+
+void
+lf_draw_text_size (LfDraw     *d,
+                   const char *text,
+                   double     *width,
+                   double     *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_text (d->layout, text, -1);
+  pango_layout_get_pixel_extents (d->layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width;
+  if (height != NULL)
+    *height = logical.height;
+}
+
+/* Draws @text with its box aligned on (x, y) as @halign and @valign say. */
+void
+lf_draw_text (LfDraw        *d,
+              const char    *text,
+              double         x,
+              double         y,
+              LfAlign        halign,
+              LfAlign        valign,
+              const LfColor *color,
+              double        *out_width,
+              double        *out_height)
+{
+  double w, h;
+
+  lf_draw_text_size (d, text, &w, &h);
+  x -= w * halign / 2.0;
+  y -= h * valign / 2.0;
+  lf_set_source_color (d->cr, color);
+  cairo_move_to (d->cr, round (x), round (y));
+  pango_cairo_show_layout (d->cr, d->layout);
+
+  if (out_width != NULL)
+    *out_width = w;
+  if (out_height != NULL)
+    *out_height = h;
+}
+
+void
+lf_draw_swatch (LfDraw        *d,
+                LfSwatch       swatch,
+                const LfColor *color,
+                double         x,
+                double         y,
+                double         size)
+{
+  cairo_t *cr = d->cr;
+
+  cairo_save (cr);
+  lf_set_source_color (cr, color);
+  switch (swatch)
+    {
+    case LF_SWATCH_LINE:
+    case LF_SWATCH_DASH:
+      cairo_set_line_width (cr, 2.5);
+      if (swatch == LF_SWATCH_DASH)
+        {
+          static const double dash[] = { 4.0, 3.0 };
+
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        }
+      cairo_move_to (cr, x, y + size / 2.0);
+      cairo_line_to (cr, x + size * 1.4, y + size / 2.0);
+      cairo_stroke (cr);
+      break;
+
+    case LF_SWATCH_BOX:
+      cairo_rectangle (cr, x, y + size * 0.1, size * 1.4, size * 0.8);
+      cairo_fill (cr);
+      break;
+
+    case LF_SWATCH_DOT:
+      cairo_arc (cr, x + size * 0.7, y + size / 2.0, size * 0.4, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  cairo_restore (cr);
+}
+
+/* Lays the items out in a row; one that would cross @max_x starts a new row
+ * rather than being cut. Returns the y below the last row. */
+double
+lf_draw_legend (LfDraw             *d,
+                const LfLegendItem *items,
+                guint               n_items,
+                double              x,
+                double              y,
+                double              max_x)
+{
+  const double swatch = 12.0;
+  double cx = x;
+  double row_h = 0.0;
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < n_items; i++)
+    {
+      double tw, th, item_w;
+
+      lf_draw_text_size (d, items[i].label, &tw, &th);
+      item_w = swatch * 1.4 + 6.0 + tw;
+      if (cx > x && cx + item_w > max_x)
+        {
+          cx = x;
+          y += row_h + 2.0;
+        }
+      row_h = MAX (row_h, th);
+      lf_draw_swatch (d, items[i].swatch, &items[i].color, cx, y + (th - swatch) / 2.0, swatch);
+      lf_draw_text (d, items[i].label, cx + swatch * 1.4 + 6.0, y,
+                    LF_ALIGN_START, LF_ALIGN_START, &d->palette->foreground, NULL, NULL);
+      cx += item_w + 16.0;
+    }
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+
+  return y + row_h;
+}
+
+/**
+ * lf_format_value:
+ * @value: a number
+ * @decimals: digits after the decimal separator
+ *
+ * Formats @value for the user's locale: digit grouping and decimal
+ * separator from LC_NUMERIC, and a real minus sign. Files never use this.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lf_format_value (double value,
+                 int    decimals)
+{
+  char *text;
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+
+  /* Avoid "-0" when a small negative number rounds to zero. */
+  if (fabs (value) < 0.5 * pow (10.0, -decimals))
+    value = 0.0;
+
+  text = g_strdup_printf ("%'.*f", decimals, fabs (value));
+  if (value < 0.0)
+    {
+      char *signed_text = g_strconcat ("−", text, NULL);
+
+      g_free (text);
+      text = signed_text;
+    }
+
+  return text;
+}
+
+char *
+lf_format_percent (double value,
+                   int    decimals)
+{
+  g_autofree char *number = lf_format_value (value, decimals);
+
+  /* TRANSLATORS: a percentage; %s is the number */
+  return g_strdup_printf (_("%s %%"), number);
+}

@@ -1,0 +1,158 @@
+/* lf-chart-export.c: a chart as a self-contained PNG, for reports.
+ *
+ * Unlike the widget, an exported picture has no window around it to say
+ * what it shows, so it carries its own title, scenario name and source.
+ */
+#define G_LOG_DOMAIN "landfall-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "lf-chart-private.h"
+
+#define EXPORT_PAD       28.0
+#define EXPORT_HEADER    72.0
+#define EXPORT_FOOTER    34.0
+
+static cairo_status_t
+write_to_byte_array (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_export (cairo_t           *cr,
+             LfChartKind        kind,
+             const LfChartData *data,
+             double             width,
+             double             height)
+{
+  LfDraw d;
+  const LfPalette *pal;
+  const char *name = data->scenario != NULL && data->scenario->name != NULL
+                     ? data->scenario->name : _("Unnamed scenario");
+  g_autofree char *subtitle = NULL;
+  const char *source;
+
+  lf_draw_begin (&d, cr, data, width, height);
+  pal = d.palette;
+
+  lf_set_source_color (cr, &pal->background);
+  cairo_paint (cr);
+
+  lf_draw_set_font (&d, 22.0, PANGO_WEIGHT_BOLD);
+  lf_draw_text (&d, lf_chart_kind_get_title (kind), EXPORT_PAD, EXPORT_PAD - 6.0,
+                LF_ALIGN_START, LF_ALIGN_START, &pal->foreground, NULL, NULL);
+
+  /* TRANSLATORS: the subtitle of an exported chart; %s is the scenario's name */
+  subtitle = g_strdup_printf (_("Scenario: %s"), name);
+  lf_draw_set_font (&d, 14.0, PANGO_WEIGHT_NORMAL);
+  lf_draw_text (&d, subtitle, EXPORT_PAD, EXPORT_PAD + 24.0, LF_ALIGN_START, LF_ALIGN_START,
+                &pal->dim_foreground, NULL, NULL);
+
+  if (kind == LF_CHART_MAP)
+    source = _("Source: Landfall model, data/baseline.json. Map: Natural Earth; US Census Bureau "
+               "cartographic boundaries (public domain).");
+  else
+    source = _("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
+               "output, not forecasts.");
+  lf_draw_set_font (&d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_width (d.layout, (int) MAX (1.0, width - 2 * EXPORT_PAD) * PANGO_SCALE);
+  pango_layout_set_ellipsize (d.layout, PANGO_ELLIPSIZE_END);
+  lf_draw_text (&d, source, EXPORT_PAD, height - EXPORT_PAD / 2.0, LF_ALIGN_START, LF_ALIGN_END,
+                &pal->dim_foreground, NULL, NULL);
+  lf_draw_end (&d);
+
+  cairo_save (cr);
+  cairo_translate (cr, EXPORT_PAD, EXPORT_HEADER + 8.0);
+  lf_chart_draw (cr, kind, data, width - 2 * EXPORT_PAD,
+                 height - EXPORT_HEADER - 8.0 - EXPORT_FOOTER - EXPORT_PAD / 2.0);
+  cairo_restore (cr);
+}
+
+/**
+ * lf_chart_export_png:
+ * @path: the file to write, in the GLib filename encoding
+ * @kind: which chart
+ * @data: what it shows; hover and selection are drawn as given
+ * @width: the picture's width in pixels at scale 1
+ *   (%LF_CHART_DEFAULT_EXPORT_WIDTH is a good default)
+ * @height: its height
+ * @scale: pixels per unit: the PNG is ⌈@width × @scale⌉ × ⌈@height × @scale⌉
+ * @error: return location for an error
+ *
+ * Draws the chart with a title, the scenario's name and a source note, and
+ * replaces @path atomically, so a failed export never leaves half a file.
+ *
+ * Returns: %TRUE on success; on failure @error names @path
+ */
+gboolean
+lf_chart_export_png (const char         *path,
+                     LfChartKind         kind,
+                     const LfChartData  *data,
+                     int                 width,
+                     int                 height,
+                     double              scale,
+                     GError            **error)
+{
+  g_autoptr(GByteArray) png = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *display = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int pw, ph;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (kind < LF_N_CHARTS, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  pw = (int) ceil (width * scale - 1e-6);
+  ph = (int) ceil (height * scale - 1e-6);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not export the chart to “%s”: a %d × %d picture is too large"),
+                   display, pw, ph);
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+
+  cr = cairo_create (surface);
+  draw_export (cr, kind, data, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  png = g_byte_array_new ();
+  status = cairo_surface_write_to_png_stream (surface, write_to_byte_array, png);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not export the chart to “%s”: %s"),
+                   display, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* GIO replaces the file through a temporary one and, unlike
+   * g_file_set_contents(), names the file asked for in its errors. */
+  file = g_file_new_for_path (path);
+  if (!g_file_replace_contents (file, (const char *) png->data, png->len, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, error))
+    {
+      g_prefix_error (error, _("Could not export the chart: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}

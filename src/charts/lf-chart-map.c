@@ -1,0 +1,607 @@
+/* lf-chart-map.c: the scenario's plants on a map of North America.
+ *
+ * Drawing and hit testing share map_layout(), which places every plant,
+ * so a click always picks the circle drawn under the pointer.
+ */
+#define G_LOG_DOMAIN "landfall-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lf-chart-private.h"
+#include "lf-geo.h"
+
+#define OUTSIDE_BOX_WIDTH  230.0
+#define OUTSIDE_TITLE      22.0
+#define MAP_MARGIN         4.0
+
+typedef struct {
+  int      plant;          /* index into scenario->plants */
+  double   x, y, r;
+  gboolean outside;        /* drawn in the "outside North America" box */
+} MapItem;
+
+typedef struct {
+  LfRect  map;
+  double  scale, ox, oy;   /* pixel = (ox + x·scale, oy − y·scale) */
+  double  r_scale;
+  guint   n_items;
+  MapItem items[LF_MAX_PLANTS];   /* in drawing order: largest first */
+  LfRect  outside_box;
+  guint   n_outside_sites;
+  int     outside_sites[LF_MAX_SITES];
+  double  outside_row_y[LF_MAX_SITES];
+} MapLayout;
+
+static gboolean
+plant_is_valid (const LfScenario *scenario,
+                int               i)
+{
+  const LfPlant *plant = &scenario->plants[i];
+
+  return scenario->baseline != NULL &&
+         plant->site >= 0 && plant->site < scenario->baseline->n_sites &&
+         plant->maker >= 0 && plant->maker < scenario->baseline->n_makers;
+}
+
+/* Circle area grows with capacity, so a plant twice the size looks it. */
+static double
+plant_radius (const MapLayout *ml,
+              double           capacity)
+{
+  return MAX (3.0, 7.0 * sqrt (MAX (0.0, capacity) / 100000.0) * ml->r_scale);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const MapItem *ia = a, *ib = b;
+
+  /* Big circles first so small ones stay visible on top; then by index so
+   * the order is stable. */
+  if (ia->r != ib->r)
+    return ia->r > ib->r ? -1 : 1;
+  return ia->plant - ib->plant;
+}
+
+static gboolean
+map_layout (const LfChartData *data,
+            const LfGeo       *geo,
+            double             width,
+            double             height,
+            MapLayout         *ml)
+{
+  const LfScenario *scenario = data->scenario;
+  double vw = geo->view_x1 - geo->view_x0;
+  double vh = geo->view_y1 - geo->view_y0;
+  guint n_site_plants[LF_MAX_SITES] = { 0 };
+  guint site_seen[LF_MAX_SITES] = { 0 };
+  double site_rmax[LF_MAX_SITES] = { 0 };
+  gboolean site_outside[LF_MAX_SITES] = { 0 };
+
+  memset (ml, 0, sizeof *ml);
+  ml->map = (LfRect) { 0.0, LF_LEGEND_HEIGHT + MAP_MARGIN, width,
+                       MAX (1.0, height - LF_LEGEND_HEIGHT - MAP_MARGIN) };
+  if (ml->map.width < 2.0 || ml->map.height < 2.0)
+    return FALSE;
+
+  /* Fit the view inside the box and centre it; the box shows more land
+   * around it rather than stretching the projection. */
+  ml->scale = MIN (ml->map.width / vw, ml->map.height / vh);
+  ml->ox = ml->map.x + (ml->map.width - vw * ml->scale) / 2.0 - geo->view_x0 * ml->scale;
+  ml->oy = ml->map.y + (ml->map.height - vh * ml->scale) / 2.0 + geo->view_y1 * ml->scale;
+  ml->r_scale = CLAMP (MIN (ml->map.width, ml->map.height) / 700.0, 0.6, 1.5);
+
+  if (scenario == NULL || scenario->baseline == NULL)
+    return TRUE;
+
+  for (int i = 0; i < scenario->n_plants && i < LF_MAX_PLANTS; i++)
+    {
+      const LfSite *site;
+      MapItem *item;
+      double x, y;
+
+      if (!plant_is_valid (scenario, i))
+        continue;
+      site = &scenario->baseline->sites[scenario->plants[i].site];
+      item = &ml->items[ml->n_items++];
+      item->plant = i;
+      item->r = plant_radius (ml, scenario->plants[i].capacity);
+
+      lf_geo_project (site->lon, site->lat, &x, &y);
+      item->x = ml->ox + x * ml->scale;
+      item->y = ml->oy - y * ml->scale;
+      item->outside = site->lon < -170.0 || site->lon > -50.0 || site->lat < 5.0 ||
+                      item->x < ml->map.x || item->x > ml->map.x + ml->map.width ||
+                      item->y < ml->map.y || item->y > ml->map.y + ml->map.height;
+
+      n_site_plants[scenario->plants[i].site]++;
+      site_rmax[scenario->plants[i].site] = MAX (site_rmax[scenario->plants[i].site], item->r);
+      if (item->outside && !site_outside[scenario->plants[i].site])
+        {
+          site_outside[scenario->plants[i].site] = TRUE;
+          ml->outside_sites[ml->n_outside_sites++] = scenario->plants[i].site;
+        }
+    }
+
+  /* Sites outside the map (China, …) get a row each in a box over the
+   * Pacific, in the order they first appear. */
+  if (ml->n_outside_sites > 0)
+    {
+      double rows_h = 0.0;
+      double y;
+
+      for (guint k = 0; k < ml->n_outside_sites; k++)
+        rows_h += 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
+      ml->outside_box.width = MIN (OUTSIDE_BOX_WIDTH, ml->map.width - 16.0);
+      ml->outside_box.height = OUTSIDE_TITLE + rows_h + 4.0;
+      ml->outside_box.x = ml->map.x + 8.0;
+      ml->outside_box.y = ml->map.y + ml->map.height - 8.0 - ml->outside_box.height;
+      y = ml->outside_box.y + OUTSIDE_TITLE;
+      for (guint k = 0; k < ml->n_outside_sites; k++)
+        {
+          ml->outside_row_y[k] = y + site_rmax[ml->outside_sites[k]] + 4.0;
+          y += 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
+        }
+    }
+
+  for (guint j = 0; j < ml->n_items; j++)
+    {
+      MapItem *item = &ml->items[j];
+      int s = scenario->plants[item->plant].site;
+      guint n = n_site_plants[s];
+      guint k = site_seen[s]++;
+
+      if (item->outside)
+        {
+          /* Side by side in the site's row, then the site's name. */
+          for (guint row = 0; row < ml->n_outside_sites; row++)
+            if (ml->outside_sites[row] == s)
+              item->y = ml->outside_row_y[row];
+          item->x = ml->outside_box.x + 8.0 + site_rmax[s] + k * (site_rmax[s] * 1.2);
+        }
+      else if (n > 1)
+        {
+          /* Plants at one site sit around it, overlapping but each visible. */
+          double angle = -G_PI / 2.0 + 2.0 * G_PI * k / n;
+          double spread = site_rmax[s] * 0.9;
+
+          item->x += spread * cos (angle);
+          item->y += spread * sin (angle);
+        }
+    }
+
+  qsort (ml->items, ml->n_items, sizeof (MapItem), compare_items);
+
+  return TRUE;
+}
+
+static void
+draw_outlines (LfDraw          *d,
+               const LfGeo     *geo,
+               const MapLayout *ml)
+{
+  cairo_t *cr = d->cr;
+  const LfPalette *pal = d->palette;
+
+  /* Land is filled kind by kind: one fill per kind, not one per ring. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      LfGeoKind kind = pass == 0 ? LF_GEO_LAND : LF_GEO_LAND_HOME;
+
+      cairo_new_path (cr);
+      for (guint p = 0; p < geo->n_paths; p++)
+        {
+          const LfGeoPath *path = &geo->paths[p];
+          const float *xy = geo->xy + 2 * path->first;
+
+          if (path->kind != kind)
+            continue;
+          cairo_move_to (cr, ml->ox + xy[0] * ml->scale, ml->oy - xy[1] * ml->scale);
+          for (guint i = 1; i < path->n_points; i++)
+            cairo_line_to (cr, ml->ox + xy[2 * i] * ml->scale, ml->oy - xy[2 * i + 1] * ml->scale);
+          cairo_close_path (cr);
+        }
+      lf_set_source_color (cr, pass == 0 ? &pal->land : &pal->land_home);
+      cairo_fill_preserve (cr);
+      lf_set_source_color (cr, &pal->coast);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      LfGeoKind kind = pass == 0 ? LF_GEO_STATE : LF_GEO_BORDER;
+
+      cairo_new_path (cr);
+      for (guint p = 0; p < geo->n_paths; p++)
+        {
+          const LfGeoPath *path = &geo->paths[p];
+          const float *xy = geo->xy + 2 * path->first;
+
+          if (path->kind != kind)
+            continue;
+          cairo_move_to (cr, ml->ox + xy[0] * ml->scale, ml->oy - xy[1] * ml->scale);
+          for (guint i = 1; i < path->n_points; i++)
+            cairo_line_to (cr, ml->ox + xy[2 * i] * ml->scale, ml->oy - xy[2 * i + 1] * ml->scale);
+        }
+      lf_set_source_color (cr, pass == 0 ? &pal->state : &pal->border);
+      cairo_set_line_width (cr, pass == 0 ? 0.6 : 1.1);
+      cairo_stroke (cr);
+    }
+}
+
+/* The outlines are most of the map's cost (thousands of points, filled and
+ * stroked), and they only change with the size and the style: keep them as
+ * a picture per style, so hovering and selecting redraw only the plants. */
+typedef struct {
+  cairo_surface_t *surface;
+  double           width, height, scale_x, scale_y;
+} MapCache;
+
+static GMutex map_cache_lock;
+static MapCache map_cache[2];   /* light, dark */
+
+static void
+draw_background (LfDraw          *d,
+                 const LfGeo     *geo,
+                 const MapLayout *ml)
+{
+  cairo_t *cr = d->cr;
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  double sx, sy, dx, dy;
+  MapCache *cache = &map_cache[d->data->dark ? 1 : 0];
+
+  /* Only where the picture lands on whole device pixels unscaled; anywhere
+   * else (a zoomed or rotated context) drawing directly stays sharp. */
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  dx = (m.x0 + ml->map.x) * sx;
+  dy = (m.y0 + ml->map.y) * sy;
+  if (m.xx != 1.0 || m.yy != 1.0 || m.xy != 0.0 || m.yx != 0.0 ||
+      fabs (dx - round (dx)) > 1e-6 || fabs (dy - round (dy)) > 1e-6)
+    {
+      lf_set_source_color (cr, &d->palette->water);
+      cairo_paint (cr);
+      draw_outlines (d, geo, ml);
+      return;
+    }
+
+  g_mutex_lock (&map_cache_lock);
+  if (cache->surface == NULL || cache->width != ml->map.width || cache->height != ml->map.height ||
+      cache->scale_x != sx || cache->scale_y != sy)
+    {
+      cairo_surface_t *surface;
+      cairo_t *cache_cr;
+      LfDraw cache_d = *d;
+
+      g_clear_pointer (&cache->surface, cairo_surface_destroy);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil (ml->map.width * sx),
+                                            (int) ceil (ml->map.height * sy));
+      cairo_surface_set_device_scale (surface, sx, sy);
+      cache_cr = cairo_create (surface);
+      cairo_translate (cache_cr, -ml->map.x, -ml->map.y);
+      lf_set_source_color (cache_cr, &d->palette->water);
+      cairo_paint (cache_cr);
+      cache_d.cr = cache_cr;
+      draw_outlines (&cache_d, geo, ml);
+      cairo_destroy (cache_cr);
+
+      cache->surface = surface;
+      cache->width = ml->map.width;
+      cache->height = ml->map.height;
+      cache->scale_x = sx;
+      cache->scale_y = sy;
+    }
+  cairo_set_source_surface (cr, cache->surface, ml->map.x, ml->map.y);
+  cairo_paint (cr);
+  g_mutex_unlock (&map_cache_lock);
+}
+
+static void
+draw_plant (LfDraw        *d,
+            const MapItem *item,
+            const LfColor *color)
+{
+  cairo_t *cr = d->cr;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, item->x, item->y, item->r, 0, 2 * G_PI);
+  lf_set_source_color_alpha (cr, color, 0.55);
+  cairo_fill_preserve (cr);
+  lf_set_source_color (cr, color);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static char *
+plant_label (const LfScenario *scenario,
+             int               i)
+{
+  const LfPlant *plant = &scenario->plants[i];
+  const LfBaseline *b = scenario->baseline;
+  g_autofree char *capacity = lf_format_value (plant->capacity, 0);
+
+  /* TRANSLATORS: maker, site, capacity: "BYD, Monterrey, Nuevo León: 150,000 vehicles/year" */
+  return g_strdup_printf (_("%s, %s: %s vehicles/year"), b->makers[plant->maker].name,
+                          b->sites[plant->site].name, capacity);
+}
+
+static void
+draw_selection (LfDraw          *d,
+                const MapLayout *ml,
+                const MapItem   *item)
+{
+  cairo_t *cr = d->cr;
+  const LfPalette *pal = d->palette;
+  g_autofree char *label = plant_label (d->data->scenario, item->plant);
+  double tw, th, bx, by;
+  const double pad = 6.0;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, item->x, item->y, item->r + 3.0, 0, 2 * G_PI);
+  lf_set_source_color (cr, &pal->background);
+  cairo_set_line_width (cr, 4.0);
+  cairo_stroke_preserve (cr);
+  lf_set_source_color (cr, &pal->selection);
+  cairo_set_line_width (cr, 2.0);
+  cairo_stroke (cr);
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  lf_draw_text_size (d, label, &tw, &th);
+  bx = item->x + item->r + 8.0;
+  if (bx + tw + 2 * pad > ml->map.x + ml->map.width)
+    bx = item->x - item->r - 8.0 - tw - 2 * pad;
+  by = CLAMP (item->y - th / 2.0 - pad, ml->map.y, ml->map.y + ml->map.height - th - 2 * pad);
+  bx = round (MAX (ml->map.x, bx)) + 0.5;
+  by = round (by) + 0.5;
+
+  cairo_rectangle (cr, bx, by, tw + 2 * pad, th + 2 * pad);
+  lf_set_source_color (cr, &pal->tooltip_bg);
+  cairo_fill_preserve (cr);
+  lf_set_source_color (cr, &pal->tooltip_border);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  lf_draw_text (d, label, bx + pad, by + pad, LF_ALIGN_START, LF_ALIGN_START,
+                &pal->foreground, NULL, NULL);
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+}
+
+static void
+draw_outside_box (LfDraw          *d,
+                  const MapLayout *ml)
+{
+  cairo_t *cr = d->cr;
+  const LfPalette *pal = d->palette;
+  const LfRect *box = &ml->outside_box;
+  const LfBaseline *b = d->data->scenario->baseline;
+
+  cairo_rectangle (cr, round (box->x) + 0.5, round (box->y) + 0.5, round (box->width), round (box->height));
+  lf_set_source_color (cr, &pal->tooltip_bg);
+  cairo_fill_preserve (cr);
+  lf_set_source_color (cr, &pal->tooltip_border);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_BOLD);
+  lf_draw_text (d, _("Outside North America"), box->x + 8.0, box->y + 4.0,
+                LF_ALIGN_START, LF_ALIGN_START, &pal->dim_foreground, NULL, NULL);
+
+  /* Site names go right of the row's circles, cut with an ellipsis if long. */
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  for (guint k = 0; k < ml->n_outside_sites; k++)
+    {
+      double right = box->x + 8.0;
+
+      for (guint j = 0; j < ml->n_items; j++)
+        if (ml->items[j].outside && ml->items[j].y == ml->outside_row_y[k])
+          right = MAX (right, ml->items[j].x + ml->items[j].r);
+      pango_layout_set_width (d->layout, (int) MAX (1.0, box->x + box->width - right - 16.0) * PANGO_SCALE);
+      pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_END);
+      lf_draw_text (d, b->sites[ml->outside_sites[k]].name, right + 8.0, ml->outside_row_y[k],
+                    LF_ALIGN_START, LF_ALIGN_CENTER, &pal->foreground, NULL, NULL);
+    }
+  pango_layout_set_width (d->layout, -1);
+  pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_NONE);
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+}
+
+static void
+draw_size_key (LfDraw          *d,
+               const MapLayout *ml)
+{
+  static const double capacities[] = { 100000.0, 300000.0, 500000.0 };
+  cairo_t *cr = d->cr;
+  const LfPalette *pal = d->palette;
+  double r_big = plant_radius (ml, capacities[G_N_ELEMENTS (capacities) - 1]);
+  double col_w = MAX (2 * r_big + 8.0, 64.0);
+  double box_w = MAX (G_N_ELEMENTS (capacities) * col_w + 16.0, 180.0);
+  double box_h = 2 * r_big + 50.0;
+  double bx = round (ml->map.x + ml->map.width - box_w - 8.0) + 0.5;
+  double by = round (ml->map.y + ml->map.height - box_h - 8.0) + 0.5;
+  double base_y = by + 24.0 + 2 * r_big;
+
+  cairo_rectangle (cr, bx, by, box_w, box_h);
+  lf_set_source_color (cr, &pal->tooltip_bg);
+  cairo_fill_preserve (cr);
+  lf_set_source_color (cr, &pal->tooltip_border);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_BOLD);
+  lf_draw_text (d, _("Capacity, vehicles/year"), bx + 8.0, by + 4.0, LF_ALIGN_START,
+                LF_ALIGN_START, &pal->dim_foreground, NULL, NULL);
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+
+  /* Circles side by side on a common base line, each labelled below. */
+  for (guint i = 0; i < G_N_ELEMENTS (capacities); i++)
+    {
+      double r = plant_radius (ml, capacities[i]);
+      double cx = bx + 8.0 + col_w * (i + 0.5);
+      g_autofree char *label = lf_format_value (capacities[i], 0);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, base_y - r, r, 0, 2 * G_PI);
+      lf_set_source_color (cr, &pal->dim_foreground);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      lf_draw_text (d, label, cx, base_y + 4.0, LF_ALIGN_CENTER, LF_ALIGN_START,
+                    &pal->foreground, NULL, NULL);
+    }
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+}
+
+void
+lf_chart_map_draw (LfDraw *d)
+{
+  const LfChartData *data = d->data;
+  const LfPalette *pal = d->palette;
+  cairo_t *cr = d->cr;
+  g_autoptr(GError) error = NULL;
+  const LfGeo *geo = lf_geo_get_default (&error);
+  MapLayout ml;
+  const MapItem *selected = NULL;
+
+  if (geo == NULL)
+    {
+      g_warning ("Could not load the map outlines: %s", error->message);
+      lf_draw_text (d, _("Map outlines unavailable"), d->width / 2.0, d->height / 2.0,
+                    LF_ALIGN_CENTER, LF_ALIGN_CENTER, &pal->dim_foreground, NULL, NULL);
+      return;
+    }
+  if (!map_layout (data, geo, d->width, d->height, &ml))
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, ml.map.x, ml.map.y, ml.map.width, ml.map.height);
+  cairo_clip (cr);
+  draw_background (d, geo, &ml);
+
+  if (ml.n_outside_sites > 0)
+    draw_outside_box (d, &ml);
+  draw_size_key (d, &ml);
+
+  for (guint j = 0; j < ml.n_items; j++)
+    {
+      const LfPlant *plant = &data->scenario->plants[ml.items[j].plant];
+      LfColor color = lf_palette_maker_color (pal, plant->maker);
+
+      draw_plant (d, &ml.items[j], &color);
+      if (ml.items[j].plant == data->selected_plant)
+        selected = &ml.items[j];
+    }
+  if (selected != NULL)
+    draw_selection (d, &ml, selected);
+  cairo_restore (cr);
+
+  /* Legend: the makers that have a plant, in baseline order. */
+  if (data->scenario != NULL && data->scenario->baseline != NULL)
+    {
+      const LfBaseline *b = data->scenario->baseline;
+      LfLegendItem legend[LF_MAX_MAKERS];
+      guint n = 0;
+
+      for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
+        for (guint j = 0; j < ml.n_items; j++)
+          if (data->scenario->plants[ml.items[j].plant].maker == m)
+            {
+              legend[n++] = (LfLegendItem) { b->makers[m].name, lf_palette_maker_color (pal, m),
+                                             LF_SWATCH_DOT };
+              break;
+            }
+      if (n == 0)
+        legend[n++] = (LfLegendItem) { _("No plants in this scenario"), pal->dim_foreground,
+                                       LF_SWATCH_DOT };
+      lf_draw_legend (d, legend, n, 0.0, 2.0, d->width);
+    }
+}
+
+/**
+ * lf_chart_map_hit_test:
+ * @data: what the map shows
+ * @width: the map's width, as given to lf_chart_draw()
+ * @height: its height
+ * @x: a point, in the same units
+ * @y: a point
+ *
+ * Returns: the index into @data's scenario->plants of the plant drawn under
+ *   (@x, @y) (the topmost when circles overlap), or -1
+ */
+int
+lf_chart_map_hit_test (const LfChartData *data,
+                       double             width,
+                       double             height,
+                       double             x,
+                       double             y)
+{
+  const LfGeo *geo;
+  MapLayout ml;
+
+  g_return_val_if_fail (data != NULL, -1);
+
+  geo = lf_geo_get_default (NULL);
+  if (geo == NULL || data->scenario == NULL || !map_layout (data, geo, width, height, &ml))
+    return -1;
+
+  /* Topmost first: the reverse of drawing order; a little slack for small
+   * circles under a finger or a coarse pointer. */
+  for (int j = (int) ml.n_items - 1; j >= 0; j--)
+    {
+      double dx = x - ml.items[j].x, dy = y - ml.items[j].y;
+      double r = MAX (ml.items[j].r, 6.0) + 2.0;
+
+      if (dx * dx + dy * dy <= r * r)
+        return ml.items[j].plant;
+    }
+
+  return -1;
+}
+
+char *
+lf_chart_map_describe (const LfChartData *data)
+{
+  const LfScenario *scenario = data->scenario;
+  GString *s;
+  int n_valid = 0;
+
+  if (scenario == NULL || scenario->baseline == NULL)
+    return g_strdup (_("Map of North America with no plants."));
+
+  for (int i = 0; i < scenario->n_plants; i++)
+    n_valid += plant_is_valid (scenario, i);
+  if (n_valid == 0)
+    return g_strdup (_("Map of North America: this scenario has no plants."));
+
+  s = g_string_new (NULL);
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Map of North America with %d plant: ",
+                                          "Map of North America with %d plants: ", n_valid),
+                          n_valid);
+  for (int i = 0, k = 0; i < scenario->n_plants; i++)
+    {
+      const LfPlant *plant = &scenario->plants[i];
+      const LfSite *site;
+      g_autofree char *label = NULL;
+      int start;
+
+      if (!plant_is_valid (scenario, i))
+        continue;
+      site = &scenario->baseline->sites[plant->site];
+      start = MAX (plant->start_year, site->earliest_year);
+      label = plant_label (scenario, i);
+      if (k++ > 0)
+        g_string_append (s, "; ");
+      /* TRANSLATORS: a plant and the first year it builds cars */
+      g_string_append_printf (s, _("%s from %d"), label, start);
+      if (i == data->selected_plant)
+        g_string_append_printf (s, " (%s)", _("selected"));
+    }
+  g_string_append (s, ".");
+
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,81 @@
+/* lf-chart.h: draw a projection onto any cairo_t (widget, PNG, test).
+ *
+ * cairo and pango only, no GTK: the UI wraps these in widgets, the CLI
+ * and the tests export PNGs with no display.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "lf-projection.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LF_CHART_SHARE,    /* Chinese-brand share of US EV sales, % */
+  LF_CHART_ORIGIN,   /* Chinese-brand EV sales stacked by where built */
+  LF_CHART_FORD,     /* Ford EV units and EBIT vs the no-entry counterfactual */
+  LF_CHART_MAP,      /* plants on a map of North America */
+  LF_N_CHARTS
+} LfChartKind;
+
+#define LF_CHART_DEFAULT_EXPORT_WIDTH  1600
+#define LF_CHART_DEFAULT_EXPORT_HEIGHT 900
+
+typedef struct {
+  const LfProjection *projection;  /* the scenario's run */
+  const LfProjection *baseline;    /* nullable: current policy, overlaid on the share chart */
+  const LfBands      *bands;       /* nullable: Monte Carlo p10–p90 */
+  const LfScenario   *scenario;    /* nullable: plants, name and policy steps */
+  gboolean            dark;
+  int                 hover_year;  /* a year in LF_FIRST_YEAR…LF_LAST_YEAR, or -1 */
+  int                 selected_plant; /* index into scenario->plants, or -1 */
+  gboolean            marked_years[LF_N_YEARS]; /* a policy lever changes from that year */
+} LfChartData;
+
+void         lf_chart_data_init          (LfChartData        *data,
+                                          const LfScenario   *scenario,
+                                          const LfProjection *projection,
+                                          const LfProjection *baseline,
+                                          const LfBands      *bands);
+
+LfChartKind  lf_chart_kind_from_string   (const char         *name);
+const char  *lf_chart_kind_to_string     (LfChartKind         kind);
+const char  *lf_chart_kind_get_title     (LfChartKind         kind);
+
+void         lf_chart_draw               (cairo_t            *cr,
+                                          LfChartKind         kind,
+                                          const LfChartData  *data,
+                                          double              width,
+                                          double              height);
+int          lf_chart_year_at            (LfChartKind         kind,
+                                          double              width,
+                                          double              height,
+                                          double              x);
+double       lf_chart_x_for_year         (LfChartKind         kind,
+                                          double              width,
+                                          double              height,
+                                          int                 year);
+double       lf_chart_y_for_value        (LfChartKind         kind,
+                                          const LfChartData  *data,
+                                          double              width,
+                                          double              height,
+                                          LfSeries            series,
+                                          double              value);
+int          lf_chart_map_hit_test       (const LfChartData  *data,
+                                          double              width,
+                                          double              height,
+                                          double              x,
+                                          double              y);
+char        *lf_chart_describe           (LfChartKind         kind,
+                                          const LfChartData  *data);
+gboolean     lf_chart_export_png         (const char         *path,
+                                          LfChartKind         kind,
+                                          const LfChartData  *data,
+                                          int                 width,
+                                          int                 height,
+                                          double              scale,
+                                          GError            **error);
+
+G_END_DECLS

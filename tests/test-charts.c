@@ -1,0 +1,513 @@
+/* test-charts.c: the charts draw where the data says, hit tests agree with
+ * drawing, and PNG export works and fails cleanly. No display needed. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lf-chart.h"
+#include "lf-palette.h"
+
+#define W 800
+#define H 500
+
+/* A hand-made baseline and scenario: the tests do not depend on the model's
+ * numbers, only on what the charts do with them. */
+typedef struct {
+  LfBaseline   baseline;
+  LfScenario   scenario;
+  LfProjection projection;
+  LfProjection current;
+  LfBands      bands;
+  LfChartData  data;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  LfBaseline *b = &f->baseline;
+  LfScenario *s = &f->scenario;
+
+  memset (f, 0, sizeof *f);
+
+  b->n_makers = 2;
+  b->makers[0].id = (char *) "byd";
+  b->makers[0].name = (char *) "BYD";
+  b->makers[1].id = (char *) "geely";
+  b->makers[1].name = (char *) "Geely";
+
+  b->n_sites = 3;
+  b->sites[0] = (LfSite) { (char *) "mx-nuevo-leon", (char *) "Monterrey, Nuevo León",
+                           LF_ORIGIN_MEXICO, 25.67, -100.31, 0.9, 2027, { 0.3, 0.7, 1.0 }, FALSE, 0.002 };
+  b->sites[1] = (LfSite) { (char *) "us-michigan", (char *) "Marshall, Michigan",
+                           LF_ORIGIN_US, 42.27, -84.96, 1.1, 2028, { 0.3, 0.7, 1.0 }, TRUE, 0.003 };
+  b->sites[2] = (LfSite) { (char *) "cn-shenzhen", (char *) "Shenzhen, Guangdong",
+                           LF_ORIGIN_CHINA, 22.54, 114.06, 0.6, 2025, { 1.0, 1.0, 1.0 }, FALSE, 0.0 };
+
+  s->baseline = b;
+  s->name = (char *) "Test scenario";
+  s->n_plants = 4;
+  s->plants[0] = (LfPlant) { "byd-mx", 0, 0, 150000, 0 };
+  s->plants[1] = (LfPlant) { "geely-mx", 1, 0, 300000, 0 };   /* same site as plant 0 */
+  s->plants[2] = (LfPlant) { "geely-us", 1, 1, 200000, 2029 };
+  s->plants[3] = (LfPlant) { "byd-cn", 0, 2, 500000, 0 };
+  s->has_step[LF_PARAM_TARIFF_CHINA][lf_year_index (2028)] = TRUE;
+
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      double t = i / (double) (LF_N_YEARS - 1);
+      LfProjection *p = &f->projection;
+
+      p->series[LF_SERIES_CHINESE_SHARE_EV_PCT][i] = 12.3 * t;
+      p->series[LF_SERIES_CHINESE_CHINA_BUILT][i] = 20000 * t;
+      p->series[LF_SERIES_CHINESE_MEXICO_BUILT][i] = 150000 * t;
+      p->series[LF_SERIES_CHINESE_US_BUILT][i] = i >= 4 ? 100000 * t : 0;
+      p->series[LF_SERIES_CHINESE_CANADA_BUILT][i] = 0;
+      p->series[LF_SERIES_CHINESE_EV_SALES][i] = 20000 * t + 150000 * t + (i >= 4 ? 100000 * t : 0);
+      p->series[LF_SERIES_FORD_EV_SALES][i] = 100000 + 60000 * t;
+      p->series[LF_SERIES_FORD_EV_SALES_NO_ENTRY][i] = 100000 + 120000 * t;
+      p->series[LF_SERIES_FORD_EV_EBIT_MUSD][i] = -5000 + 3000 * t;
+      p->series[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][i] = -5000 + 5000 * t;
+      p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][i] = i >= 3 ? 400 * t : 0;
+
+      f->current.series[LF_SERIES_CHINESE_SHARE_EV_PCT][i] = 2.0;
+
+      f->bands.p10[LF_SERIES_CHINESE_SHARE_EV_PCT][i] = 8.1 * t;
+      f->bands.p50[LF_SERIES_CHINESE_SHARE_EV_PCT][i] = 12.3 * t;
+      f->bands.p90[LF_SERIES_CHINESE_SHARE_EV_PCT][i] = 17.0 * t;
+    }
+  f->bands.n_draws = 100;
+
+  lf_chart_data_init (&f->data, s, &f->projection, &f->current, &f->bands);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  user_data)
+{
+}
+
+/* Draws onto white (or the dark background) so antialiased pixels blend
+ * with a known colour. */
+static cairo_surface_t *
+render (LfChartKind        kind,
+        const LfChartData *data,
+        int                width,
+        int                height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  const LfPalette *pal = lf_palette_get (data->dark);
+
+  lf_set_source_color (cr, &pal->background);
+  cairo_paint (cr);
+  lf_chart_draw (cr, kind, data, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          double           rgb[3])
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 px = *(const guint32 *) (const void *) (data + y * stride + 4 * x);
+
+  rgb[0] = ((px >> 16) & 0xff) / 255.0;
+  rgb[1] = ((px >> 8) & 0xff) / 255.0;
+  rgb[2] = (px & 0xff) / 255.0;
+}
+
+/* The smallest colour distance to @color within ±@radius pixels of (x, y). */
+static double
+nearest_distance (cairo_surface_t *surface,
+                  double           x,
+                  double           y,
+                  int              radius,
+                  const LfColor   *color)
+{
+  double best = G_MAXDOUBLE;
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+
+  for (int dy = -radius; dy <= radius; dy++)
+    for (int dx = -radius; dx <= radius; dx++)
+      {
+        int px = (int) floor (x) + dx, py = (int) floor (y) + dy;
+        double rgb[3], dist;
+
+        if (px < 0 || py < 0 || px >= w || py >= h)
+          continue;
+        pixel_at (surface, px, py, rgb);
+        dist = fabs (rgb[0] - color->red) + fabs (rgb[1] - color->green) + fabs (rgb[2] - color->blue);
+        best = MIN (best, dist);
+      }
+
+  return best;
+}
+
+static guint
+count_non_background (cairo_surface_t *surface,
+                      const LfColor   *background)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        double rgb[3];
+
+        pixel_at (surface, x, y, rgb);
+        if (fabs (rgb[0] - background->red) + fabs (rgb[1] - background->green) +
+            fabs (rgb[2] - background->blue) > 0.05)
+          n++;
+      }
+
+  return n;
+}
+
+static void
+test_kind_from_string (void)
+{
+  g_assert_cmpint (lf_chart_kind_from_string ("share"), ==, LF_CHART_SHARE);
+  g_assert_cmpint (lf_chart_kind_from_string ("origin"), ==, LF_CHART_ORIGIN);
+  g_assert_cmpint (lf_chart_kind_from_string ("ford"), ==, LF_CHART_FORD);
+  g_assert_cmpint (lf_chart_kind_from_string ("map"), ==, LF_CHART_MAP);
+  g_assert_cmpint (lf_chart_kind_from_string ("pie"), ==, LF_N_CHARTS);
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    {
+      g_assert_cmpint (lf_chart_kind_from_string (lf_chart_kind_to_string (k)), ==, k);
+      g_assert_nonnull (lf_chart_kind_get_title (k));
+    }
+}
+
+static void
+test_draw_all (Fixture       *f,
+               gconstpointer  user_data)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    for (int k = 0; k < LF_N_CHARTS; k++)
+      {
+        cairo_surface_t *surface;
+        guint n;
+
+        f->data.dark = dark;
+        surface = render (k, &f->data, W, H);
+        g_assert_cmpint (cairo_image_surface_get_width (surface), ==, W);
+        g_assert_cmpint (cairo_image_surface_get_height (surface), ==, H);
+        n = count_non_background (surface, &lf_palette_get (dark)->background);
+        /* Axes, lines, labels or land: a few percent of the picture at least. */
+        g_assert_cmpuint (n, >, W * H / 50);
+        cairo_surface_destroy (surface);
+      }
+
+  /* Tiny and empty boxes must not crash or warn. */
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    cairo_surface_destroy (render (k, &f->data, 3, 3));
+}
+
+static void
+check_share_lines (Fixture *f,
+                   gboolean dark)
+{
+  const LfPalette *pal = lf_palette_get (dark);
+  cairo_surface_t *surface;
+
+  f->data.dark = dark;
+  f->data.bands = NULL;  /* the band would tint the pixels around the line */
+  surface = render (LF_CHART_SHARE, &f->data, W, H);
+
+  for (int year = 2027; year <= LF_LAST_YEAR; year += 2)
+    {
+      double x = lf_chart_x_for_year (LF_CHART_SHARE, W, H, year);
+      double ys = lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT,
+                                        lf_projection_get (&f->projection, LF_SERIES_CHINESE_SHARE_EV_PCT, year));
+      double yb = lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT,
+                                        lf_projection_get (&f->current, LF_SERIES_CHINESE_SHARE_EV_PCT, year));
+
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (x, <, W);
+      g_assert_cmpfloat (fabs (ys - yb), >, 10.0);
+      g_assert_cmpfloat (nearest_distance (surface, x, ys, 1, &pal->scenario), <, 0.15);
+      g_assert_cmpfloat (nearest_distance (surface, x, yb, 1, &pal->baseline), <, 0.15);
+      /* And the scenario colour is not everywhere: halfway between, it is absent. */
+      g_assert_cmpfloat (nearest_distance (surface, x, (ys + yb) / 2.0, 1, &pal->scenario), >, 0.3);
+    }
+
+  /* Higher values are drawn higher up. */
+  g_assert_cmpfloat (lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT, 10.0),
+                     <, lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT, 1.0));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_share_lines (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  check_share_lines (f, FALSE);
+  check_share_lines (f, TRUE);
+}
+
+static void
+test_ford_lines (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  const LfPalette *pal = lf_palette_get (FALSE);
+  cairo_surface_t *surface = render (LF_CHART_FORD, &f->data, W, H);
+  int year = 2034;
+  double x = lf_chart_x_for_year (LF_CHART_FORD, W, H, year);
+  struct { LfSeries series; const LfColor *color; } checks[] = {
+    { LF_SERIES_FORD_EV_SALES, &pal->scenario },
+    { LF_SERIES_FORD_EV_SALES_NO_ENTRY, &pal->baseline },
+    { LF_SERIES_FORD_EV_EBIT_MUSD, &pal->scenario },
+    { LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD, &pal->baseline },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      double v = lf_projection_get (&f->projection, checks[i].series, year);
+      double y = lf_chart_y_for_value (LF_CHART_FORD, &f->data, W, H, checks[i].series, v);
+
+      g_assert_cmpfloat (nearest_distance (surface, x, y, 1, checks[i].color), <, 0.15);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_year_at (void)
+{
+  for (int k = 0; k < LF_CHART_MAP; k++)
+    {
+      for (int year = LF_FIRST_YEAR; year <= LF_LAST_YEAR; year++)
+        {
+          double x = lf_chart_x_for_year (k, W, H, year);
+
+          g_assert_cmpint (lf_chart_year_at (k, W, H, x), ==, year);
+          g_assert_cmpint (lf_chart_year_at (k, W, H, x + 3.0), ==, year);
+        }
+      g_assert_cmpint (lf_chart_year_at (k, W, H, 2.0), ==, -1);
+      g_assert_cmpint (lf_chart_year_at (k, W, H, W - 1.0), ==, -1);
+    }
+  g_assert_cmpint (lf_chart_year_at (LF_CHART_MAP, W, H, W / 2.0), ==, -1);
+}
+
+static void
+test_hover (Fixture       *f,
+            gconstpointer  user_data)
+{
+  for (int k = 0; k < LF_CHART_MAP; k++)
+    {
+      cairo_surface_t *plain, *hover;
+
+      f->data.hover_year = -1;
+      plain = render (k, &f->data, W, H);
+      f->data.hover_year = 2030;
+      hover = render (k, &f->data, W, H);
+      /* The crosshair and read-out add ink. */
+      g_assert_cmpuint (count_non_background (hover, &lf_palette_get (FALSE)->background), >,
+                        count_non_background (plain, &lf_palette_get (FALSE)->background));
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (hover);
+    }
+}
+
+static void
+test_map_hit_test (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  gboolean found[LF_MAX_PLANTS] = { 0 };
+  cairo_surface_t *surface;
+
+  for (int y = 0; y < H; y += 2)
+    for (int x = 0; x < W; x += 2)
+      {
+        int i = lf_chart_map_hit_test (&f->data, W, H, x, y);
+
+        g_assert_cmpint (i, >=, -1);
+        g_assert_cmpint (i, <, f->scenario.n_plants);
+        if (i >= 0)
+          found[i] = TRUE;
+      }
+
+  /* Every plant is reachable: the two at one site do not hide each other,
+   * and the one in China is shown apart from the map. */
+  for (int i = 0; i < f->scenario.n_plants; i++)
+    g_assert_true (found[i]);
+
+  /* The top-left corner is the legend, not a plant. */
+  g_assert_cmpint (lf_chart_map_hit_test (&f->data, W, H, 1, 1), ==, -1);
+
+  /* Selecting draws without trouble. */
+  f->data.selected_plant = 2;
+  surface = render (LF_CHART_MAP, &f->data, W, H);
+  cairo_surface_destroy (surface);
+
+  /* No scenario: nothing to hit. */
+  f->data.scenario = NULL;
+  g_assert_cmpint (lf_chart_map_hit_test (&f->data, W, H, W / 2.0, H / 2.0), ==, -1);
+}
+
+static void
+test_describe (Fixture       *f,
+               gconstpointer  user_data)
+{
+  g_autofree char *share = lf_chart_describe (LF_CHART_SHARE, &f->data);
+  g_autofree char *origin = lf_chart_describe (LF_CHART_ORIGIN, &f->data);
+  g_autofree char *ford = lf_chart_describe (LF_CHART_FORD, &f->data);
+  g_autofree char *map = lf_chart_describe (LF_CHART_MAP, &f->data);
+
+  g_test_message ("%s\n%s\n%s\n%s", share, origin, ford, map);
+  g_assert_nonnull (strstr (share, "rises from 0.0 % in 2025 to 12.3 % in 2035"));
+  g_assert_nonnull (strstr (share, "8.1–17.0 %"));
+  g_assert_nonnull (strstr (share, "current policy: 2.0 %"));
+  g_assert_nonnull (strstr (origin, "270000"));
+  g_assert_nonnull (strstr (ford, "160000"));
+  g_assert_nonnull (strstr (map, "Monterrey, Nuevo León"));
+  g_assert_nonnull (strstr (map, "4 plants"));
+}
+
+static void
+test_export_png (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-charts-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", lf_chart_kind_to_string (k));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      cairo_surface_t *png;
+
+      g_assert_true (lf_chart_export_png (path, k, &f->data, LF_CHART_DEFAULT_EXPORT_WIDTH,
+                                          LF_CHART_DEFAULT_EXPORT_HEIGHT, 1.0, &error));
+      g_assert_no_error (error);
+      png = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, LF_CHART_DEFAULT_EXPORT_WIDTH);
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, LF_CHART_DEFAULT_EXPORT_HEIGHT);
+      cairo_surface_destroy (png);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (dir, "scaled.png", NULL);
+    cairo_surface_t *png;
+
+    g_assert_true (lf_chart_export_png (path, LF_CHART_SHARE, &f->data, 400, 300, 2.0, &error));
+    g_assert_no_error (error);
+    png = cairo_image_surface_create_from_png (path);
+    g_assert_cmpint (cairo_image_surface_get_width (png), ==, 800);
+    g_assert_cmpint (cairo_image_surface_get_height (png), ==, 600);
+    cairo_surface_destroy (png);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_export_unwritable (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = "/nonexistent-landfall-dir/chart.png";
+
+  g_assert_false (lf_chart_export_png (path, LF_CHART_SHARE, &f->data, 320, 200, 1.0, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* Redrawing on every pointer motion must stay far below a frame. The median
+ * of many rounds, so other work on a shared machine does not count. */
+static void
+test_speed (Fixture       *f,
+            gconstpointer  user_data)
+{
+  enum { ROUNDS = 31 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  cairo_t *cr = cairo_create (surface);
+  double times[LF_N_CHARTS][ROUNDS];
+  double total = 0.0;
+
+  /* Warm up: fonts, the map outlines. */
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    lf_chart_draw (cr, k, &f->data, 1280, 800);
+
+  f->data.hover_year = 2030;
+  f->data.selected_plant = 1;
+  for (int r = 0; r < ROUNDS; r++)
+    for (int k = 0; k < LF_N_CHARTS; k++)
+      {
+        gint64 start;
+
+        /* The background is the widget's to paint, not the chart's. */
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        cairo_surface_flush (surface);
+        start = g_get_monotonic_time ();
+        lf_chart_draw (cr, k, &f->data, 1280, 800);
+        cairo_surface_flush (surface);
+        times[k][r] = (g_get_monotonic_time () - start) / 1000.0;
+      }
+
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    {
+      qsort (times[k], ROUNDS, sizeof (double), compare_doubles);
+      g_test_message ("%s: median %.2f ms, fastest %.2f ms", lf_chart_kind_to_string (k),
+                      times[k][ROUNDS / 2], times[k][0]);
+      total += times[k][ROUNDS / 2];
+    }
+  g_test_message ("all four at 1280×800: %.2f ms (median)", total);
+  /* Generous, so a loaded CI machine does not fail it; the target is 8 ms. */
+  g_assert_cmpfloat (total, <, 80.0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/landfall/charts/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/landfall/charts/kind-from-string", test_kind_from_string);
+  g_test_add_func ("/landfall/charts/year-at", test_year_at);
+  ADD ("draw-all", test_draw_all);
+  ADD ("share-lines", test_share_lines);
+  ADD ("ford-lines", test_ford_lines);
+  ADD ("hover", test_hover);
+  ADD ("map-hit-test", test_map_hit_test);
+  ADD ("describe", test_describe);
+  ADD ("export-png", test_export_png);
+  ADD ("export-unwritable", test_export_unwritable);
+  ADD ("speed", test_speed);
+
+#undef ADD
+
+  return g_test_run ();
+}
