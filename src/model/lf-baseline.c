@@ -222,6 +222,17 @@ load_ford (Loader *l, LfBaseline *b, JsonObject *root)
 }
 
 static void
+load_trade (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonObject *t = get_object (l, root, "", "trade");
+
+  b->customs_value_factor = get_figure (l, t, "trade", "customs_value_factor");
+  check_range (l, "trade.customs_value_factor", b->customs_value_factor, 0, 1);
+  b->credit_pass_through = get_figure (l, t, "trade", "credit_pass_through");
+  check_range (l, "trade.credit_pass_through", b->credit_pass_through, 0, 1);
+}
+
+static void
 load_parameters (Loader *l, LfBaseline *b, JsonObject *root)
 {
   JsonObject *p = get_object (l, root, "", "parameters");
@@ -259,6 +270,8 @@ load_parameters (Loader *l, LfBaseline *b, JsonObject *root)
       if (l->error == NULL && !(range->low <= range->central && range->central <= range->high))
         fail (l, path, "low ≤ value ≤ high does not hold");
       g_hash_table_insert (b->param_defaults, g_strdup (key), range);
+      g_hash_table_insert (b->param_sources, g_strdup (key),
+                           g_strdup (json_object_get_string_member (obj, "source")));
     }
   g_list_free (members);
 }
@@ -453,6 +466,7 @@ lf_baseline_load_bytes (GBytes     *bytes,
   const char *data = g_bytes_get_data (bytes, &size);
 
   b->param_defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b->param_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -468,6 +482,7 @@ lf_baseline_load_bytes (GBytes     *bytes,
     }
   load_market (&l, b, json_node_get_object (root));
   load_ford (&l, b, json_node_get_object (root));
+  load_trade (&l, b, json_node_get_object (root));
   load_parameters (&l, b, json_node_get_object (root));
   load_makers (&l, b, json_node_get_object (root));
   load_sites (&l, b, json_node_get_object (root));
@@ -538,6 +553,7 @@ lf_baseline_free (LfBaseline *b)
       g_free (b->plants[i].site);
     }
   g_clear_pointer (&b->param_defaults, g_hash_table_unref);
+  g_clear_pointer (&b->param_sources, g_hash_table_unref);
   g_free (b);
 }
 
@@ -563,4 +579,10 @@ const LfRange *
 lf_baseline_get_range (const LfBaseline *b, const char *key)
 {
   return g_hash_table_lookup (b->param_defaults, key);
+}
+
+const char *
+lf_baseline_get_source (const LfBaseline *b, const char *key)
+{
+  return g_hash_table_lookup (b->param_sources, key);
 }

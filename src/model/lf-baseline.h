@@ -80,6 +80,7 @@ struct _LfBaseline {
 
   /* Default and uncertainty range of each behavioural parameter, by key. */
   GHashTable *param_defaults;                   /* key → LfRange* (central is the default) */
+  GHashTable *param_sources;                    /* key → where the default comes from */
 };
 
 LfBaseline   *lf_baseline_load_default   (GError     **error);
@@ -94,6 +95,8 @@ int           lf_baseline_find_maker     (const LfBaseline *baseline,
 int           lf_baseline_find_site      (const LfBaseline *baseline,
                                           const char       *id);
 const LfRange *lf_baseline_get_range     (const LfBaseline *baseline,
+                                          const char       *key);
+const char   *lf_baseline_get_source     (const LfBaseline *baseline,
                                           const char       *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfBaseline, lf_baseline_free)
