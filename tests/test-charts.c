@@ -486,6 +486,127 @@ test_speed (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* The real model: every preset draws, the lines sit where the model's numbers
+ * put them, every plant can be picked on the map and the PNGs are written. */
+static void
+test_model_presets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfBaseline) baseline = lf_baseline_load_default (&error);
+  g_autoptr(LfScenario) current = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *presets = NULL;
+  g_autofree char *out_dir = NULL;
+  const char *source_dir = g_getenv ("LANDFALL_SOURCE_DIR");
+  const char *name;
+  LfProjection *current_projection = g_new0 (LfProjection, 1);
+  guint n_presets = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (baseline);
+  current = lf_scenario_new (baseline);
+  lf_project (current, current_projection);
+
+  if (source_dir == NULL)
+    {
+      g_test_skip ("LANDFALL_SOURCE_DIR is not set");
+      g_free (current_projection);
+      return;
+    }
+  presets = g_build_filename (source_dir, "data", "presets", NULL);
+  dir = g_dir_open (presets, 0, &error);
+  g_assert_no_error (error);
+  out_dir = g_dir_make_tmp ("test-charts-model-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(LfScenario) scenario = NULL;
+      g_autofree LfProjection *projection = g_new0 (LfProjection, 1);
+      g_autofree LfBands *bands = g_new0 (LfBands, 1);
+      LfChartData data;
+      gboolean found[LF_MAX_PLANTS] = { 0 };
+
+      if (!g_str_has_suffix (name, ".landfall"))
+        continue;
+      path = g_build_filename (presets, name, NULL);
+      scenario = lf_scenario_load_file (baseline, path, &error);
+      g_assert_no_error (error);
+      lf_project (scenario, projection);
+      g_assert_true (lf_monte_carlo (scenario, 40, 7, bands, NULL));
+      lf_chart_data_init (&data, scenario, projection, current_projection, bands);
+      n_presets++;
+
+      for (int dark = 0; dark <= 1; dark++)
+        for (int k = 0; k < LF_N_CHARTS; k++)
+          {
+            cairo_surface_t *surface;
+
+            data.dark = dark;
+            surface = render (k, &data, W, H);
+            g_assert_cmpuint (count_non_background (surface, &lf_palette_get (dark)->background), >, W * H / 50);
+
+            if (k == LF_CHART_SHARE)
+              {
+                /* The scenario's dot at each year is drawn in the scenario's colour;
+                 * the band is left out so it does not tint the pixels. */
+                LfChartData no_band = data;
+
+                cairo_surface_destroy (surface);
+                no_band.bands = NULL;
+                no_band.hover_year = -1;
+                surface = render (k, &no_band, W, H);
+                for (int year = LF_FIRST_YEAR; year <= LF_LAST_YEAR; year++)
+                  {
+                    double x = lf_chart_x_for_year (k, W, H, year);
+                    double y = lf_chart_y_for_value (k, &no_band, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT,
+                                                     lf_projection_get (projection, LF_SERIES_CHINESE_SHARE_EV_PCT, year));
+
+                    g_assert_cmpfloat (nearest_distance (surface, x, y, 1, &lf_palette_get (dark)->scenario), <, 0.15);
+                  }
+              }
+            cairo_surface_destroy (surface);
+          }
+
+      for (int y = 0; y < H; y += 2)
+        for (int x = 0; x < W; x += 2)
+          {
+            int i = lf_chart_map_hit_test (&data, W, H, x, y);
+
+            if (i >= 0)
+              found[i] = TRUE;
+          }
+      for (int i = 0; i < scenario->n_plants; i++)
+        if (scenario->plants[i].maker >= 0 && scenario->plants[i].site >= 0)
+          g_assert_true (found[i]);
+
+      for (int k = 0; k < LF_N_CHARTS; k++)
+        {
+          g_autofree char *description = lf_chart_describe (k, &data);
+          g_autofree char *png_name = g_strdup_printf ("%s-%s.png", name, lf_chart_kind_to_string (k));
+          g_autofree char *png = g_build_filename (out_dir, png_name, NULL);
+
+          g_assert_cmpuint (strlen (description), >, 20);
+          g_test_message ("%s %s: %s", name, lf_chart_kind_to_string (k), description);
+          data.dark = FALSE;
+          data.hover_year = 2030;
+          g_assert_true (lf_chart_export_png (png, k, &data, 1600, 900, 1.0, &error));
+          g_assert_no_error (error);
+          /* Kept for a person to look at when LANDFALL_KEEP_CHARTS is set. */
+          if (g_getenv ("LANDFALL_KEEP_CHARTS") == NULL)
+            g_assert_cmpint (g_unlink (png), ==, 0);
+        }
+    }
+
+  g_assert_cmpuint (n_presets, >, 0);
+  if (g_getenv ("LANDFALL_KEEP_CHARTS") == NULL)
+    g_assert_cmpint (g_rmdir (out_dir), ==, 0);
+  else
+    g_test_message ("charts kept in %s", out_dir);
+  g_free (current_projection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +627,7 @@ main (int   argc,
   ADD ("export-png", test_export_png);
   ADD ("export-unwritable", test_export_unwritable);
   ADD ("speed", test_speed);
+  g_test_add_func ("/landfall/charts/model/presets", test_model_presets);
 
 #undef ADD
 

@@ -14,8 +14,9 @@
 #include "lf-chart-private.h"
 #include "lf-geo.h"
 
-#define OUTSIDE_BOX_WIDTH  230.0
+#define OUTSIDE_BOX_WIDTH  260.0
 #define OUTSIDE_TITLE      22.0
+#define OUTSIDE_SITE_NAME  16.0   /* a site's name, above its row of circles */
 #define MAP_MARGIN         4.0
 
 typedef struct {
@@ -82,6 +83,8 @@ map_layout (const LfChartData *data,
   guint site_seen[LF_MAX_SITES] = { 0 };
   double site_rmax[LF_MAX_SITES] = { 0 };
   gboolean site_outside[LF_MAX_SITES] = { 0 };
+  double site_cursor[LF_MAX_SITES];
+  double site_needed[LF_MAX_SITES];
 
   memset (ml, 0, sizeof *ml);
   ml->map = (LfRect) { 0.0, LF_LEGEND_HEIGHT + MAP_MARGIN, width,
@@ -136,7 +139,7 @@ map_layout (const LfChartData *data,
       double y;
 
       for (guint k = 0; k < ml->n_outside_sites; k++)
-        rows_h += 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
+        rows_h += OUTSIDE_SITE_NAME + 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
       ml->outside_box.width = MIN (OUTSIDE_BOX_WIDTH, ml->map.width - 16.0);
       ml->outside_box.height = OUTSIDE_TITLE + rows_h + 4.0;
       ml->outside_box.x = ml->map.x + 8.0;
@@ -144,10 +147,21 @@ map_layout (const LfChartData *data,
       y = ml->outside_box.y + OUTSIDE_TITLE;
       for (guint k = 0; k < ml->n_outside_sites; k++)
         {
-          ml->outside_row_y[k] = y + site_rmax[ml->outside_sites[k]] + 4.0;
-          y += 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
+          ml->outside_row_y[k] = y + OUTSIDE_SITE_NAME + site_rmax[ml->outside_sites[k]] + 2.0;
+          y += OUTSIDE_SITE_NAME + 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
         }
     }
+
+  /* Outside the map there is room: circles side by side, overlapping only
+   * when a site has more than its row can hold. */
+  for (int s = 0; s < LF_MAX_SITES; s++)
+    {
+      site_cursor[s] = ml->outside_box.x + 8.0;
+      site_needed[s] = 0.0;
+    }
+  for (guint j = 0; j < ml->n_items; j++)
+    if (ml->items[j].outside)
+      site_needed[scenario->plants[ml->items[j].plant].site] += 2.0 * ml->items[j].r + 4.0;
 
   for (guint j = 0; j < ml->n_items; j++)
     {
@@ -158,11 +172,14 @@ map_layout (const LfChartData *data,
 
       if (item->outside)
         {
-          /* Side by side in the site's row, then the site's name. */
+          double squeeze = MIN (1.0, (ml->outside_box.width - 16.0) / site_needed[s]);
+
+          /* Side by side in the site's row, below the site's name. */
           for (guint row = 0; row < ml->n_outside_sites; row++)
             if (ml->outside_sites[row] == s)
               item->y = ml->outside_row_y[row];
-          item->x = ml->outside_box.x + 8.0 + site_rmax[s] + k * (site_rmax[s] * 1.2);
+          item->x = site_cursor[s] + item->r * squeeze;
+          site_cursor[s] = item->x + (item->r + 4.0) * squeeze;
         }
       else if (n > 1)
         {
@@ -393,19 +410,20 @@ draw_outside_box (LfDraw          *d,
   lf_draw_text (d, _("Outside North America"), box->x + 8.0, box->y + 4.0,
                 LF_ALIGN_START, LF_ALIGN_START, &pal->dim_foreground, NULL, NULL);
 
-  /* Site names go right of the row's circles, cut with an ellipsis if long. */
+  /* Each site's name above its row of circles, cut with an ellipsis if long. */
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_width (d->layout, (int) MAX (1.0, box->width - 16.0) * PANGO_SCALE);
+  pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_END);
   for (guint k = 0; k < ml->n_outside_sites; k++)
     {
-      double right = box->x + 8.0;
+      double rmax = 0.0;
 
       for (guint j = 0; j < ml->n_items; j++)
         if (ml->items[j].outside && ml->items[j].y == ml->outside_row_y[k])
-          right = MAX (right, ml->items[j].x + ml->items[j].r);
-      pango_layout_set_width (d->layout, (int) MAX (1.0, box->x + box->width - right - 16.0) * PANGO_SCALE);
-      pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_END);
-      lf_draw_text (d, b->sites[ml->outside_sites[k]].name, right + 8.0, ml->outside_row_y[k],
-                    LF_ALIGN_START, LF_ALIGN_CENTER, &pal->foreground, NULL, NULL);
+          rmax = MAX (rmax, ml->items[j].r);
+      lf_draw_text (d, b->sites[ml->outside_sites[k]].name, box->x + 8.0,
+                    ml->outside_row_y[k] - rmax - 2.0, LF_ALIGN_START, LF_ALIGN_END,
+                    &pal->foreground, NULL, NULL);
     }
   pango_layout_set_width (d->layout, -1);
   pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_NONE);

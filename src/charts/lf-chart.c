@@ -22,7 +22,7 @@
 #define MARGIN_TOP     (LF_LEGEND_HEIGHT + 24.0)
 #define MARGIN_BOTTOM  26.0
 #define PANEL_GAP      40.0   /* Ford: room for the lower panel's unit label */
-#define PLOT_PAD_X     10.0   /* keeps the end points' dots inside the plot */
+#define PLOT_PAD_X     14.0   /* keeps the end points' dots and bars inside the plot */
 #define MAX_PANELS     2
 
 typedef struct {
@@ -107,13 +107,13 @@ value_to_y (const LfPanel *panel,
 }
 
 /* Rounds a range out to "nice" ticks (1, 2, 2.5 or 5 × 10^n) so the axis
- * reads at a glance, about one tick every 48 pixels. */
+ * reads at a glance, about one tick every 64 pixels. */
 static void
 panel_set_range (LfPanel *panel,
                  double   lo,
                  double   hi)
 {
-  double target = MAX (2.0, floor (panel->rect.height / 48.0));
+  double target = MAX (2.0, floor (panel->rect.height / 64.0));
   double raw, magnitude, norm, step;
 
   if (!isfinite (lo) || !isfinite (hi))
@@ -450,7 +450,7 @@ draw_bars (LfDraw        *d,
            const LfColor *color)
 {
   double spacing = (panel->rect.width - 2.0 * PLOT_PAD_X) / (LF_N_YEARS - 1);
-  double bar_w = MAX (2.0, spacing * 0.45);
+  double bar_w = CLAMP (spacing * 0.4, 2.0, 2.0 * PLOT_PAD_X - 4.0);
   double zero = value_to_y (panel, 0.0);
 
   cairo_save (d->cr);
@@ -632,7 +632,23 @@ draw_readout (LfDraw    *d,
   if (bx + box_w > top->x + top->width)
     bx = x - 12.0 - box_w;
   bx = round (MAX (0.0, bx)) + 0.5;
-  by = round (top->y + 4.0) + 0.5;
+
+  /* Keep clear of the values being read: if the dots sit high, the box
+   * goes to the bottom of the plot. */
+  {
+    double sum = 0.0, n = 0.0, middle = (top->y + bottom->y + bottom->height) / 2.0;
+
+    for (guint i = 0; i < n_rows; i++)
+      if (rows[i].panel >= 0 && isfinite (rows[i].dot_value))
+        {
+          sum += value_to_y (&l->panels[rows[i].panel], rows[i].dot_value);
+          n += 1.0;
+        }
+    if (n > 0.0 && sum / n < middle)
+      by = round (bottom->y + bottom->height - 4.0 - box_h) + 0.5;
+    else
+      by = round (top->y + 4.0) + 0.5;
+  }
 
   cairo_rectangle (cr, bx, by, box_w, box_h);
   lf_set_source_color (cr, &pal->tooltip_bg);
