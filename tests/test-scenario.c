@@ -1,0 +1,760 @@
+/* test-scenario.c: scenario files. Good files load with the values they
+ * say; bad ones fail with one exact line (file, key, value, allowed range)
+ * and change nothing; saving is atomic, round-trips and ignores the locale. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lf-scenario.h"
+
+static LfBaseline *baseline;
+static char *good_dir;
+static char *bad_dir;
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("landfall-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in a directory, sorted, as one string: "a,b,c". */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static LfScenario *
+load_good (const char *name)
+{
+  g_autofree char *path = g_build_filename (good_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  LfScenario *s = lf_scenario_load_file (baseline, path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  g_assert_true (lf_scenario_validate (s, NULL));
+  return s;
+}
+
+static void
+apply (LfScenario *s, const char *assignment)
+{
+  g_autoptr(GError) error = NULL;
+
+  lf_scenario_apply (s, assignment, &error);
+  g_assert_no_error (error);
+}
+
+/* A scenario far from the defaults: what a failed load must leave alone. */
+static LfScenario *
+held_scenario (void)
+{
+  LfScenario *s = lf_scenario_new (baseline);
+
+  lf_scenario_set_name (s, "Held");
+  apply (s, "tariff.china=42.5");
+  apply (s, "tariff.china@2030=10");
+  apply (s, "quota.china=49000");
+  apply (s, "plant.byd-cn.removed=1");
+  apply (s, "plant.held.maker=geely");
+  apply (s, "plant.held.site=ca-qc-becancour");
+  apply (s, "behaviour.pass_through=0.3");
+  return s;
+}
+
+static void
+assert_same_scenario (const LfScenario *a, const LfScenario *b)
+{
+  g_assert_true (lf_scenario_equal (a, b));
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->description, ==, b->description);
+  g_assert_cmpint (a->n_plants, ==, b->n_plants);
+  g_assert_cmpmem (a->value, sizeof a->value, b->value, sizeof b->value);
+  g_assert_cmpmem (a->has_step, sizeof a->has_step, b->has_step, sizeof b->has_step);
+}
+
+static double
+value (const LfScenario *s, const char *key, int year)
+{
+  int p = lf_param_lookup (key);
+
+  g_assert_cmpint (p, >=, 0);
+  return lf_scenario_value_at (s, p, year);
+}
+
+/* ---- good files ---------------------------------------------------------- */
+
+static void
+test_good_minimal (void)
+{
+  g_autoptr(LfScenario) s = load_good ("minimal.json");
+  g_autoptr(LfScenario) def = lf_scenario_new (baseline);
+
+  assert_same_scenario (s, def);
+}
+
+static void
+test_good_named (void)
+{
+  g_autoptr(LfScenario) s = load_good ("named.json");
+
+  g_assert_cmpstr (s->name, ==, "Tariff cut, Brasil-style quota");
+  g_assert_true (g_str_has_prefix (s->description, "A 25 % tariff"));
+  g_assert_nonnull (strstr (s->description, "\nSecond line, and ünïcödé."));
+  g_assert_cmpfloat (value (s, "tariff.china", 2025), ==, 25);
+  g_assert_cmpfloat (value (s, "tariff.china", 2035), ==, 25);
+  g_assert_cmpfloat (value (s, "quota.china", 2030), ==, 49000);
+  /* What the file does not name keeps its default. */
+  g_assert_cmpfloat (value (s, "tariff.mexico", 2030), ==, 27.5);
+  g_assert_cmpint (s->n_plants, ==, baseline->n_plants);
+}
+
+static void
+test_good_schedules (void)
+{
+  g_autoptr(LfScenario) s = load_good ("schedules.json");
+  double v[LF_N_YEARS];
+
+  g_assert_cmpstr (s->name, ==, "Schedules");
+  lf_scenario_resolve (s, LF_PARAM_TARIFF_CHINA, v);
+  for (int year = LF_FIRST_YEAR; year <= LF_LAST_YEAR; year++)
+    g_assert_cmpfloat (v[lf_year_index (year)], ==,
+                       year < 2028 ? 100 : year < 2031 ? 25 : 200.5);
+  g_assert_cmpfloat (value (s, "rule.connected_vehicle", 2029), ==, 0);
+  g_assert_cmpfloat (value (s, "rule.connected_vehicle", 2030), ==, 2);
+  g_assert_true (isinf (value (s, "quota.china", 2028)));
+  g_assert_cmpfloat (value (s, "quota.china", 2029), ==, 49000);
+  g_assert_cmpfloat (value (s, "quota.china", 2032), ==, 49000);
+  g_assert_true (isinf (value (s, "quota.china", 2033)));
+  /* A number given as text. */
+  g_assert_cmpfloat (value (s, "credit.ev_usd", 2026), ==, 0);
+  g_assert_cmpfloat (value (s, "credit.ev_usd", 2027), ==, 7500);
+  /* A step in the first year is the starting value. */
+  g_assert_cmpfloat (s->value[LF_PARAM_TARIFF_MEXICO], ==, 10);
+  g_assert_false (s->has_step[LF_PARAM_TARIFF_MEXICO][0]);
+}
+
+static void
+test_good_new_plant (void)
+{
+  g_autoptr(LfScenario) s = load_good ("new-plant.json");
+  int i = lf_scenario_find_plant (s, "xiaomi-flat-rock");
+  int j = lf_scenario_find_plant (s, "byd_mx2");
+  const LfPlant *p, *q;
+
+  g_assert_cmpint (s->n_plants, ==, baseline->n_plants + 2);
+  g_assert_cmpint (i, >=, 0);
+  g_assert_cmpint (j, >=, 0);
+  p = &s->plants[i];
+  g_assert_cmpint (p->maker, ==, lf_baseline_find_maker (baseline, "xiaomi"));
+  g_assert_cmpint (p->site, ==, lf_baseline_find_site (baseline, "us-mi-flat-rock"));
+  g_assert_cmpfloat (p->capacity, ==, 200000);
+  g_assert_cmpint (p->start_year, ==, 2028);
+  g_assert_cmpint (lf_plant_effective_start (s, p), ==, 2028);
+  /* Site given before maker; no capacity or year: the defaults. */
+  q = &s->plants[j];
+  g_assert_cmpint (q->maker, ==, lf_baseline_find_maker (baseline, "byd"));
+  g_assert_cmpint (q->site, ==, lf_baseline_find_site (baseline, "mx-guanajuato"));
+  g_assert_cmpfloat (q->capacity, ==, LF_PLANT_DEFAULT_CAPACITY);
+  g_assert_cmpint (q->start_year, ==, 0);
+  g_assert_cmpint (lf_plant_effective_start (s, q), ==,
+                   baseline->sites[q->site].earliest_year);
+  g_assert_cmpfloat (value (s, "ford.partnership", 2030), ==, 1);
+  g_assert_cmpfloat (value (s, "ford.partner_fee_usd", 2030), ==, 2500);
+}
+
+static void
+test_good_removed_plant (void)
+{
+  g_autoptr(LfScenario) s = load_good ("removed-plant.json");
+  int g;
+
+  g_assert_cmpint (s->n_plants, ==, baseline->n_plants - 2);
+  g_assert_cmpint (lf_scenario_find_plant (s, "byd-cn"), ==, -1);
+  g_assert_cmpint (lf_scenario_find_plant (s, "xiaomi-cn"), ==, -1);
+  g = lf_scenario_find_plant (s, "geely-cn");
+  g_assert_cmpint (g, >=, 0);
+  g_assert_cmpfloat (s->plants[g].capacity, ==, 50000.5);
+  g_assert_cmpint (lf_scenario_find_plant (s, "other-cn"), >=, 0);
+}
+
+static void
+test_good_unlimited (void)
+{
+  g_autoptr(LfScenario) s = load_good ("unlimited-quota.json");
+
+  g_assert_true (isinf (s->value[LF_PARAM_QUOTA_CHINA]) && s->value[LF_PARAM_QUOTA_CHINA] > 0);
+  g_assert_true (s->has_step[LF_PARAM_QUOTA_CHINA][lf_year_index (2027)]);
+  g_assert_true (isinf (value (s, "quota.china", 2030)));
+  g_assert_cmpfloat (s->value[LF_PARAM_PASS_THROUGH], ==, 0.65);
+  g_assert_cmpfloat (s->value[LF_PARAM_ACCEPTANCE_SPEED], ==, 0.5);
+}
+
+/* The presets shipped in data/presets are scenario files too. */
+static void
+test_good_presets (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "data",
+                                                "presets", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no data/presets directory");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LfScenario) s = NULL;
+
+      if (!g_str_has_suffix (name, ".landfall"))
+        continue;
+      g_test_message ("%s", name);
+      s = lf_scenario_load_file (baseline, path, &error);
+      g_assert_no_error (error);
+      g_assert_true (lf_scenario_validate (s, NULL));
+      g_assert_cmpstr (s->name, !=, "");
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* ---- bad files ----------------------------------------------------------- */
+
+/* Loads @path expecting failure with exactly @expected; the scenario held
+ * before must come through untouched. */
+static void
+assert_load_fails (const char *path, const char *expected)
+{
+  g_autoptr(LfScenario) held = held_scenario ();
+  g_autoptr(LfScenario) before = lf_scenario_copy (held);
+  g_autoptr(LfScenario) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = lf_scenario_load_file (baseline, path, &error);
+  g_assert_null (loaded);
+  g_assert_nonnull (error);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_cmpstr (error->message, ==, expected);
+  assert_same_scenario (held, before);
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *exp_path = g_strconcat (bad_dir, G_DIR_SEPARATOR_S, name, ".expected", NULL);
+  g_autofree char *path = g_strconcat (bad_dir, G_DIR_SEPARATOR_S, name, ".json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *expected = NULL;
+
+  g_file_get_contents (exp_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_strchomp (text);
+  g_assert_null (strchr (text, '\n'));
+  parts = g_strsplit (text, "@DIR@", -1);
+  expected = g_strjoinv (bad_dir, parts);
+  assert_load_fails (path, expected);
+}
+
+static void
+write_padded (const char *path, gsize size)
+{
+  static const char head[] = "{\"format\": 1, \"name\": \"Padded\"}";
+  g_autofree char *buf = g_malloc (size);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (size, >=, sizeof head);
+  memcpy (buf, head, sizeof head - 1);
+  memset (buf + sizeof head - 1, ' ', size - (sizeof head - 1));
+  buf[size - 1] = '\n';
+  g_file_set_contents (path, buf, size, &error);
+  g_assert_no_error (error);
+}
+
+/* Too big to commit: made here. One byte over the limit fails before it is
+ * read; exactly at the limit loads. */
+static void
+test_bad_oversized (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *big = g_build_filename (dir, "oversized.json", NULL);
+  g_autofree char *edge = g_build_filename (dir, "at-limit.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(LfScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_padded (big, LF_SCENARIO_MAX_FILE_SIZE + 1);
+  expected = g_strdup_printf ("%s: file is %d bytes, larger than the %d-byte limit", big,
+                              LF_SCENARIO_MAX_FILE_SIZE + 1, LF_SCENARIO_MAX_FILE_SIZE);
+  assert_load_fails (big, expected);
+
+  /* The same bytes in memory. */
+  {
+    g_autofree char *data = NULL;
+    gsize len;
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_file_get_contents (big, &data, &len, &error);
+    g_assert_no_error (error);
+    bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+    s = lf_scenario_load_bytes (baseline, bytes, "memory", &error);
+    g_assert_null (s);
+    g_assert_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_TOO_LARGE);
+    g_assert_true (g_str_has_prefix (error->message, "memory: "));
+    g_clear_error (&error);
+  }
+
+  write_padded (edge, LF_SCENARIO_MAX_FILE_SIZE);
+  s = lf_scenario_load_file (baseline, edge, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->name, ==, "Padded");
+
+  remove_tree (dir);
+}
+
+static void
+test_bad_not_regular (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *expected = g_strdup_printf ("%s: not a regular file", dir);
+
+  assert_load_fails (dir, expected);
+  remove_tree (dir);
+}
+
+/* Bytes without a file: the display name leads the message. */
+static void
+test_bad_bytes (void)
+{
+  static const char text[] = "{\"format\": 1, \"values\": {\"tariff.canada\": 600}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfScenario) s = lf_scenario_load_bytes (baseline, bytes, "pasted", &error);
+
+  g_assert_null (s);
+  g_assert_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "pasted: tariff.canada: 600 is out of range (0 to 500 %)");
+}
+
+/* ---- setting values ------------------------------------------------------ */
+
+/* Every rejected assignment leaves the scenario as it was, plants included. */
+static void
+test_set_unchanged_on_error (void)
+{
+  static const char *const bad[] = {
+    "tariff.china=501", "tariff.china=-1", "tariff.china=abc", "tariff.china=",
+    "tariff.china=nan", "tariff.china=inf", "tariff.china=1e999", "tariff.china@2024=5",
+    "tariff.china@2036=5", "tariff.china@=5", "rule.connected_vehicle=0.5",
+    "quota.china=-1", "quota.china=12.5", "credit.ev_usd=unlimited",
+    "behaviour.pass_through@2030=0.5", "behaviour.pass_through=1.5", "nosuch.key=1", "=5",
+    "tariff.china", "plant.other-cn.removed=0", "plant.nope.removed=1",
+    "plant.other-cn.site=nowhere", "plant.other-cn.maker=tesla", "plant.other-cn.capacity=-1",
+    "plant.other-cn.start_year=2024", "plant.other-cn.start_year=2030.5",
+    "plant.Bad.maker=byd", "plant..maker=byd", "plant.other-cn=1",
+    "plant.byd-cn.capacity@2030=1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LfScenario) s = held_scenario ();
+      g_autoptr(LfScenario) before = lf_scenario_copy (s);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (lf_scenario_apply (s, bad[i], &error));
+      g_assert_error (error, LF_SCENARIO_ERROR, error->code);
+      g_assert_null (strchr (error->message, '\n'));
+      assert_same_scenario (s, before);
+    }
+}
+
+/* The same for a plant that does not exist yet: a rejected value must not
+ * leave a half-made plant behind. */
+static void
+test_set_new_plant_unchanged_on_error (void)
+{
+  static const char *const bad[] = {
+    "plant.fresh.site=nowhere", "plant.fresh.maker=tesla", "plant.fresh.capacity=-1",
+    "plant.fresh.capacity=abc", "plant.fresh.start_year=1999",
+  };
+  g_autoptr(GString) left = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LfScenario) s = held_scenario ();
+      g_autoptr(LfScenario) before = lf_scenario_copy (s);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (lf_scenario_apply (s, bad[i], &error));
+      g_assert_nonnull (error);
+      if (s->n_plants != before->n_plants || !lf_scenario_validate (s, NULL))
+        {
+          g_string_append_printf (left, "%s'%s'", left->len ? ", " : "", bad[i]);
+          continue;
+        }
+      assert_same_scenario (s, before);
+    }
+  if (left->len > 0)
+    g_test_fail_printf ("rejected, yet each left a half-made plant 'fresh' behind (one more "
+                        "plant, and the scenario no longer validates): %s", left->str);
+}
+
+static void
+test_set_accepts (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+
+  apply (s, "  tariff.china =  55.25 ");
+  g_assert_cmpfloat (s->value[LF_PARAM_TARIFF_CHINA], ==, 55.25);
+  apply (s, "tariff.china=0");
+  apply (s, "tariff.china=500");
+  apply (s, "quota.china=UNLIMITED");
+  g_assert_true (isinf (s->value[LF_PARAM_QUOTA_CHINA]));
+  apply (s, "quota.china=0");
+  g_assert_cmpfloat (s->value[LF_PARAM_QUOTA_CHINA], ==, 0);
+  apply (s, "rule.connected_vehicle=2.0");
+  g_assert_cmpfloat (s->value[LF_PARAM_RULE_CONNECTED_VEHICLE], ==, 2);
+  apply (s, "credit.ev_usd=7.5e3");
+  g_assert_cmpfloat (s->value[LF_PARAM_CREDIT_EV_USD], ==, 7500);
+  apply (s, "plant.byd-cn.removed=1");
+  g_assert_cmpint (lf_scenario_find_plant (s, "byd-cn"), ==, -1);
+
+  /* Every parameter takes its own minimum and maximum. */
+  for (int p = 0; p < LF_N_PARAMS; p++)
+    {
+      const LfParamInfo *info = lf_param_info (p);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (lf_param_lookup (info->key), ==, p);
+      lf_scenario_set_number (s, info->key, info->min, &error);
+      g_assert_no_error (error);
+      lf_scenario_set_number (s, info->key, info->max, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (lf_param_lookup ("tariff.japan"), ==, -1);
+}
+
+/* ---- saving -------------------------------------------------------------- */
+
+static void
+assert_round_trip (const LfScenario *s)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "scenario.landfall", NULL);
+  g_autoptr(LfScenario) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_true (lf_scenario_save_file (s, path, &error));
+  g_assert_no_error (error);
+  back = lf_scenario_load_file (baseline, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lf_scenario_equal (s, back));
+  g_assert_cmpstr (s->name, ==, back->name);
+  g_assert_cmpstr (s->description, ==, back->description);
+  a = lf_scenario_to_json (s);
+  b = lf_scenario_to_json (back);
+  g_assert_cmpstr (a, ==, b);
+  remove_tree (dir);
+}
+
+static void
+test_round_trip (void)
+{
+  static const char *const files[] = {
+    "minimal.json", "named.json", "schedules.json", "new-plant.json", "removed-plant.json",
+    "unlimited-quota.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(LfScenario) s = load_good (files[i]);
+      g_test_message ("%s", files[i]);
+      assert_round_trip (s);
+    }
+
+  /* Values that need every digit, and every lever moved. */
+  {
+    g_autoptr(LfScenario) s = held_scenario ();
+    g_autoptr(GError) error = NULL;
+
+    lf_scenario_set_number (s, "tariff.mexico", 0.1 + 0.2, &error);
+    g_assert_no_error (error);
+    lf_scenario_set_number (s, "behaviour.choice_price_coef", G_PI, &error);
+    g_assert_no_error (error);
+    lf_scenario_set_number (s, "behaviour.price_elasticity", -4.0 / 3.0, &error);
+    g_assert_no_error (error);
+    lf_scenario_set_number (s, "plant.held.capacity", 123456.789, &error);
+    g_assert_no_error (error);
+    apply (s, "plant.held.start_year=2031");
+    apply (s, "quota.china@2030=unlimited");
+    apply (s, "credit.ev_usd@2027=7500");
+    apply (s, "credit.exclude_chinese@2029=0");
+    apply (s, "ford.partnership@2028=1");
+    apply (s, "plant.geely-cn.capacity=0");
+    apply (s, "plant.other-cn.start_year=2025");
+    g_free (s->description);
+    s->description = g_strdup ("Quotes \" and \\ backslashes,\ttabs and ünïcödé");
+    assert_round_trip (s);
+  }
+}
+
+/* A baseline plant removed and then made again under the same id (a user
+ * deletes BYD's imports and adds a BYD plant called the same). */
+static void
+test_round_trip_readded_plant (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+
+  apply (s, "plant.byd-cn.removed=1");
+  apply (s, "plant.byd-cn.maker=byd");
+  apply (s, "plant.byd-cn.site=mx-nuevo-leon");
+  assert_round_trip (s);
+}
+
+/* Whatever name a scenario can be given, its file must load again. */
+static void
+test_round_trip_long_name (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autofree char *name = g_strnfill (300, 'n');
+
+  lf_scenario_set_name (s, name);
+  assert_round_trip (s);
+}
+
+static void
+test_save_atomic (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "target.landfall", NULL);
+  g_autoptr(LfScenario) s = held_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *want = lf_scenario_to_json (s);
+  g_autofree char *names = NULL;
+
+  g_file_set_contents (path, "old contents\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (lf_scenario_save_file (s, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, want);
+  /* The target replaced, and no temporary file left beside it. */
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "target.landfall");
+  remove_tree (dir);
+}
+
+static void
+test_save_missing_dir (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-dir", NULL);
+  g_autofree char *path = g_build_filename (missing, "x.landfall", NULL);
+  g_autoptr(LfScenario) s = held_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_false (lf_scenario_save_file (s, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "");
+
+  /* Nor does saving over a directory leave anything. */
+  g_clear_error (&error);
+  g_assert_false (lf_scenario_save_file (s, dir, &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&names, g_free);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "");
+  remove_tree (dir);
+}
+
+/* ---- locale -------------------------------------------------------------- */
+
+/* In a locale with a decimal comma, files and messages still use a point.
+ * Needs the de_DE.UTF-8 locale (Debian: locales-all). */
+static void
+test_locale (void)
+{
+  g_autoptr(LfScenario) s = held_scenario ();
+  g_autoptr(LfScenario) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "de.landfall", NULL);
+  g_autofree char *c_text = NULL;
+  g_autofree char *de_text = NULL;
+  g_autofree char *file_text = NULL;
+  g_autofree char *c_message = NULL;
+  g_autofree char *probe = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  apply (s, "behaviour.pass_through=0.65");
+  apply (s, "plant.held.capacity=1234.5");
+  c_text = lf_scenario_to_json (s);
+  lf_scenario_apply (s, "tariff.canada=500.5", &error);
+  g_assert_nonnull (error);
+  c_message = g_strdup (error->message);
+  g_clear_error (&error);
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      remove_tree (dir);
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (Debian: apt install locales-all)");
+      return;
+    }
+  probe = g_strdup_printf ("%.1f", 1.5);
+  g_assert_cmpstr (probe, ==, "1,5");
+
+  de_text = lf_scenario_to_json (s);
+  g_assert_cmpstr (de_text, ==, c_text);
+  g_assert_nonnull (strstr (de_text, "0.65"));
+  g_assert_true (lf_scenario_save_file (s, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &file_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file_text, ==, c_text);
+  back = lf_scenario_load_file (baseline, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lf_scenario_equal (s, back));
+  g_assert_cmpfloat (back->value[LF_PARAM_PASS_THROUGH], ==, 0.65);
+
+  /* Text values are read with a point, never the locale's comma. */
+  apply (back, "tariff.china=27.5");
+  g_assert_cmpfloat (back->value[LF_PARAM_TARIFF_CHINA], ==, 27.5);
+  g_assert_false (lf_scenario_apply (back, "tariff.china=27,5", &error));
+  g_assert_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  lf_scenario_apply (back, "tariff.canada=500.5", &error);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, c_message);
+
+  setlocale (LC_NUMERIC, old);
+  remove_tree (dir);
+}
+
+/* ---- main ---------------------------------------------------------------- */
+
+static void
+add_bad_file_tests (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (bad_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".expected"))
+      g_ptr_array_add (names, g_strndup (name, strlen (name) - strlen (".expected")));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 20);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/landfall/scenario/bad/%s",
+                                                    (char *) names->pdata[i]);
+      /* The names live as long as the program. */
+      g_test_add_data_func (test_path, names->pdata[i], test_bad_file);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *srcdir = g_getenv ("LANDFALL_SOURCE_DIR");
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  if (srcdir == NULL)
+    g_error ("LANDFALL_SOURCE_DIR must name the source tree (meson test sets it)");
+  good_dir = g_build_filename (srcdir, "tests", "scenarios", "good", NULL);
+  bad_dir = g_build_filename (srcdir, "tests", "scenarios", "bad", NULL);
+  baseline = lf_baseline_load_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/landfall/scenario/good/minimal", test_good_minimal);
+  g_test_add_func ("/landfall/scenario/good/named", test_good_named);
+  g_test_add_func ("/landfall/scenario/good/schedules", test_good_schedules);
+  g_test_add_func ("/landfall/scenario/good/new-plant", test_good_new_plant);
+  g_test_add_func ("/landfall/scenario/good/removed-plant", test_good_removed_plant);
+  g_test_add_func ("/landfall/scenario/good/unlimited-quota", test_good_unlimited);
+  g_test_add_func ("/landfall/scenario/good/presets", test_good_presets);
+  add_bad_file_tests ();
+  g_test_add_func ("/landfall/scenario/bad/oversized", test_bad_oversized);
+  g_test_add_func ("/landfall/scenario/bad/not-regular", test_bad_not_regular);
+  g_test_add_func ("/landfall/scenario/bad/bytes", test_bad_bytes);
+  g_test_add_func ("/landfall/scenario/set/unchanged-on-error", test_set_unchanged_on_error);
+  g_test_add_func ("/landfall/scenario/set/new-plant-unchanged-on-error",
+                   test_set_new_plant_unchanged_on_error);
+  g_test_add_func ("/landfall/scenario/set/accepts", test_set_accepts);
+  g_test_add_func ("/landfall/scenario/round-trip/files", test_round_trip);
+  g_test_add_func ("/landfall/scenario/round-trip/readded-plant", test_round_trip_readded_plant);
+  g_test_add_func ("/landfall/scenario/round-trip/long-name", test_round_trip_long_name);
+  g_test_add_func ("/landfall/scenario/save/atomic", test_save_atomic);
+  g_test_add_func ("/landfall/scenario/save/missing-dir", test_save_missing_dir);
+  g_test_add_func ("/landfall/scenario/locale", test_locale);
+
+  ret = g_test_run ();
+  lf_baseline_free (baseline);
+  g_free (good_dir);
+  g_free (bad_dir);
+  return ret;
+}
