@@ -327,8 +327,8 @@ test_map_hit_test (Fixture       *f,
   gboolean found[LF_MAX_PLANTS] = { 0 };
   cairo_surface_t *surface;
 
-  for (int y = 0; y < H; y += 2)
-    for (int x = 0; x < W; x += 2)
+  for (int y = 0; y < H; y += 4)
+    for (int x = 0; x < W; x += 4)
       {
         int i = lf_chart_map_hit_test (&f->data, W, H, x, y);
 
@@ -569,8 +569,8 @@ test_model_presets (void)
             cairo_surface_destroy (surface);
           }
 
-      for (int y = 0; y < H; y += 2)
-        for (int x = 0; x < W; x += 2)
+      for (int y = 0; y < H; y += 4)
+        for (int x = 0; x < W; x += 4)
           {
             int i = lf_chart_map_hit_test (&data, W, H, x, y);
 

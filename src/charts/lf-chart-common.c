@@ -132,41 +132,76 @@ lf_draw_swatch (LfDraw        *d,
   cairo_restore (cr);
 }
 
-/* Lays the items out in a row; one that would cross @max_x starts a new row
- * rather than being cut. Returns the y below the last row. */
+/* Places the items in rows, a new row where the next item would cross
+ * @max_width rather than cutting it. Measured with a context of its own, not
+ * a cairo_t's, so hit tests and y lookups (which have none) reserve the same
+ * room as drawing. Returns the height the legend needs. */
 double
+lf_legend_layout (const LfLegendItem *items,
+                  guint               n_items,
+                  double              max_width,
+                  double             *xs,
+                  double             *ys)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string (LF_FONT_FAMILY);
+  double x = 0.0, y = LF_LEGEND_PAD, row_h = 0.0;
+
+  /* No g_autoptr: Pango 1.50 defines none for PangoContext. */
+  g_object_unref (context);
+
+  pango_font_description_set_absolute_size (font, LF_FONT_SIZE_SMALL * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      PangoRectangle logical;
+      double item_w;
+
+      pango_layout_set_text (layout, items[i].label, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      item_w = LF_LEGEND_SWATCH * 1.4 + 6.0 + logical.width;
+      if (x > 0.0 && x + item_w > max_width)
+        {
+          x = 0.0;
+          y += row_h + 2.0;
+        }
+      row_h = MAX (row_h, logical.height);
+      xs[i] = x;
+      ys[i] = y;
+      x += item_w + 16.0;
+    }
+
+  g_object_unref (layout);
+
+  return n_items > 0 ? y + row_h + LF_LEGEND_PAD : 0.0;
+}
+
+void
 lf_draw_legend (LfDraw             *d,
                 const LfLegendItem *items,
                 guint               n_items,
-                double              x,
-                double              y,
-                double              max_x)
+                double              max_width)
 {
-  const double swatch = 12.0;
-  double cx = x;
-  double row_h = 0.0;
+  double xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
 
+  g_assert (n_items <= LF_MAX_LEGEND);
+
+  lf_legend_layout (items, n_items, max_width, xs, ys);
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
   for (guint i = 0; i < n_items; i++)
     {
-      double tw, th, item_w;
+      double th;
 
-      lf_draw_text_size (d, items[i].label, &tw, &th);
-      item_w = swatch * 1.4 + 6.0 + tw;
-      if (cx > x && cx + item_w > max_x)
-        {
-          cx = x;
-          y += row_h + 2.0;
-        }
-      row_h = MAX (row_h, th);
-      lf_draw_swatch (d, items[i].swatch, &items[i].color, cx, y + (th - swatch) / 2.0, swatch);
-      lf_draw_text (d, items[i].label, cx + swatch * 1.4 + 6.0, y,
+      lf_draw_text_size (d, items[i].label, NULL, &th);
+      lf_draw_swatch (d, items[i].swatch, &items[i].color, xs[i], ys[i] + (th - LF_LEGEND_SWATCH) / 2.0,
+                      LF_LEGEND_SWATCH);
+      lf_draw_text (d, items[i].label, xs[i] + LF_LEGEND_SWATCH * 1.4 + 6.0, ys[i],
                     LF_ALIGN_START, LF_ALIGN_START, &d->palette->foreground, NULL, NULL);
-      cx += item_w + 16.0;
     }
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
-
-  return y + row_h;
 }
 
 /**

@@ -32,6 +32,8 @@ typedef struct {
   guint   n_items;
   MapItem items[LF_MAX_PLANTS];   /* in drawing order: largest first */
   LfRect  outside_box;
+  guint   n_legend;
+  LfLegendItem legend[LF_MAX_LEGEND];
   guint   n_outside_sites;
   int     outside_sites[LF_MAX_SITES];
   double  outside_row_y[LF_MAX_SITES];
@@ -86,9 +88,33 @@ map_layout (const LfChartData *data,
   double site_cursor[LF_MAX_SITES];
   double site_needed[LF_MAX_SITES];
 
+  const LfPalette *pal = lf_palette_get (data->dark);
+  double legend_h, xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
+
   memset (ml, 0, sizeof *ml);
-  ml->map = (LfRect) { 0.0, LF_LEGEND_HEIGHT + MAP_MARGIN, width,
-                       MAX (1.0, height - LF_LEGEND_HEIGHT - MAP_MARGIN) };
+
+  /* Legend: the makers that have a plant, in baseline order. */
+  if (scenario != NULL && scenario->baseline != NULL)
+    {
+      const LfBaseline *b = scenario->baseline;
+
+      for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
+        for (int i = 0; i < scenario->n_plants; i++)
+          if (plant_is_valid (scenario, i) && scenario->plants[i].maker == m)
+            {
+              ml->legend[ml->n_legend++] = (LfLegendItem) { b->makers[m].name,
+                                                            lf_palette_maker_color (pal, m),
+                                                            LF_SWATCH_DOT };
+              break;
+            }
+    }
+  if (ml->n_legend == 0)
+    ml->legend[ml->n_legend++] = (LfLegendItem) { _("No plants in this scenario"),
+                                                  pal->dim_foreground, LF_SWATCH_DOT };
+  legend_h = ceil (lf_legend_layout (ml->legend, ml->n_legend, width, xs, ys));
+
+  ml->map = (LfRect) { 0.0, legend_h + MAP_MARGIN, width,
+                       MAX (1.0, floor (height - legend_h - MAP_MARGIN)) };
   if (ml->map.width < 2.0 || ml->map.height < 2.0)
     return FALSE;
 
@@ -443,7 +469,12 @@ draw_size_key (LfDraw          *d,
   double box_h = 2 * r_big + 50.0;
   double bx = round (ml->map.x + ml->map.width - box_w - 8.0) + 0.5;
   double by = round (ml->map.y + ml->map.height - box_h - 8.0) + 0.5;
-  double base_y = by + 24.0 + 2 * r_big;
+  double base_y;
+
+  /* On a narrow map the bottom corners are too close: go to the top. */
+  if (ml->n_outside_sites > 0 && ml->outside_box.x + ml->outside_box.width + 8.0 > bx)
+    by = round (ml->map.y + 8.0) + 0.5;
+  base_y = by + 24.0 + 2 * r_big;
 
   cairo_rectangle (cr, bx, by, box_w, box_h);
   lf_set_source_color (cr, &pal->tooltip_bg);
@@ -488,7 +519,14 @@ lf_chart_map_draw (LfDraw *d)
 
   if (geo == NULL)
     {
-      g_warning ("Could not load the map outlines: %s", error->message);
+      static gsize warned;
+
+      /* Once, not on every redraw. */
+      if (g_once_init_enter (&warned))
+        {
+          g_warning ("Could not load the map outlines: %s", error->message);
+          g_once_init_leave (&warned, 1);
+        }
       lf_draw_text (d, _("Map outlines unavailable"), d->width / 2.0, d->height / 2.0,
                     LF_ALIGN_CENTER, LF_ALIGN_CENTER, &pal->dim_foreground, NULL, NULL);
       return;
@@ -518,26 +556,7 @@ lf_chart_map_draw (LfDraw *d)
     draw_selection (d, &ml, selected);
   cairo_restore (cr);
 
-  /* Legend: the makers that have a plant, in baseline order. */
-  if (data->scenario != NULL && data->scenario->baseline != NULL)
-    {
-      const LfBaseline *b = data->scenario->baseline;
-      LfLegendItem legend[LF_MAX_MAKERS];
-      guint n = 0;
-
-      for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
-        for (guint j = 0; j < ml.n_items; j++)
-          if (data->scenario->plants[ml.items[j].plant].maker == m)
-            {
-              legend[n++] = (LfLegendItem) { b->makers[m].name, lf_palette_maker_color (pal, m),
-                                             LF_SWATCH_DOT };
-              break;
-            }
-      if (n == 0)
-        legend[n++] = (LfLegendItem) { _("No plants in this scenario"), pal->dim_foreground,
-                                       LF_SWATCH_DOT };
-      lf_draw_legend (d, legend, n, 0.0, 2.0, d->width);
-    }
+  lf_draw_legend (d, ml.legend, ml.n_legend, d->width);
 }
 
 /**

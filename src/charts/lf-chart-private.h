@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 #define LF_FONT_FAMILY      "Cantarell, DejaVu Sans, Sans"
 #define LF_FONT_SIZE        12.0
 #define LF_FONT_SIZE_SMALL  11.0
-#define LF_LEGEND_HEIGHT    24.0
+#define LF_LEGEND_PAD       4.0
+#define LF_LEGEND_SWATCH    12.0
+#define LF_MAX_LEGEND       (LF_MAX_MAKERS + 1)
 
 typedef struct {
   double x, y, width, height;
@@ -69,12 +71,15 @@ void    lf_draw_text_size    (LfDraw             *d,
                               const char         *text,
                               double             *width,
                               double             *height);
-double  lf_draw_legend       (LfDraw             *d,
+double  lf_legend_layout     (const LfLegendItem *items,
+                              guint               n_items,
+                              double              max_width,
+                              double             *xs,
+                              double             *ys);
+void    lf_draw_legend       (LfDraw             *d,
                               const LfLegendItem *items,
                               guint               n_items,
-                              double              x,
-                              double              y,
-                              double              max_x);
+                              double              max_width);
 void    lf_draw_swatch       (LfDraw             *d,
                               LfSwatch            swatch,
                               const LfColor      *color,

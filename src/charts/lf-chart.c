@@ -15,11 +15,12 @@
 
 #include "lf-chart-private.h"
 
-/* Fixed margins: the plot rectangle depends on the size alone, never on the
- * data, so hover can map x to a year without knowing what is drawn. */
+/* Fixed side margins: x depends on the width alone, never on the data, so
+ * hover can map x to a year without knowing what is drawn. The top margin
+ * holds the legend, which may wrap on a narrow chart. */
 #define MARGIN_LEFT    64.0
 #define MARGIN_RIGHT   20.0
-#define MARGIN_TOP     (LF_LEGEND_HEIGHT + 24.0)
+#define UNIT_ROW       24.0   /* the y axis' title, between legend and plot */
 #define MARGIN_BOTTOM  26.0
 #define PANEL_GAP      40.0   /* Ford: room for the lower panel's unit label */
 #define PLOT_PAD_X     14.0   /* keeps the end points' dots and bars inside the plot */
@@ -69,22 +70,24 @@ static guint
 panel_rects (LfChartKind kind,
              double      width,
              double      height,
+             double      legend_h,
              LfRect      rects[MAX_PANELS])
 {
+  double top = ceil (legend_h + UNIT_ROW);
   double w = MAX (1.0, floor (width - MARGIN_LEFT - MARGIN_RIGHT));
-  double h = MAX (2.0, floor (height - MARGIN_TOP - MARGIN_BOTTOM));
+  double h = MAX (2.0, floor (height - top - MARGIN_BOTTOM));
 
   if (kind == LF_CHART_FORD)
     {
       /* Whole pixels: a clip on a fractional edge costs a mask per draw. */
       double each = MAX (1.0, floor ((h - PANEL_GAP) / 2.0));
 
-      rects[0] = (LfRect) { MARGIN_LEFT, MARGIN_TOP, w, each };
-      rects[1] = (LfRect) { MARGIN_LEFT, MARGIN_TOP + each + PANEL_GAP, w, each };
+      rects[0] = (LfRect) { MARGIN_LEFT, top, w, each };
+      rects[1] = (LfRect) { MARGIN_LEFT, top + each + PANEL_GAP, w, each };
       return 2;
     }
 
-  rects[0] = (LfRect) { MARGIN_LEFT, MARGIN_TOP, w, h };
+  rects[0] = (LfRect) { MARGIN_LEFT, top, w, h };
   return 1;
 }
 
@@ -188,9 +191,12 @@ extend_range (const double *values,
 
 /* Everything a chart needs, computed from the data once per draw. */
 typedef struct {
-  guint   n_panels;
-  LfPanel panels[MAX_PANELS];
-  LfLine  lines[6];
+  guint        n_panels;
+  LfPanel      panels[MAX_PANELS];
+  LfLine       lines[6];
+  guint        n_legend;
+  LfLegendItem legend[LF_MAX_LEGEND];
+  double       legend_height;
 } LfLayout;
 
 enum {
@@ -200,6 +206,25 @@ enum {
   FORD_UNITS, FORD_UNITS_NO_ENTRY, FORD_EBIT, FORD_EBIT_NO_ENTRY, FORD_PARTNER,
 };
 
+static gboolean
+any_marked (const LfChartData *data)
+{
+  for (int i = 1; i < LF_N_YEARS; i++)
+    if (data->marked_years[i])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_legend (LfLayout      *l,
+            const char    *label,
+            const LfColor *color,
+            LfSwatch       swatch)
+{
+  g_assert (l->n_legend < LF_MAX_LEGEND);
+  l->legend[l->n_legend++] = (LfLegendItem) { label, *color, swatch };
+}
+
 static void
 layout_chart (LfChartKind        kind,
               const LfChartData *data,
@@ -207,15 +232,13 @@ layout_chart (LfChartKind        kind,
               double             height,
               LfLayout          *l)
 {
+  const LfPalette *pal = lf_palette_get (data->dark);
   LfRect rects[MAX_PANELS];
   double lo, hi;
 
   memset (l, 0, sizeof *l);
-  l->n_panels = panel_rects (kind, width, height, rects);
-  for (guint i = 0; i < l->n_panels; i++)
-    l->panels[i].rect = rects[i];
-  l->panels[l->n_panels - 1].year_labels = TRUE;
 
+  /* Series first: the legend lists a band only when there is one. */
   switch (kind)
     {
     case LF_CHART_SHARE:
@@ -223,6 +246,60 @@ layout_chart (LfChartKind        kind,
                         LF_SERIES_CHINESE_SHARE_EV_PCT, 1.0);
       line_from_series (&l->lines[SHARE_BASELINE], data->baseline, NULL,
                         LF_SERIES_CHINESE_SHARE_EV_PCT, 1.0);
+      add_legend (l, _("This scenario"), &pal->scenario, LF_SWATCH_LINE);
+      if (data->baseline != NULL)
+        add_legend (l, _("Current policy"), &pal->baseline, LF_SWATCH_LINE);
+      if (l->lines[SHARE_SCENARIO].has_band)
+        add_legend (l, _("p10–p90 range"), &pal->band, LF_SWATCH_BOX);
+      break;
+
+    case LF_CHART_ORIGIN:
+      for (int o = 0; o < LF_N_ORIGINS; o++)
+        {
+          line_from_series (&l->lines[o], data->projection, NULL, origin_series[o], 1000.0);
+          add_legend (l, _(origin_labels[o]), &pal->origin[o], LF_SWATCH_BOX);
+        }
+      break;
+
+    case LF_CHART_FORD:
+      line_from_series (&l->lines[FORD_UNITS], data->projection, data->bands,
+                        LF_SERIES_FORD_EV_SALES, 1000.0);
+      line_from_series (&l->lines[FORD_UNITS_NO_ENTRY], data->projection, NULL,
+                        LF_SERIES_FORD_EV_SALES_NO_ENTRY, 1000.0);
+      line_from_series (&l->lines[FORD_EBIT], data->projection, data->bands,
+                        LF_SERIES_FORD_EV_EBIT_MUSD, 1.0);
+      line_from_series (&l->lines[FORD_EBIT_NO_ENTRY], data->projection, NULL,
+                        LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD, 1.0);
+      line_from_series (&l->lines[FORD_PARTNER], data->projection, NULL,
+                        LF_SERIES_FORD_PARTNER_INCOME_MUSD, 1.0);
+      add_legend (l, _("This scenario"), &pal->scenario, LF_SWATCH_LINE);
+      add_legend (l, _("No Chinese entry"), &pal->baseline, LF_SWATCH_LINE);
+      add_legend (l, _("Partnership income"), &pal->partner, LF_SWATCH_BOX);
+      if (l->lines[FORD_UNITS].has_band || l->lines[FORD_EBIT].has_band)
+        add_legend (l, _("p10–p90 range"), &pal->band, LF_SWATCH_BOX);
+      break;
+
+    case LF_CHART_MAP:
+    case LF_N_CHARTS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (any_marked (data))
+    add_legend (l, _("Policy change"), &pal->marker, LF_SWATCH_DASH);
+
+  {
+    double xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
+
+    l->legend_height = lf_legend_layout (l->legend, l->n_legend, width, xs, ys);
+  }
+  l->n_panels = panel_rects (kind, width, height, l->legend_height, rects);
+  for (guint i = 0; i < l->n_panels; i++)
+    l->panels[i].rect = rects[i];
+  l->panels[l->n_panels - 1].year_labels = TRUE;
+
+  switch (kind)
+    {
+    case LF_CHART_SHARE:
       lo = 0.0;
       hi = 1.0;  /* a share that stays at zero still gets a readable axis */
       extend_range (l->lines[SHARE_SCENARIO].values, &lo, &hi);
@@ -239,12 +316,9 @@ layout_chart (LfChartKind        kind,
         double total[LF_N_YEARS] = { 0 };
 
         for (int o = 0; o < LF_N_ORIGINS; o++)
-          {
-            line_from_series (&l->lines[o], data->projection, NULL, origin_series[o], 1000.0);
-            for (int i = 0; i < LF_N_YEARS; i++)
-              if (isfinite (l->lines[o].values[i]))
-                total[i] += MAX (0.0, l->lines[o].values[i]);
-          }
+          for (int i = 0; i < LF_N_YEARS; i++)
+            if (isfinite (l->lines[o].values[i]))
+              total[i] += MAX (0.0, l->lines[o].values[i]);
         lo = 0.0;
         hi = 1.0;
         extend_range (total, &lo, &hi);
@@ -254,17 +328,6 @@ layout_chart (LfChartKind        kind,
       break;
 
     case LF_CHART_FORD:
-      line_from_series (&l->lines[FORD_UNITS], data->projection, data->bands,
-                        LF_SERIES_FORD_EV_SALES, 1000.0);
-      line_from_series (&l->lines[FORD_UNITS_NO_ENTRY], data->projection, NULL,
-                        LF_SERIES_FORD_EV_SALES_NO_ENTRY, 1000.0);
-      line_from_series (&l->lines[FORD_EBIT], data->projection, data->bands,
-                        LF_SERIES_FORD_EV_EBIT_MUSD, 1.0);
-      line_from_series (&l->lines[FORD_EBIT_NO_ENTRY], data->projection, NULL,
-                        LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD, 1.0);
-      line_from_series (&l->lines[FORD_PARTNER], data->projection, NULL,
-                        LF_SERIES_FORD_PARTNER_INCOME_MUSD, 1.0);
-
       lo = 0.0;
       hi = 1.0;
       extend_range (l->lines[FORD_UNITS].values, &lo, &hi);
@@ -547,15 +610,6 @@ draw_marked_years (LfDraw   *d,
   cairo_restore (cr);
 }
 
-static gboolean
-any_marked (const LfChartData *data)
-{
-  for (int i = 1; i < LF_N_YEARS; i++)
-    if (data->marked_years[i])
-      return TRUE;
-  return FALSE;
-}
-
 /* Hover read-out ------------------------------------------------------------ */
 
 typedef struct {
@@ -707,8 +761,6 @@ draw_share (LfDraw   *d,
   const LfPanel *panel = &l->panels[0];
   const LfLine *scenario = &l->lines[SHARE_SCENARIO];
   const LfLine *baseline = &l->lines[SHARE_BASELINE];
-  LfLegendItem legend[4];
-  guint n_legend = 0;
   int hover = d->data->hover_year;
 
   draw_panel_axes (d, panel);
@@ -719,14 +771,7 @@ draw_share (LfDraw   *d,
     draw_line (d, panel, baseline->values, &pal->baseline, 2.0, FALSE);
   draw_line (d, panel, scenario->values, &pal->scenario, 2.5, TRUE);
 
-  legend[n_legend++] = (LfLegendItem) { _("This scenario"), pal->scenario, LF_SWATCH_LINE };
-  if (d->data->baseline != NULL)
-    legend[n_legend++] = (LfLegendItem) { _("Current policy"), pal->baseline, LF_SWATCH_LINE };
-  if (scenario->has_band)
-    legend[n_legend++] = (LfLegendItem) { _("p10–p90 range"), pal->band, LF_SWATCH_BOX };
-  if (any_marked (d->data))
-    legend[n_legend++] = (LfLegendItem) { _("Policy change"), pal->marker, LF_SWATCH_DASH };
-  lf_draw_legend (d, legend, n_legend, 0.0, 2.0, d->width);
+  lf_draw_legend (d, l->legend, l->n_legend, d->width);
 
   if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
     {
@@ -758,19 +803,13 @@ draw_origin (LfDraw   *d,
 {
   const LfPalette *pal = d->palette;
   const LfPanel *panel = &l->panels[0];
-  LfLegendItem legend[LF_N_ORIGINS + 1];
-  guint n_legend = 0;
   int hover = d->data->hover_year;
 
   draw_panel_axes (d, panel);
   draw_stack (d, panel, l->lines);
   draw_marked_years (d, l);
 
-  for (int o = 0; o < LF_N_ORIGINS; o++)
-    legend[n_legend++] = (LfLegendItem) { _(origin_labels[o]), pal->origin[o], LF_SWATCH_BOX };
-  if (any_marked (d->data))
-    legend[n_legend++] = (LfLegendItem) { _("Policy change"), pal->marker, LF_SWATCH_DASH };
-  lf_draw_legend (d, legend, n_legend, 0.0, 2.0, d->width);
+  lf_draw_legend (d, l->legend, l->n_legend, d->width);
 
   if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
     {
@@ -802,17 +841,14 @@ draw_ford (LfDraw   *d,
            LfLayout *l)
 {
   const LfPalette *pal = d->palette;
-  LfLegendItem legend[5];
-  guint n_legend = 0;
   int hover = d->data->hover_year;
 
   draw_panel_axes (d, &l->panels[0]);
   draw_panel_axes (d, &l->panels[1]);
   if (l->lines[FORD_UNITS].has_band)
-    {
-      draw_band (d, &l->panels[0], &l->lines[FORD_UNITS], &pal->band);
-      draw_band (d, &l->panels[1], &l->lines[FORD_EBIT], &pal->band);
-    }
+    draw_band (d, &l->panels[0], &l->lines[FORD_UNITS], &pal->band);
+  if (l->lines[FORD_EBIT].has_band)
+    draw_band (d, &l->panels[1], &l->lines[FORD_EBIT], &pal->band);
   draw_bars (d, &l->panels[1], l->lines[FORD_PARTNER].values, &pal->partner);
   draw_marked_years (d, l);
   draw_line (d, &l->panels[0], l->lines[FORD_UNITS_NO_ENTRY].values, &pal->baseline, 2.0, FALSE);
@@ -820,14 +856,7 @@ draw_ford (LfDraw   *d,
   draw_line (d, &l->panels[1], l->lines[FORD_EBIT_NO_ENTRY].values, &pal->baseline, 2.0, FALSE);
   draw_line (d, &l->panels[1], l->lines[FORD_EBIT].values, &pal->scenario, 2.5, TRUE);
 
-  legend[n_legend++] = (LfLegendItem) { _("This scenario"), pal->scenario, LF_SWATCH_LINE };
-  legend[n_legend++] = (LfLegendItem) { _("No Chinese entry"), pal->baseline, LF_SWATCH_LINE };
-  legend[n_legend++] = (LfLegendItem) { _("Partnership income"), pal->partner, LF_SWATCH_BOX };
-  if (l->lines[FORD_UNITS].has_band)
-    legend[n_legend++] = (LfLegendItem) { _("p10–p90 range"), pal->band, LF_SWATCH_BOX };
-  if (any_marked (d->data))
-    legend[n_legend++] = (LfLegendItem) { _("Policy change"), pal->marker, LF_SWATCH_DASH };
-  lf_draw_legend (d, legend, n_legend, 0.0, 2.0, d->width);
+  lf_draw_legend (d, l->legend, l->n_legend, d->width);
 
   if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
     {
@@ -960,7 +989,10 @@ lf_chart_draw (cairo_t           *cr,
 
   if (kind == LF_CHART_MAP)
     lf_chart_map_draw (&d);
-  else if (data->projection != NULL)
+  else if (data->projection == NULL)
+    lf_draw_text (&d, _("No projection yet"), width / 2.0, height / 2.0, LF_ALIGN_CENTER,
+                  LF_ALIGN_CENTER, &d.palette->dim_foreground, NULL, NULL);
+  else
     {
       LfLayout l;
 
@@ -1011,7 +1043,7 @@ lf_chart_year_at (LfChartKind kind,
   if (kind == LF_CHART_MAP)
     return -1;
 
-  panel_rects (kind, width, height, rects);
+  panel_rects (kind, width, height, 0.0, rects);  /* x does not depend on the legend */
   if (x < rects[0].x || x > rects[0].x + rects[0].width)
     return -1;
 
@@ -1036,7 +1068,7 @@ lf_chart_x_for_year (LfChartKind kind,
 
   g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP, 0.0);
 
-  panel_rects (kind, width, height, rects);
+  panel_rects (kind, width, height, 0.0, rects);  /* x does not depend on the legend */
   return year_to_x (&rects[0], year);
 }
 
@@ -1101,7 +1133,8 @@ describe_share (const LfChartData *data)
     g_string_append_printf (s, _("Chinese-brand share of US EV sales falls from %s in %d to %s in %d"),
                             a, LF_FIRST_YEAR, b, LF_LAST_YEAR);
 
-  if (data->bands != NULL && data->bands->n_draws > 0)
+  if (data->bands != NULL && data->bands->n_draws > 0 &&
+      data->bands->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][last] != data->bands->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][last])
     {
       g_autofree char *lo = lf_format_value (data->bands->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][last], 1);
       g_autofree char *hi = lf_format_percent (data->bands->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][last], 1);
