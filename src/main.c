@@ -7,8 +7,7 @@
 
 #include "lf-cli.h"
 
-#if HAVE_GUI && __has_include("lf-application.h")
-#define LANDFALL_WINDOW 1
+#if HAVE_GUI
 #include "lf-application.h"
 #endif
 
@@ -23,7 +22,7 @@ main (int argc, char *argv[])
   if (lf_cli_wants_command_line (argc, argv))
     return lf_cli_run (argc, argv);
 
-#if LANDFALL_WINDOW
+#if HAVE_GUI
   {
     g_autoptr(LfApplication) app = lf_application_new ();
     return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1,0 +1,198 @@
+/* lf-chart-view.c: a chart widget: draws with cairo through src/charts,
+ * reads out the hovered year, and reports clicks on map markers. */
+#define G_LOG_DOMAIN "landfall-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lf-chart-view.h"
+
+struct _LfChartView
+{
+  GtkWidget    parent_instance;
+
+  LfChartKind  kind;
+  LfChartData  data;        /* pointers owned by the window; copied by value */
+  gboolean     has_data;
+  gboolean     dark;
+  int          hover_year;
+  int          selected_plant;
+};
+
+G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PLANT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_description (LfChartView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!self->has_data)
+    return;
+  text = lf_chart_describe (self->kind, &self->data);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  LfChartView *self = LF_CHART_VIEW (widget);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  LfChartData data;
+
+  if (!self->has_data || w <= 0 || h <= 0)
+    return;
+  data = self->data;
+  data.dark = self->dark;
+  data.hover_year = self->hover_year;
+  data.selected_plant = self->selected_plant;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  lf_chart_draw (cr, self->kind, &data, w, h);
+  cairo_destroy (cr);
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *motion, double x, double y, LfChartView *self)
+{
+  int year = -1;
+
+  if (self->kind != LF_CHART_MAP)
+    year = lf_chart_year_at (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), x);
+  if (year != self->hover_year)
+    {
+      self->hover_year = year;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *motion, LfChartView *self)
+{
+  if (self->hover_year != -1)
+    {
+      self->hover_year = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_click_cb (GtkGestureClick *click, int n_press, double x, double y, LfChartView *self)
+{
+  int plant;
+
+  if (self->kind != LF_CHART_MAP || !self->has_data)
+    return;
+  plant = lf_chart_map_hit_test (&self->data, gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+  if (plant >= 0)
+    g_signal_emit (self, signals[PLANT_ACTIVATED], 0, plant);
+}
+
+static void
+lf_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                       int *minimum, int *natural, int *min_baseline, int *nat_baseline)
+{
+  /* Small enough to fit a phone, large enough to read. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 300;
+}
+
+static void
+lf_chart_view_class_init (LfChartViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = lf_chart_view_snapshot;
+  widget_class->measure = lf_chart_view_measure;
+
+  /**
+   * LfChartView::plant-activated:
+   * A plant marker on the map was clicked; the argument is its index.
+   */
+  signals[PLANT_ACTIVATED] = g_signal_new ("plant-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "chart");
+}
+
+static void
+lf_chart_view_init (LfChartView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->hover_year = -1;
+  self->selected_plant = -1;
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, 0);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_click_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+}
+
+GtkWidget *
+lf_chart_view_new (LfChartKind kind)
+{
+  LfChartView *self = g_object_new (LF_TYPE_CHART_VIEW, NULL);
+
+  self->kind = kind;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lf_chart_kind_get_title (kind), -1);
+  return GTK_WIDGET (self);
+}
+
+LfChartKind
+lf_chart_view_get_kind (LfChartView *self)
+{
+  g_return_val_if_fail (LF_IS_CHART_VIEW (self), LF_CHART_SHARE);
+  return self->kind;
+}
+
+/**
+ * lf_chart_view_set_data:
+ * The pointers inside @data must stay valid until the next call.
+ */
+void
+lf_chart_view_set_data (LfChartView *self, const LfChartData *data)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+  self->data = *data;
+  self->has_data = TRUE;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lf_chart_view_set_dark (LfChartView *self, gboolean dark)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+  if (self->dark == dark)
+    return;
+  self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lf_chart_view_set_selected_plant (LfChartView *self, int plant)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+  if (self->selected_plant == plant)
+    return;
+  self->selected_plant = plant;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
