@@ -1,0 +1,631 @@
+/* test-cli.c: the real landfall binary, run as a process (path from
+ * LANDFALL_BIN): listings, projections as CSV and JSON, Monte Carlo bands,
+ * --set, failures as one line on stderr, and the same bytes in every locale. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "lf-scenario.h"
+
+static const char *landfall_bin;
+static const char *source_dir;
+
+typedef struct {
+  int   exit_status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+/* Runs landfall with @args (NULL-terminated) under LC_ALL=@lc_all. */
+static Result *
+run_in_locale (const char *lc_all, const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Result *r = g_new0 (Result, 1);
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) landfall_bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LC_ALL", lc_all, TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (wait_status, &error))
+    r->exit_status = 0;
+  else if (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code))
+    r->exit_status = error->code;
+  else
+    g_error ("landfall did not exit normally: %s", error->message);
+  return r;
+}
+
+#define run(...) run_in_locale ("C.UTF-8", (const char *const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_success (const Result *r)
+{
+  if (r->exit_status != 0 || *r->err != '\0')
+    g_error ("landfall failed (exit %d): %s", r->exit_status, r->err);
+  g_assert_cmpstr (r->out, !=, "");
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+typedef struct {
+  GStrv  header;
+  GPtrArray *rows;   /* of GStrv */
+} Csv;
+
+static void
+csv_free (Csv *c)
+{
+  g_strfreev (c->header);
+  g_ptr_array_unref (c->rows);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Csv, csv_free)
+
+static Csv *
+csv_parse (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  Csv *c = g_new0 (Csv, 1);
+  guint n;
+
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (lines[n - 1], ==, "");   /* the final newline */
+  c->header = g_strsplit (lines[0], ",", -1);
+  c->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      GStrv row = g_strsplit (lines[i], ",", -1);
+      g_assert_cmpuint (g_strv_length (row), ==, g_strv_length (c->header));
+      g_ptr_array_add (c->rows, row);
+    }
+  return c;
+}
+
+static int
+csv_column (const Csv *c, const char *name)
+{
+  for (int i = 0; c->header[i] != NULL; i++)
+    if (strcmp (c->header[i], name) == 0)
+      return i;
+  return -1;
+}
+
+static double
+csv_get (const Csv *c, int year, const char *name)
+{
+  int col = csv_column (c, name);
+  GStrv row;
+  char *end = NULL;
+  double v;
+
+  if (col < 0)
+    g_error ("no column %s", name);
+  g_assert_cmpint (year, >=, LF_FIRST_YEAR);
+  g_assert_cmpint (year, <=, LF_LAST_YEAR);
+  row = g_ptr_array_index (c->rows, year - LF_FIRST_YEAR);
+  v = g_ascii_strtod (row[col], &end);
+  g_assert_true (end != row[col] && *end == '\0');
+  return v;
+}
+
+static const char *const required_columns[] = {
+  "year", "ev_sales_us", "chinese_ev_sales", "chinese_share_ev_pct", "ford_ev_sales",
+  "ford_ev_sales_no_entry", "ford_ev_ebit_musd", "ford_ev_ebit_no_entry_musd",
+  "ford_partner_income_musd", "tariff_revenue_musd", "avg_ev_price_usd",
+};
+
+static void
+assert_projection_csv (const Csv *c)
+{
+  g_assert_cmpstr (c->header[0], ==, "year");
+  for (guint i = 0; i < G_N_ELEMENTS (required_columns); i++)
+    if (csv_column (c, required_columns[i]) < 0)
+      g_error ("the CSV has no column %s", required_columns[i]);
+  g_assert_cmpuint (c->rows->len, ==, LF_N_YEARS);
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (c->rows, i);
+      g_autofree char *year = g_strdup_printf ("%d", LF_FIRST_YEAR + (int) i);
+
+      g_assert_cmpstr (row[0], ==, year);
+      for (int k = 1; row[k] != NULL; k++)
+        {
+          char *end = NULL;
+          g_ascii_strtod (row[k], &end);
+          if (end == row[k] || *end != '\0')
+            g_error ("%s, column %s: '%s' is not a number", year, c->header[k], row[k]);
+        }
+    }
+}
+
+/* ---- listings ------------------------------------------------------------ */
+
+static void
+test_list_parameters (void)
+{
+  g_autoptr(Result) r = run ("--list-parameters");
+  g_auto(GStrv) lines = NULL;
+  gboolean seen[LF_N_PARAMS] = { FALSE };
+
+  assert_success (r);
+  g_assert_true (g_str_has_suffix (r->out, "\n"));
+  lines = g_strsplit (r->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      int p;
+
+      if (g_strv_length (f) != 6)
+        g_error ("line %u has %u fields, not 6: %s", i + 1, g_strv_length (f), lines[i]);
+      for (int k = 0; k < 6; k++)
+        if (k != 1 && *f[k] == '\0')   /* a unit may be empty, nothing else */
+          g_error ("line %u: field %d is empty: %s", i + 1, k + 1, lines[i]);
+      p = lf_param_lookup (f[0]);
+      if (p >= 0)
+        seen[p] = TRUE;
+    }
+  for (int p = 0; p < LF_N_PARAMS; p++)
+    if (!seen[p])
+      g_error ("--list-parameters does not list %s", lf_param_info (p)->key);
+  g_assert_nonnull (strstr (r->out, "\ntariff.mexico\t%\t0\t500\t27.5\t"));
+  g_assert_true (g_str_has_prefix (r->out, "tariff.china\t%\t0\t500\t127.5\t"));
+  g_assert_nonnull (strstr (r->out, "\nquota.china\tvehicles/year\t0\tunlimited\tunlimited\t"));
+  g_assert_nonnull (strstr (r->out, "\nrule.connected_vehicle\tmode\t0\t2\t1\t"));
+  g_assert_nonnull (strstr (r->out, "\nplant.byd-cn.capacity\t"));
+}
+
+/* Minimum, maximum and default as a person would write them (0.35, not
+ * 0.34999999999999998). */
+static void
+test_list_parameters_numbers (void)
+{
+  g_autoptr(Result) r = run ("--list-parameters");
+
+  assert_success (r);
+  g_assert_nonnull (strstr (r->out, "\nbehaviour.acceptance_speed\t1/year\t0.05\t2\t0.35\t"));
+  g_assert_nonnull (strstr (r->out, "\nbehaviour.consideration_cap\tfraction\t0.05\t1\t0.4\t"));
+  g_assert_nonnull (strstr (r->out, "\nbehaviour.pass_through\tfraction\t0\t1\t0.8\t"));
+}
+
+static void
+test_list_sites (void)
+{
+  g_autoptr(Result) r = run ("--list-sites");
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  assert_success (r);
+  lines = g_strsplit (r->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++, n++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (f), ==, 6);
+      g_assert_true (g_strv_contains ((const char *const[]) { "china", "mexico", "us", "canada",
+                                                              NULL }, f[1]));
+      g_assert_cmpint (atoi (f[2]), >=, LF_FIRST_YEAR);
+      g_assert_cmpint (atoi (f[2]), <=, LF_LAST_YEAR);
+    }
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_true (g_str_has_prefix (r->out, "cn-export\tchina\t"));
+  g_assert_nonnull (strstr (r->out, "\nmx-nuevo-leon\tmexico\t2028\t25.69\t-100.32\t"));
+  g_assert_nonnull (strstr (r->out, "\nus-mi-flat-rock\tus\t"));
+}
+
+/* ---- projections --------------------------------------------------------- */
+
+static void
+test_project_csv (void)
+{
+  g_autoptr(Result) r = run ("--project");
+  g_autoptr(Csv) c = NULL;
+
+  assert_success (r);
+  c = csv_parse (r->out);
+  assert_projection_csv (c);
+  g_assert_cmpfloat (csv_get (c, 2025, "ev_sales_us"), ==, 1275714);
+  g_assert_cmpfloat (csv_get (c, 2025, "ford_ev_sales"), ==, 84113);
+  g_assert_cmpfloat (csv_get (c, 2025, "ford_ev_ebit_musd"), ==, -4800);
+  g_assert_cmpfloat (csv_get (c, 2025, "chinese_ev_sales"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (csv_get (c, 2025, "avg_ev_price_usd"), 58638, 60);
+  for (int year = LF_FIRST_YEAR; year <= LF_LAST_YEAR; year++)
+    g_assert_cmpfloat (csv_get (c, year, "ford_ev_sales"), <=,
+                       csv_get (c, year, "ev_sales_us"));
+}
+
+static void
+test_project_json (void)
+{
+  g_autoptr(Result) r = run ("--project", "--format", "json");
+  g_autoptr(Result) rc = run ("--project");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Csv) c = NULL;
+  JsonObject *root, *series;
+  JsonArray *years;
+
+  assert_success (r);
+  json_parser_load_from_data (parser, r->out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  root = json_node_get_object (json_parser_get_root (parser));
+  years = json_object_get_array_member (root, "years");
+  g_assert_cmpuint (json_array_get_length (years), ==, LF_N_YEARS);
+  g_assert_cmpint (json_array_get_int_element (years, 0), ==, LF_FIRST_YEAR);
+  g_assert_cmpint (json_array_get_int_element (years, LF_N_YEARS - 1), ==, LF_LAST_YEAR);
+  series = json_object_get_object_member (root, "series");
+  g_assert_nonnull (series);
+
+  /* The same numbers as the CSV, which rounds them. */
+  c = csv_parse (rc->out);
+  for (guint i = 1; i < G_N_ELEMENTS (required_columns); i++)
+    {
+      JsonArray *a = json_object_get_array_member (series, required_columns[i]);
+
+      g_assert_nonnull (a);
+      g_assert_cmpuint (json_array_get_length (a), ==, LF_N_YEARS);
+      for (int y = 0; y < LF_N_YEARS; y++)
+        g_assert_cmpfloat_with_epsilon (json_array_get_double_element (a, y),
+                                        csv_get (c, LF_FIRST_YEAR + y, required_columns[i]),
+                                        0.51);
+    }
+  g_assert_true (json_object_has_member (root, "sales_by_maker"));
+  g_assert_true (json_object_has_member (root, "sales_by_plant"));
+  g_assert_false (json_object_has_member (root, "bands"));
+}
+
+static void
+assert_bands (const Csv *c)
+{
+  static const char *const banded[] = {
+    "ev_sales_us", "chinese_ev_sales", "chinese_share_ev_pct", "ford_ev_sales",
+    "ford_ev_ebit_musd",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (banded); i++)
+    for (int year = LF_FIRST_YEAR; year <= LF_LAST_YEAR; year++)
+      {
+        g_autofree char *p10 = g_strconcat (banded[i], "_p10", NULL);
+        g_autofree char *p50 = g_strconcat (banded[i], "_p50", NULL);
+        g_autofree char *p90 = g_strconcat (banded[i], "_p90", NULL);
+
+        g_assert_cmpfloat (csv_get (c, year, p10), <=, csv_get (c, year, p50));
+        g_assert_cmpfloat (csv_get (c, year, p50), <=, csv_get (c, year, p90));
+      }
+}
+
+static void
+test_draws (void)
+{
+  g_autoptr(Result) a = run ("--project", "--draws", "200", "--seed", "7");
+  g_autoptr(Result) b = run ("--project", "--draws", "200", "--seed", "7");
+  g_autoptr(Result) plain = run ("--project");
+  g_autoptr(Result) open7 = run ("--project", "--draws", "200", "--seed", "7",
+                                 "--set", "rule.connected_vehicle=0");
+  g_autoptr(Result) open8 = run ("--project", "--draws", "200", "--seed", "8",
+                                 "--set", "rule.connected_vehicle=0");
+  g_autoptr(Csv) c = NULL;
+  g_autoptr(Csv) cp = NULL;
+  g_autoptr(Csv) co = NULL;
+
+  assert_success (a);
+  assert_success (open7);
+  c = csv_parse (a->out);
+  cp = csv_parse (plain->out);
+  assert_projection_csv (c);
+  g_assert_cmpuint (g_strv_length (c->header), >, g_strv_length (cp->header));
+  g_assert_cmpint (csv_column (c, "chinese_share_ev_pct_p10"), >, 0);
+  g_assert_cmpint (csv_column (c, "chinese_share_ev_pct_p50"), >, 0);
+  g_assert_cmpint (csv_column (c, "chinese_share_ev_pct_p90"), >, 0);
+  g_assert_cmpint (csv_column (c, "ford_ev_ebit_musd_p90"), >, 0);
+  assert_bands (c);
+
+  /* The same seed, the same bytes; another seed, other bands. */
+  g_assert_cmpstr (a->out, ==, b->out);
+  g_assert_cmpstr (open7->out, !=, open8->out);
+  co = csv_parse (open7->out);
+  assert_bands (co);
+  g_assert_cmpfloat (csv_get (co, 2030, "chinese_share_ev_pct_p90"), >,
+                     csv_get (co, 2030, "chinese_share_ev_pct_p10"));
+
+  /* JSON carries the draws and the seed. */
+  {
+    g_autoptr(Result) j = run ("--project", "--format", "json", "--draws", "20", "--seed", "7");
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonObject *root;
+
+    assert_success (j);
+    json_parser_load_from_data (parser, j->out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "draws"), ==, 20);
+    g_assert_cmpint (json_object_get_int_member (root, "seed"), ==, 7);
+    g_assert_true (json_object_has_member (json_object_get_object_member (root, "bands"),
+                                           "chinese_share_ev_pct"));
+  }
+}
+
+static void
+test_set_schedule (void)
+{
+  g_autoptr(Result) flat = run ("--project", "--set", "rule.connected_vehicle=0");
+  g_autoptr(Result) step = run ("--project", "--set", "rule.connected_vehicle=0",
+                                "--set", "tariff.china@2028=25");
+  g_autoptr(Csv) a = NULL;
+  g_autoptr(Csv) b = NULL;
+
+  assert_success (flat);
+  assert_success (step);
+  a = csv_parse (flat->out);
+  b = csv_parse (step->out);
+  for (int y = 0; y < lf_year_index (2028); y++)
+    {
+      g_autofree char *ra = g_strjoinv (",", g_ptr_array_index (a->rows, y));
+      g_autofree char *rb = g_strjoinv (",", g_ptr_array_index (b->rows, y));
+      g_assert_cmpstr (ra, ==, rb);
+    }
+  for (int year = 2028; year <= LF_LAST_YEAR; year++)
+    g_assert_cmpfloat (csv_get (b, year, "chinese_china_built"), >,
+                       csv_get (a, year, "chinese_china_built"));
+}
+
+static void
+test_add_plant (void)
+{
+  g_autoptr(Result) r = run ("--project", "--format", "json",
+                             "--set", "plant.x.maker=byd", "--set", "plant.x.site=mx-nuevo-leon",
+                             "--set", "rule.connected_vehicle=0");
+  g_autoptr(Result) csv = run ("--project", "--set", "plant.x.maker=byd",
+                               "--set", "plant.x.site=mx-nuevo-leon",
+                               "--set", "rule.connected_vehicle=0");
+  g_autoptr(Result) ruled = run ("--project", "--set", "plant.x.maker=byd",
+                                 "--set", "plant.x.site=mx-nuevo-leon");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Csv) c = NULL;
+  JsonObject *plants;
+  JsonArray *x;
+
+  assert_success (r);
+  assert_success (ruled);
+  json_parser_load_from_data (parser, r->out, -1, &error);
+  g_assert_no_error (error);
+  plants = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "sales_by_plant");
+  x = json_object_get_array_member (plants, "x");
+  g_assert_nonnull (x);
+  /* Monterrey opens in 2028 at the earliest. */
+  g_assert_cmpfloat (json_array_get_double_element (x, lf_year_index (2027)), ==, 0);
+  g_assert_cmpfloat (json_array_get_double_element (x, lf_year_index (2028)), >, 0);
+  c = csv_parse (csv->out);
+  g_assert_cmpfloat (csv_get (c, 2030, "chinese_mexico_built"), >, 0);
+  g_assert_cmpfloat (csv_get (c, 2030, "entrant_na_jobs"), >, 0);
+}
+
+/* --save-scenario then --scenario gives the same projection as the --set. */
+static void
+test_save_scenario (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("landfall-test-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "s.landfall", NULL);
+  g_autoptr(Result) a = NULL;
+  g_autoptr(Result) b = NULL;
+
+  g_assert_no_error (error);
+  a = run ("--project", "--set", "tariff.china@2029=40", "--set", "plant.y.maker=geely",
+           "--set", "plant.y.site=us-ga-savannah", "--set", "rule.connected_vehicle=2",
+           "--save-scenario", path);
+  assert_success (a);
+  b = run ("--project", "--scenario", path);
+  assert_success (b);
+  g_assert_cmpstr (a->out, ==, b->out);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* --save-scenario is batch work too: it must not try to open the window. */
+static void
+test_save_scenario_alone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("landfall-test-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "s.landfall", NULL);
+  g_autoptr(Result) r = NULL;
+  gboolean written;
+
+  g_assert_no_error (error);
+  r = run ("--set", "tariff.china=50", "--save-scenario", path);
+  written = g_file_test (path, G_FILE_TEST_IS_REGULAR);
+  g_remove (path);
+  g_rmdir (dir);
+  if (r->exit_status != 0 || !written)
+    g_test_fail_printf ("landfall --set tariff.china=50 --save-scenario FILE: exit %d, "
+                        "file %s, stderr: %s", r->exit_status, written ? "written" : "not written",
+                        r->err);
+}
+
+/* ---- failures ------------------------------------------------------------ */
+
+typedef struct {
+  const char *args[8];
+  int         exit_status;
+  const char *mentions[3];   /* what the one line must name */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { { "--project", "--set", "tariff.japan=5" }, 2, { "tariff.japan", "unknown key" } },
+  { { "--project", "--set", "tariff.china=900" }, 2, { "tariff.china", "900", "0 to 500" } },
+  { { "--project", "--set", "tariff.china=lots" }, 2, { "tariff.china", "lots" } },
+  { { "--project", "--set", "tariff.china" }, 2, { "tariff.china", "KEY=VALUE" } },
+  { { "--project", "--set", "tariff.china@2040=5" }, 2, { "tariff.china@2040", "2040", "2035" } },
+  { { "--project", "--set", "behaviour.pass_through@2030=1" }, 2, { "behaviour.pass_through" } },
+  { { "--project", "--set", "rule.connected_vehicle=1.5" }, 2, { "rule.connected_vehicle", "1.5" } },
+  { { "--project", "--set", "plant.x.maker=byd" }, 2, { "plant.x", "site" } },
+  { { "--project", "--set", "plant.x.site=mars" }, 2, { "plant.x.site", "mars" } },
+  { { "--project", "--format", "xml" }, 2, { "--format", "xml" } },
+  { { "--project", "--draws", "-1" }, 2, { "--draws", "-1" } },
+  { { "--project", "--draws", "many" }, 2, { "--draws", "many" } },
+  { { "--project", "--draws", "100001" }, 2, { "--draws", "100001" } },
+  { { "--project", "--seed", "-5" }, 2, { "--seed", "-5" } },
+  { { "--project", "--no-such-option" }, 2, { "--no-such-option" } },
+  { { "--project", "stray" }, 2, { "stray" } },
+  { { "--project", "--scenario", "/nonexistent/dir/s.landfall" }, 1,
+    { "/nonexistent/dir/s.landfall" } },
+};
+
+static void
+assert_one_line_failure (const Result *r, int exit_status)
+{
+  const char *nl;
+
+  g_assert_cmpint (r->exit_status, ==, exit_status);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_true (g_str_has_prefix (r->err, "landfall: "));
+  nl = strchr (r->err, '\n');
+  g_assert_nonnull (nl);
+  g_assert_cmpstr (nl, ==, "\n");
+}
+
+static void
+test_bad_arguments (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      const BadCase *bc = &bad_cases[i];
+      g_autofree char *cmd = g_strjoinv (" ", (char **) bc->args);
+      g_autoptr(Result) r = run_in_locale ("C.UTF-8", bc->args);
+
+      g_test_message ("landfall %s -> %.*s", cmd, (int) strcspn (r->err, "\n"), r->err);
+      assert_one_line_failure (r, bc->exit_status);
+      for (int k = 0; k < 3 && bc->mentions[k] != NULL; k++)
+        if (strstr (r->err, bc->mentions[k]) == NULL)
+          g_error ("landfall %s: '%s' does not mention '%s'", cmd, r->err, bc->mentions[k]);
+    }
+}
+
+/* A bad scenario file: the message is the one the scenario tests expect. */
+static void
+test_bad_scenario_file (void)
+{
+  static const char *const names[] = {
+    "unknown-key", "tariff-out-of-range", "malformed", "unknown-site", "plant-without-site",
+    "format-wrong-version", "truncated",
+  };
+  g_autofree char *dir = g_build_filename (source_dir, "tests", "scenarios", "bad", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.json", dir, names[i]);
+      g_autofree char *exp_path = g_strdup_printf ("%s/%s.expected", dir, names[i]);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *line = NULL;
+      g_autoptr(Result) r = NULL;
+
+      g_assert_true (g_file_get_contents (exp_path, &text, NULL, NULL));
+      g_strchomp (text);
+      parts = g_strsplit (text, "@DIR@", -1);
+      expected = g_strjoinv (dir, parts);
+      line = g_strdup_printf ("landfall: %s\n", expected);
+      r = run ("--project", "--scenario", path);
+      assert_one_line_failure (r, 2);
+      g_assert_cmpstr (r->err, ==, line);
+    }
+}
+
+/* ---- locale -------------------------------------------------------------- */
+
+static void
+test_locale (void)
+{
+  static const char *const cases[][14] = {
+    { "--project" },
+    { "--project", "--format", "json" },
+    { "--list-parameters" },
+    { "--list-sites" },
+    { "--project", "--draws", "40", "--seed", "3", "--set", "rule.connected_vehicle=0",
+      "--set", "tariff.china=27.5", "--set", "behaviour.pass_through=0.65" },
+    { "--project", "--format", "json", "--draws", "10", "--set", "plant.z.maker=byd",
+      "--set", "plant.z.site=us-tx-san-antonio", "--set", "plant.z.capacity=123456.5",
+      "--set", "rule.connected_vehicle=2" },
+    { "--project", "--set", "tariff.china=27,5" },
+    { "--project", "--set", "tariff.china=500.5" },
+  };
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean have_de = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+
+  setlocale (LC_ALL, old);
+  if (!have_de)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (Debian: apt install locales-all)");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) c = run_in_locale ("C", cases[i]);
+      g_autoptr(Result) de = run_in_locale ("de_DE.UTF-8", cases[i]);
+      g_autofree char *cmd = g_strjoinv (" ", (char **) cases[i]);
+
+      g_test_message ("landfall %s", cmd);
+      g_assert_cmpint (c->exit_status, ==, de->exit_status);
+      g_assert_cmpstr (c->out, ==, de->out);
+      g_assert_cmpstr (c->err, ==, de->err);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  landfall_bin = g_getenv ("LANDFALL_BIN");
+  source_dir = g_getenv ("LANDFALL_SOURCE_DIR");
+  if (landfall_bin == NULL || source_dir == NULL)
+    g_error ("LANDFALL_BIN and LANDFALL_SOURCE_DIR must be set (meson test sets them)");
+
+  g_test_add_func ("/landfall/cli/list-parameters", test_list_parameters);
+  g_test_add_func ("/landfall/cli/list-parameters/numbers", test_list_parameters_numbers);
+  g_test_add_func ("/landfall/cli/list-sites", test_list_sites);
+  g_test_add_func ("/landfall/cli/project/csv", test_project_csv);
+  g_test_add_func ("/landfall/cli/project/json", test_project_json);
+  g_test_add_func ("/landfall/cli/project/draws", test_draws);
+  g_test_add_func ("/landfall/cli/set/schedule", test_set_schedule);
+  g_test_add_func ("/landfall/cli/set/plant", test_add_plant);
+  g_test_add_func ("/landfall/cli/save-scenario", test_save_scenario);
+  g_test_add_func ("/landfall/cli/save-scenario/alone", test_save_scenario_alone);
+  g_test_add_func ("/landfall/cli/bad/arguments", test_bad_arguments);
+  g_test_add_func ("/landfall/cli/bad/scenario-file", test_bad_scenario_file);
+  g_test_add_func ("/landfall/cli/locale", test_locale);
+
+  return g_test_run ();
+}
