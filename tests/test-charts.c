@@ -243,6 +243,15 @@ check_share_lines (Fixture *f,
       g_assert_cmpfloat (nearest_distance (surface, x, (ys + yb) / 2.0, 1, &pal->scenario), >, 0.3);
     }
 
+  /* The policy step in 2028 is marked with a dashed line across the plot. */
+  {
+    double x = lf_chart_x_for_year (LF_CHART_SHARE, W, H, 2028);
+    double y = lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT, 9.0);
+
+    g_assert_true (f->data.marked_years[lf_year_index (2028)]);
+    g_assert_cmpfloat (nearest_distance (surface, x, y, 3, &pal->marker), <, 0.15);
+  }
+
   /* Higher values are drawn higher up. */
   g_assert_cmpfloat (lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT, 10.0),
                      <, lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT, 1.0));

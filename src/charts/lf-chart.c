@@ -123,6 +123,10 @@ panel_set_range (LfPanel *panel,
     lo = 0.0, hi = 1.0;
   if (hi - lo < 1e-9)
     hi = lo + 1.0;
+  /* A little headroom, so a curve at its maximum does not run along the
+   * top grid line. */
+  if (hi > 0.0)
+    hi += 0.03 * (hi - lo);
 
   raw = (hi - lo) / target;
   magnitude = pow (10.0, floor (log10 (raw)));
