@@ -622,14 +622,12 @@ lf_chart_map_describe (const LfChartData *data)
   for (int i = 0, k = 0; i < scenario->n_plants; i++)
     {
       const LfPlant *plant = &scenario->plants[i];
-      const LfSite *site;
       g_autofree char *label = NULL;
       int start;
 
       if (!plant_is_valid (scenario, i))
         continue;
-      site = &scenario->baseline->sites[plant->site];
-      start = MAX (plant->start_year, site->earliest_year);
+      start = lf_plant_effective_start (scenario, plant);
       label = plant_label (scenario, i);
       if (k++ > 0)
         g_string_append (s, "; ");
