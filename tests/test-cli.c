@@ -210,13 +210,6 @@ test_list_parameters_numbers (void)
   g_autoptr(Result) r = run ("--list-parameters");
 
   assert_success (r);
-  /* KNOWN BUG (reported; remove once fixed): lf_format_number() prints 17 digits. */
-  if (strstr (r->out, "0.34999999999999998") != NULL)
-    {
-      g_test_incomplete ("KNOWN BUG: --list-parameters prints 0.050000000000000003 and "
-                         "0.34999999999999998 for 0.05 and 0.35");
-      return;
-    }
   g_assert_nonnull (strstr (r->out, "\nbehaviour.acceptance_speed\t1/year\t0.05\t2\t0.35\t"));
   g_assert_nonnull (strstr (r->out, "\nbehaviour.consideration_cap\tfraction\t0.05\t1\t0.4\t"));
   g_assert_nonnull (strstr (r->out, "\nbehaviour.pass_through\tfraction\t0\t1\t0.8\t"));
@@ -475,12 +468,8 @@ test_save_scenario_alone (void)
   written = g_file_test (path, G_FILE_TEST_IS_REGULAR);
   g_remove (path);
   g_rmdir (dir);
-  /* KNOWN BUG (reported; remove the incomplete once fixed): --save-scenario
-   * is missing from cli_flags in lf-cli.c, so main() opens the window path. */
-  if (r->exit_status != 0 || !written)
-    g_test_incomplete_printf ("KNOWN BUG: landfall --set tariff.china=50 --save-scenario FILE: "
-                              "exit %d, file %s, stderr: %s", r->exit_status,
-                              written ? "written" : "not written", r->err);
+  g_assert_cmpint (r->exit_status, ==, 0);
+  g_assert_true (written);
 }
 
 /* ---- failures ------------------------------------------------------------ */

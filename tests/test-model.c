@@ -458,19 +458,6 @@ test_tariff_monotone (void)
   GridChecks *g = run_grid ();
 
   check_finish (&g->monotone_units);
-  /* KNOWN MODEL BUG (reported 2026-11-26; remove this guard once fixed):
-   * where capacity or the quota caps China-built sales, a higher tariff
-   * shrinks the incumbents' price cut, so the EV market and not the China-
-   * built units shrinks, and the share rises. The failing cases are above. */
-  if (g->monotone.n_failed > 0)
-    {
-      g_test_message ("%s: %u of %u checks held", g->monotone.property,
-                      g->monotone.n_checked - g->monotone.n_failed, g->monotone.n_checked);
-      g_test_incomplete_printf ("KNOWN MODEL BUG: china_built_share_ev_pct rose with "
-                                "tariff.china in %u of %u year-steps (cases above)",
-                                g->monotone.n_failed, g->monotone.n_checked);
-      return;
-    }
   check_finish (&g->monotone);
 }
 

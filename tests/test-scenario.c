@@ -282,14 +282,6 @@ assert_load_fails (const char *path, const char *expected)
   g_assert_nonnull (error);
   g_assert_null (strchr (error->message, '\n'));
   g_assert_true (g_str_has_prefix (error->message, path));
-  /* KNOWN BUG (reported; remove once fixed): lf_format_number() prints 17
-   * digits, so a range reads "0.050000000000000003 to 2". */
-  if (strcmp (error->message, expected) != 0 && strstr (error->message, "0.050000000000000003"))
-    {
-      g_test_incomplete_printf ("KNOWN BUG: lf_format_number prints 17 digits: '%s'",
-                                error->message);
-      return;
-    }
   g_assert_cmpstr (error->message, ==, expected);
   assert_same_scenario (held, before);
 }
@@ -454,12 +446,7 @@ test_set_new_plant_unchanged_on_error (void)
         }
       assert_same_scenario (s, before);
     }
-  /* KNOWN BUG (reported; remove the incomplete once fixed): set_plant()
-   * adds the plant before checking the value. */
-  if (left->len > 0)
-    g_test_incomplete_printf ("KNOWN BUG: rejected, yet each left a half-made plant 'fresh' "
-                              "behind (one more plant, and the scenario no longer validates): %s",
-                              left->str);
+  g_assert_cmpstr (left->str, ==, "");
 }
 
 static void
@@ -580,15 +567,7 @@ test_round_trip_readded_plant (void)
   bytes = g_bytes_new_take (text, strlen (text));
   back = lf_scenario_load_bytes (baseline, bytes, "saved", NULL);
   g_assert_nonnull (back);
-  /* KNOWN BUG (reported; remove once fixed): the file says only what differs
-   * from the baseline plant of that id, so the new plant comes back first
-   * (not last) and with the baseline's start_year (2026, not 0). */
-  if (!lf_scenario_equal (s, back))
-    {
-      g_test_incomplete ("KNOWN BUG: a removed and re-added baseline plant id does not round-trip "
-                         "(plant order and start_year differ)");
-      return;
-    }
+  g_assert_true (lf_scenario_equal (s, back));
   assert_round_trip (s);
 }
 
@@ -600,20 +579,15 @@ test_round_trip_long_name (void)
   g_autofree char *name = g_strnfill (300, 'n');
 
   lf_scenario_set_name (s, name);
-  /* KNOWN BUG (reported; remove once fixed): names are not limited when set,
-   * but files with names over 200 characters are refused. */
+  /* Names are limited when set, so every file saved loads again. */
   {
     char *text = lf_scenario_to_json (s);
     g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
     g_autoptr(GError) error = NULL;
     g_autoptr(LfScenario) back = lf_scenario_load_bytes (baseline, bytes, "saved", &error);
 
-    if (back == NULL)
-      {
-        g_test_incomplete_printf ("KNOWN BUG: a scenario named with 300 characters saves but "
-                                  "does not load: %s", error->message);
-        return;
-      }
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
   }
   assert_round_trip (s);
 }

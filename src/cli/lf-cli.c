@@ -20,8 +20,12 @@
 #define EXIT_USAGE 2
 #define EXIT_IO    1
 
+/* Any of these means batch work: the command line then explains what is
+ * missing instead of the window rejecting an option it does not know. */
 static const char *cli_flags[] = {
-  "--project", "--list-parameters", "--list-sites", "--export-png", "--help-cli", NULL
+  "--project", "--list-parameters", "--list-sites", "--export-png", "--help-cli",
+  "--save-scenario", "--set", "--scenario", "--format", "--draws", "--seed", "--baseline",
+  "--chart", "--size", NULL
 };
 
 /**
@@ -73,7 +77,7 @@ list_parameters (const LfBaseline *b)
   for (int i = 0; i < s->n_plants; i++)
     {
       const LfPlant *p = &s->plants[i];
-      g_string_append_printf (out, "plant.%s.maker\tmaker\t-\t-\t%s\tMaker of plant %s (see --list-makers in docs)\n",
+      g_string_append_printf (out, "plant.%s.maker\tmaker\t-\t-\t%s\tMaker of plant %s\n",
                               p->id, b->makers[p->maker].id, p->id);
       g_string_append_printf (out, "plant.%s.site\tsite\t-\t-\t%s\tSite of plant %s (see --list-sites)\n",
                               p->id, b->sites[p->site].id, p->id);

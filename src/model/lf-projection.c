@@ -9,7 +9,7 @@
 #include "lf-projection.h"
 
 #define RULE_FIRST_YEAR    2027   /* software ban from model year 2027 (BIS final rule) */
-#define MAX_INCUMBENT_CUT  0.30
+#define MAX_INCUMBENT_CUT  0.15
 #define MAX_ITERATIONS     200
 #define TOLERANCE          1e-9
 
@@ -97,7 +97,6 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
   const LfBaseline *b = s->baseline;
   const int np = entry ? s->n_plants : 0;
   const double cpt = b->credit_pass_through;
-  double prev_share[LF_MAX_PLANTS][LF_N_TIERS] = { { 0 } };
   int first_year[LF_MAX_MAKERS];
   double ref_price = 0.0;
 
@@ -112,7 +111,8 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
       double paid[LF_MAX_PLANTS][LF_N_TIERS];       /* after credit, before scarcity */
       double base_price[LF_MAX_PLANTS][LF_N_TIERS]; /* before tariff: the customs basis */
       double f[LF_MAX_PLANTS];                      /* capacity factor: price rises until demand fits */
-      double fq = 1.0;                              /* the same for the quota, on China-built plants */
+      double q = 0.0;                               /* the quota's tariff equivalent (fraction of price) */
+      double k[LF_MAX_PLANTS];                      /* pre-tariff price / tier price */
       double g[LF_MAX_PLANTS];                      /* the two together */
       gboolean china_built[LF_MAX_PLANTS];
       double W_inc[LF_N_TIERS], W0[LF_N_TIERS], cut[LF_N_TIERS];
@@ -130,9 +130,13 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
       for (int p = 0; p < np; p++)
         {
           cap[p] = plant_capacity (s, pol, &s->plants[p], y);
-          maker_cap[s->plants[p].maker] += cap[p];
           f[p] = g[p] = 1.0;
           china_built[p] = b->sites[s->plants[p].site].origin == LF_ORIGIN_CHINA;
+          k[p] = b->makers[s->plants[p].maker].price_factor * b->sites[s->plants[p].site].cost_factor;
+          /* A zero quota shuts China-built imports out. */
+          if (china_built[p] && pol->quota[y] <= 0)
+            cap[p] = 0.0;
+          maker_cap[s->plants[p].maker] += cap[p];
         }
       for (int m = 0; m < b->n_makers; m++)
         if (maker_cap[m] > 0 && first_year[m] < 0)
@@ -141,7 +145,6 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
       for (int t = 0; t < LF_N_TIERS; t++)
         {
           double P = b->tier_price[t];
-          double gap = 0.0;
 
           for (int p = 0; p < np; p++)
             {
@@ -155,7 +158,6 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
                               (1.0 + bh->pass_through * pol->tariff[site->origin][y] / 100.0);
               paid[p][t] = sticker[p][t] -
                            (mk->chinese_controlled && pol->exclude[y] >= 0.5 ? 0.0 : credit);
-              gap += prev_share[p][t] * MAX (0.0, 1.0 - sticker[p][t] / P);
               if (cap[p] <= 0 || mk->appeal[t] <= 0)
                 {
                   u[p][t] = 0.0;
@@ -168,11 +170,7 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
                         exp (-bh->beta * (paid[p][t] / P - 1.0));
               any_supply = TRUE;
             }
-          /* Incumbents answer last year's undercutting. */
-          cut[t] = MIN (MAX_INCUMBENT_CUT, bh->response * gap);
-          inc_sticker[t] = P * (1.0 - cut[t]);
-          inc_paid[t] = inc_sticker[t] - credit;
-          W_inc[t] = exp (-bh->beta * (inc_paid[t] / P - 1.0));
+          cut[t] = 0.0;
           W0[t] = exp (-bh->beta * ((P - credit) / P - 1.0));
         }
 
@@ -185,7 +183,28 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
           gboolean changed = FALSE;
 
           for (int p = 0; p < np; p++)
-            g[p] = china_built[p] ? f[p] * fq : f[p];
+            g[p] = china_built[p] ? f[p] * exp (-bh->beta * k[p] * q) : f[p];
+          for (int t = 0; t < LF_N_TIERS; t++)
+            {
+              double P = b->tier_price[t];
+              double entrants = 0.0, gap = 0.0;
+
+              /* Incumbents cut prices against the threat: the share entrants
+               * would take at the incumbents' list price, times how far below
+               * it they sell (scarcity markup included). Taking the threat, not
+               * the share after the cut, keeps the answer free of feedback. */
+              for (int p = 0; p < np; p++)
+                if (u[p][t] > 0 && g[p] > 0)
+                  entrants += g[p] * u[p][t];
+              for (int p = 0; p < np; p++)
+                if (u[p][t] > 0 && g[p] > 0)
+                  gap += g[p] * u[p][t] / (W0[t] + entrants) *
+                         MAX (0.0, 1.0 - (sticker[p][t] - log (g[p]) * P / bh->beta) / P);
+              cut[t] = MIN (MAX_INCUMBENT_CUT, bh->response * gap);
+              inc_sticker[t] = P * (1.0 - cut[t]);
+              inc_paid[t] = inc_sticker[t] - credit;
+              W_inc[t] = exp (-bh->beta * (inc_paid[t] / P - 1.0));
+            }
           for (int t = 0; t < LF_N_TIERS; t++)
             {
               W[t] = W_inc[t];
@@ -221,24 +240,54 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
           if (!any_supply)
             break;
 
-          /* Multiplicative update towards demand = capacity, never above 1. */
+          /* Newton steps in log space towards demand = capacity, never above 1:
+           * a plant's demand moves with its factor at elasticity 1 − (its share
+           * of the tier), so dividing by that converges in a few steps even for
+           * a plant that dominates its tier. */
           for (int p = 0; p < np; p++)
             {
-              double target;
+              double own = 0.0, target, step;
 
-              if (D[p] <= 0)
+              if (D[p] <= 0 || (f[p] >= 1.0 && D[p] <= cap[p]))
                 continue;
-              target = MIN (1.0, f[p] * cap[p] / D[p]);
+              for (int t = 0; t < LF_N_TIERS; t++)
+                if (u[p][t] > 0)
+                  own += D_tier[p][t] * g[p] * u[p][t] / W[t];
+              own /= D[p];
+              step = log (cap[p] / D[p]) / MAX (1.0 - own, 0.05);
+              target = MIN (1.0, f[p] * exp (CLAMP (step, -2.0, 2.0)));
               if (fabs (target - f[p]) > TOLERANCE * f[p])
                 changed = TRUE;
               f[p] = target;
             }
-          if (cn_total > 0 && isfinite (pol->quota[y]))
+          /* A binding quota acts as a tariff: its rate q is found like a price,
+           * and since it stacks on the tariff, a higher tariff under a binding
+           * quota only lowers q and changes nothing else. */
+          if (cn_total > 0 && isfinite (pol->quota[y]) && (q > 0 || cn_total > pol->quota[y]))
             {
-              double target = MIN (1.0, fq * pol->quota[y] / cn_total);
-              if (fabs (target - fq) > TOLERANCE * fq)
+              double own = 0.0, kbar = 0.0, step, target;
+
+              for (int t = 0; t < LF_N_TIERS; t++)
+                {
+                  double tier_cn = 0.0, tier_units = 0.0;
+                  for (int p = 0; p < np; p++)
+                    if (china_built[p] && u[p][t] > 0)
+                      {
+                        tier_cn += g[p] * u[p][t] / W[t];
+                        tier_units += D_tier[p][t];
+                      }
+                  own += tier_units * tier_cn;
+                }
+              for (int p = 0; p < np; p++)
+                if (china_built[p])
+                  kbar += D[p] * k[p];
+              own /= cn_total;
+              kbar /= cn_total;
+              step = log (cn_total / pol->quota[y]) / (bh->beta * kbar * MAX (1.0 - own, 0.05));
+              target = MAX (0.0, q + CLAMP (step, -2.0, 2.0));
+              if (fabs (target - q) > TOLERANCE)
                 changed = TRUE;
-              fq = target;
+              q = target;
             }
           if (!changed)
             break;
@@ -314,8 +363,6 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
               if (site->ford_owned)
                 income += fee_units * pol->fee[y];
               jobs += cap[p] * site->jobs_per_unit;
-              for (int t = 0; t < LF_N_TIERS; t++)
-                prev_share[p][t] = ev * S[t] > 0 ? D_tier[p][t] / (ev * S[t]) : 0.0;
               if (out != NULL)
                 {
                   out->plant_sales[p][y] = D[p];

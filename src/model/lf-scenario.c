@@ -44,12 +44,12 @@ static const LfParamInfo param_info[LF_N_PARAMS] = {
   [LF_PARAM_CHOICE_PRICE_COEF] = { "behaviour.choice_price_coef", "per relative price", 1, 15, BEHAV,
     "Logit price coefficient within a price tier" },
   [LF_PARAM_ACCEPTANCE_SPEED] = { "behaviour.acceptance_speed", "1/year", 0.05, 2, BEHAV,
-    "How fast buyers accept a new brand: acceptance = 1 - exp(-speed x years present)" },
+    "How fast buyers accept a new brand: acceptance = cap x (1 - exp(-speed x years present))^2" },
   [LF_PARAM_CONSIDERATION_CAP] = { "behaviour.consideration_cap", "fraction", 0.05, 1, BEHAV,
     "Share of buyers who would consider a Chinese brand at all" },
   [LF_PARAM_PASS_THROUGH] = { "behaviour.pass_through", "fraction", 0, 1, BEHAV,
     "Share of a tariff passed through to the sticker price" },
-  [LF_PARAM_INCUMBENT_RESPONSE] = { "behaviour.incumbent_response", "multiple", 0, 3, BEHAV,
+  [LF_PARAM_INCUMBENT_RESPONSE] = { "behaviour.incumbent_response", "multiple", 0, 1, BEHAV,
     "How far incumbents cut prices when undercut" },
 };
 
@@ -81,7 +81,18 @@ lf_format_number (double value)
 
   if (isinf (value) && value > 0)
     return g_strdup ("unlimited");
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  /* The shortest text that reads back as the same number: 0.05, not 0.050000000000000003. */
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
 }
 
 static char *
@@ -178,7 +189,9 @@ lf_scenario_set_name (LfScenario *s, const char *name)
   if (g_strcmp0 (s->name, name) == 0)
     return;
   g_free (s->name);
-  s->name = g_strdup (name ? name : "");
+  /* Files accept names up to LF_SCENARIO_NAME_MAX characters; keep to that. */
+  s->name = g_utf8_substring (name ? name : "", 0,
+                              MIN (g_utf8_strlen (name ? name : "", -1), LF_SCENARIO_NAME_MAX));
 }
 
 gboolean
@@ -195,10 +208,13 @@ lf_scenario_equal (const LfScenario *a, const LfScenario *b)
             (a->has_step[i][y] && a->step[i][y] != b->step[i][y]))
           return FALSE;
     }
+  /* Plants compare by id: their order in the list carries no meaning. */
   for (int i = 0; i < a->n_plants; i++)
     {
-      const LfPlant *p = &a->plants[i], *q = &b->plants[i];
-      if (strcmp (p->id, q->id) != 0 || p->maker != q->maker || p->site != q->site ||
+      const LfPlant *p = &a->plants[i];
+      int j = lf_scenario_find_plant (b, p->id);
+      const LfPlant *q = j >= 0 ? &b->plants[j] : NULL;
+      if (q == NULL || p->maker != q->maker || p->site != q->site ||
           p->capacity != q->capacity || p->start_year != q->start_year)
         return FALSE;
     }
@@ -354,14 +370,17 @@ check_number (const char *key, double d, double min, double max, const char *uni
   return TRUE;
 }
 
+static gboolean set_plant_field (LfScenario *s, const char *key, const char *field, LfPlant *p,
+                                 const Value *v, GError **error);
+
 static gboolean
 set_plant (LfScenario *s, const char *key, const char *rest, const Value *v, GError **error)
 {
-  const LfBaseline *b = s->baseline;
   const char *dot = strrchr (rest, '.');
   g_autofree char *id = NULL;
   const char *field;
-  LfPlant *p;
+  LfPlant fresh, *p;
+  gboolean is_new;
   int i;
 
   if (dot == NULL || !valid_plant_id (rest, dot - rest))
@@ -400,7 +419,10 @@ set_plant (LfScenario *s, const char *key, const char *rest, const Value *v, GEr
       return TRUE;
     }
 
-  if (i < 0)
+  /* A new plant is built aside and added only if its first value is good,
+   * so a rejected assignment leaves the scenario as it was. */
+  is_new = i < 0;
+  if (is_new)
     {
       if (s->n_plants >= LF_MAX_PLANTS)
         {
@@ -408,16 +430,28 @@ set_plant (LfScenario *s, const char *key, const char *rest, const Value *v, GEr
                        "%s: a scenario holds at most %d plants", key, LF_MAX_PLANTS);
           return FALSE;
         }
-      i = s->n_plants++;
-      p = &s->plants[i];
-      memset (p, 0, sizeof *p);
-      g_strlcpy (p->id, id, sizeof p->id);
-      p->maker = -1;
-      p->site = -1;
-      p->capacity = LF_PLANT_DEFAULT_CAPACITY;
-      p->start_year = 0;
+      memset (&fresh, 0, sizeof fresh);
+      g_strlcpy (fresh.id, id, sizeof fresh.id);
+      fresh.maker = -1;
+      fresh.site = -1;
+      fresh.capacity = LF_PLANT_DEFAULT_CAPACITY;
+      fresh.start_year = 0;
+      p = &fresh;
     }
-  p = &s->plants[i];
+  else
+    p = &s->plants[i];
+  if (!set_plant_field (s, key, field, p, v, error))
+    return FALSE;
+  if (is_new)
+    s->plants[s->n_plants++] = fresh;
+  return TRUE;
+}
+
+static gboolean
+set_plant_field (LfScenario *s, const char *key, const char *field, LfPlant *p, const Value *v,
+                 GError **error)
+{
+  const LfBaseline *b = s->baseline;
 
   if (strcmp (field, "maker") == 0 || strcmp (field, "site") == 0)
     {
@@ -720,10 +754,11 @@ parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
       if (node == NULL)
         continue;
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          strlen (json_node_get_string (node)) > (k == 0 ? 200 : 4000))
+          g_utf8_strlen (json_node_get_string (node), -1) > (k == 0 ? LF_SCENARIO_NAME_MAX : 4000))
         {
           g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
-                       "%s: expected a string of at most %d characters", member, k == 0 ? 200 : 4000);
+                       "%s: expected a string of at most %d characters", member,
+                       k == 0 ? LF_SCENARIO_NAME_MAX : 4000);
           return NULL;
         }
       if (k == 0)
@@ -877,6 +912,14 @@ lf_scenario_to_json (const LfScenario *s)
       g_autofree char *k_cap = g_strdup_printf ("plant.%s.capacity", p->id);
       g_autofree char *k_start = g_strdup_printf ("plant.%s.start_year", p->id);
 
+      /* A baseline plant whose start year went back to "as early as the site
+       * allows" cannot be said with one key: remove it and define it anew. */
+      if (q != NULL && p->start_year == 0 && q->start_year != 0)
+        {
+          g_autofree char *k_removed = g_strdup_printf ("plant.%s.removed", p->id);
+          add_number (b, k_removed, 1);
+          q = NULL;
+        }
       if (p->maker >= 0 && (!q || q->maker != p->maker))
         {
           json_builder_set_member_name (b, k_maker);

@@ -689,7 +689,7 @@ build (LfControls *self)
   lever_row (self, market, LF_PARAM_ACCEPTANCE_SPEED, 0.05, 2, 0.05, 2, 1);
   lever_row (self, market, LF_PARAM_CONSIDERATION_CAP, 5, 100, 1, 0, 100);
   lever_row (self, market, LF_PARAM_PASS_THROUGH, 0, 100, 5, 0, 100);
-  lever_row (self, market, LF_PARAM_INCUMBENT_RESPONSE, 0, 3, 0.1, 1, 1);
+  lever_row (self, market, LF_PARAM_INCUMBENT_RESPONSE, 0, 1, 0.05, 2, 1);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), market);
 
   adw_preferences_group_set_title (ford, _("Ford"));
