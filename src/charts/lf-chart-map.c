@@ -166,10 +166,13 @@ map_layout (const LfChartData *data,
 
       for (guint k = 0; k < ml->n_outside_sites; k++)
         rows_h += OUTSIDE_SITE_NAME + 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
-      ml->outside_box.width = MIN (OUTSIDE_BOX_WIDTH, ml->map.width - 16.0);
+      /* Top left, over Alaska and the Pacific: no plant site is there, while
+       * the bottom left would hide Mexico's. */
+      ml->outside_box.width = MIN (OUTSIDE_BOX_WIDTH, MAX (120.0, 0.36 * ml->map.width));
+      ml->outside_box.width = MIN (ml->outside_box.width, ml->map.width - 16.0);
       ml->outside_box.height = OUTSIDE_TITLE + rows_h + 4.0;
       ml->outside_box.x = ml->map.x + 8.0;
-      ml->outside_box.y = ml->map.y + ml->map.height - 8.0 - ml->outside_box.height;
+      ml->outside_box.y = ml->map.y + 8.0;
       y = ml->outside_box.y + OUTSIDE_TITLE;
       for (guint k = 0; k < ml->n_outside_sites; k++)
         {
@@ -432,11 +435,14 @@ draw_outside_box (LfDraw          *d,
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
 
+  /* Heading and each site's name (above its row of circles), cut with an
+   * ellipsis if the box is narrow. */
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_BOLD);
+  pango_layout_set_width (d->layout, (int) MAX (1.0, box->width - 16.0) * PANGO_SCALE);
+  pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_END);
   lf_draw_text (d, _("Outside North America"), box->x + 8.0, box->y + 4.0,
                 LF_ALIGN_START, LF_ALIGN_START, &pal->dim_foreground, NULL, NULL);
 
-  /* Each site's name above its row of circles, cut with an ellipsis if long. */
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
   pango_layout_set_width (d->layout, (int) MAX (1.0, box->width - 16.0) * PANGO_SCALE);
   pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_END);
@@ -467,13 +473,14 @@ draw_size_key (LfDraw          *d,
   double col_w = MAX (2 * r_big + 8.0, 64.0);
   double box_w = MAX (G_N_ELEMENTS (capacities) * col_w + 16.0, 180.0);
   double box_h = 2 * r_big + 50.0;
-  double bx = round (ml->map.x + ml->map.width - box_w - 8.0) + 0.5;
+  double bx = round (ml->map.x + 8.0) + 0.5;
   double by = round (ml->map.y + ml->map.height - box_h - 8.0) + 0.5;
   double base_y;
 
-  /* On a narrow map the bottom corners are too close: go to the top. */
-  if (ml->n_outside_sites > 0 && ml->outside_box.x + ml->outside_box.width + 8.0 > bx)
-    by = round (ml->map.y + 8.0) + 0.5;
+  /* Bottom left, over the Pacific off Baja California, where no site is.
+   * When the map is too short for it below the outside box, bottom right. */
+  if (ml->n_outside_sites > 0 && by < ml->outside_box.y + ml->outside_box.height + 8.0)
+    bx = round (ml->map.x + ml->map.width - box_w - 8.0) + 0.5;
   base_y = by + 24.0 + 2 * r_big;
 
   cairo_rectangle (cr, bx, by, box_w, box_h);

@@ -895,6 +895,9 @@ apply_layout (LfWindow *self)
   gtk_scrolled_window_set_policy (self->controls_scroller, GTK_POLICY_NEVER,
                                   narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request (GTK_WIDGET (self->controls_scroller), narrow ? -1 : 380, -1);
+  /* The strip's height is measured at its narrowest: one line of five cards
+   * when wide, a few lines when narrow, never a column of five. */
+  gtk_flow_box_set_min_children_per_line (self->summary_box, narrow ? 2 : 5);
   for (int k = 0; k < LF_N_CHARTS; k++)
     {
       GtkWidget *chart = self->charts[k];
