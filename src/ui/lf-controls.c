@@ -434,6 +434,8 @@ rule_row (LfControls *self, AdwPreferencesGroup *group)
     gtk_string_list_append (list, _(modes[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (LF_PARAM_RULE_CONNECTED_VEHICLE));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  /* The choice shows as a wrapping subtitle, so the row fits a phone. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, tooltip);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "accent");
@@ -527,6 +529,7 @@ plant_combo (LfControls *self, const char *id, const char *field, const char *ti
     gtk_string_list_append (list, makers ? b->makers[i].name : b->sites[i].name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "plant-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (row), "plant-field", (gpointer) field);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_plant_combo_cb), self);

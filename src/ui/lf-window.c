@@ -17,10 +17,20 @@
 #define LIVE_DRAWS        200     /* drawn in the frame of the change */
 #define FULL_DRAWS        1000    /* refined off the main thread */
 #define BAND_SEED         1
-#define NARROW_WIDTH      780
+#define NARROW_WIDTH      720
 #define UNDO_COALESCE_USEC (800 * 1000)
 #define MAX_UNDO          200
 #define N_SUMMARY         5
+
+/* Side by side with a 2×2 grid of charts; side by side with the charts in one
+ * scrolling column; or, on a phone, controls and charts as two views. */
+typedef enum {
+  LAYOUT_WIDE,
+  LAYOUT_MEDIUM,
+  LAYOUT_NARROW,
+} LayoutMode;
+
+#define WIDE_WIDTH 1100
 
 struct _LfWindow
 {
@@ -29,14 +39,22 @@ struct _LfWindow
   /* template */
   AdwWindowTitle      *window_title;
   AdwToastOverlay     *toast_overlay;
-  GtkScrolledWindow   *outer_scroller;
+  GtkStack            *layout_stack;
   GtkScrolledWindow   *controls_scroller;
+  GtkScrolledWindow   *charts_scroller;
   GtkBox              *main_box;
+  GtkBox              *narrow_controls;
+  GtkBox              *narrow_charts;
+  AdwViewStack        *view_stack;
+  AdwViewSwitcherBar  *switcher_bar;
   GtkWidget           *separator;
   GtkFlowBox          *summary_box;
   GtkLabel            *description_label;
   GtkGrid             *chart_grid;
   GtkMenuButton       *preset_button;
+  GtkWidget           *undo_button;
+  GtkWidget           *redo_button;
+  GtkWidget           *export_button;
   GMenu               *preset_section;
   GMenu               *recent_submenu;
 
@@ -61,7 +79,7 @@ struct _LfWindow
   GCancellable        *band_cancellable;
   guint                generation;
   int                  selected_plant;
-  gboolean             narrow;
+  LayoutMode           layout;
   gboolean             close_after_save;
   GSettings           *settings;
 };
@@ -212,7 +230,7 @@ summary_card (LfWindow *self, int i)
 
   gtk_label_set_text (GTK_LABEL (caption), _(captions[i]));
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
   gtk_widget_add_css_class (caption, "caption-heading");
   gtk_widget_add_css_class (caption, "dim-label");
   self->summary_values[i] = gtk_label_new (NULL);
@@ -378,7 +396,12 @@ on_plant_selected_cb (GObject *source, int plant, LfWindow *self)
 {
   self->selected_plant = plant;
   if (LF_IS_CHART_VIEW (source))
-    lf_controls_select_plant (LF_CONTROLS (self->controls), plant);
+    {
+      /* On a phone the controls are another view: go there. */
+      if (self->layout == LAYOUT_NARROW)
+        adw_view_stack_set_visible_child_name (self->view_stack, "controls");
+      lf_controls_select_plant (LF_CONTROLS (self->controls), plant);
+    }
   for (int k = 0; k < LF_N_CHARTS; k++)
     lf_chart_view_set_selected_plant (LF_CHART_VIEW (self->charts[k]), plant);
 }
@@ -880,35 +903,76 @@ lf_window_close_request (GtkWindow *window)
 
 /* ---- layout --------------------------------------------------------------------------- */
 
-/* Side by side when wide; stacked in one scrolling column when narrow. */
+static void
+move_child (GtkWidget *child, GtkBox *to, GtkWidget *after)
+{
+  GtkWidget *parent = gtk_widget_get_parent (child);
+
+  if (parent == GTK_WIDGET (to))
+    return;
+  g_object_ref (child);
+  if (parent != NULL)
+    gtk_box_remove (GTK_BOX (parent), child);
+  gtk_box_insert_child_after (to, child, after);
+  g_object_unref (child);
+}
+
 static void
 apply_layout (LfWindow *self)
 {
-  gboolean narrow = self->narrow;
+  LayoutMode mode = self->layout;
+  gboolean narrow = mode == LAYOUT_NARROW;
+  gboolean grid = mode == LAYOUT_WIDE;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->main_box),
-                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->separator),
-                                  narrow ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-  gtk_scrolled_window_set_policy (self->outer_scroller, GTK_POLICY_AUTOMATIC,
-                                  narrow ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_policy (self->controls_scroller, GTK_POLICY_NEVER,
-                                  narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (GTK_WIDGET (self->controls_scroller), narrow ? -1 : 380, -1);
-  /* The strip's height is measured at its narrowest: one line of five cards
-   * when wide, a few lines when narrow, never a column of five. */
-  gtk_flow_box_set_min_children_per_line (self->summary_box, narrow ? 2 : 5);
+  if (narrow)
+    {
+      move_child (GTK_WIDGET (self->controls_scroller), self->narrow_controls, NULL);
+      move_child (GTK_WIDGET (self->charts_scroller), self->narrow_charts, NULL);
+      gtk_stack_set_visible_child_name (self->layout_stack, "narrow");
+    }
+  else
+    {
+      move_child (GTK_WIDGET (self->controls_scroller), self->main_box, NULL);
+      move_child (GTK_WIDGET (self->charts_scroller), self->main_box, self->separator);
+      gtk_stack_set_visible_child_name (self->layout_stack, "wide");
+    }
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  /* A phone's header bar keeps the scenario picker and the menu; undo, redo
+   * and export stay on their shortcuts and in the menu. */
+  gtk_widget_set_visible (self->undo_button, !narrow);
+  gtk_widget_set_visible (self->redo_button, !narrow);
+  gtk_widget_set_visible (self->export_button, !narrow);
+  if (narrow)
+    gtk_menu_button_set_icon_name (self->preset_button, "view-list-symbolic");
+  else
+    {
+      gtk_menu_button_set_label (self->preset_button, _("_Scenarios"));
+      gtk_menu_button_set_use_underline (self->preset_button, TRUE);
+    }
+  /* Side by side, both panes scroll sideways rather than demand width, so the
+   * window can always be made narrow enough to switch to the phone layout;
+   * there, each view fits the width. */
+  gtk_scrolled_window_set_policy (self->controls_scroller,
+                                  narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (self->charts_scroller,
+                                  narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_width (self->controls_scroller, narrow ? -1 : 320);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->controls_scroller), narrow);
+  /* The strip's height is measured at its narrowest: bound the lines it takes. */
+  gtk_flow_box_set_min_children_per_line (self->summary_box, grid ? 5 : narrow ? 2 : 3);
   for (int k = 0; k < LF_N_CHARTS; k++)
     {
       GtkWidget *chart = self->charts[k];
       g_object_ref (chart);
       if (gtk_widget_get_parent (chart) != NULL)
         gtk_grid_remove (self->chart_grid, chart);
-      if (narrow)
-        gtk_grid_attach (self->chart_grid, chart, 0, k, 1, 1);
-      else
+      if (grid)
         gtk_grid_attach (self->chart_grid, chart, k % 2, k / 2, 1, 1);
-      gtk_widget_set_size_request (chart, -1, narrow ? 280 : -1);
+      else
+        gtk_grid_attach (self->chart_grid, chart, 0, k, 1, 1);
+      gtk_widget_set_size_request (chart, -1, grid ? -1 : 280);
       g_object_unref (chart);
     }
 }
@@ -924,13 +988,14 @@ static void
 lf_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   LfWindow *self = LF_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  LayoutMode mode = width < NARROW_WIDTH ? LAYOUT_NARROW
+                    : width < WIDE_WIDTH ? LAYOUT_MEDIUM : LAYOUT_WIDE;
 
   GTK_WIDGET_CLASS (lf_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* Changing the layout inside an allocation is not allowed: do it just after. */
-  if (narrow != self->narrow)
+  if (mode != self->layout)
     {
-      self->narrow = narrow;
+      self->layout = mode;
       g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, g_object_ref (self), g_object_unref);
     }
 }
@@ -1010,14 +1075,22 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/landfall/Landfall/ui/lf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, outer_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, layout_stack);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, controls_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, charts_scroller);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, main_box);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, narrow_controls);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, narrow_charts);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, separator);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, summary_box);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_section);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, recent_submenu);
 
