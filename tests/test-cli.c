@@ -602,6 +602,33 @@ test_locale (void)
     }
 }
 
+static void
+test_tornado (void)
+{
+  g_autoptr(Result) r = run ("--tornado", "--set", "rule.connected_vehicle=0");
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(Result) bad = run ("--tornado", "--series", "nonsense");
+  g_autoptr(Result) bad_year = run ("--tornado", "--year", "2040");
+
+  assert_success (r);
+  lines = g_strsplit (r->out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "key\tlow\thigh\tchinese_share_ev_pct_2030_at_low\t"
+                                 "chinese_share_ev_pct_2030_at_high\tswing");
+  /* The China tariff moves the share most when the rule is off. */
+  g_assert_true (g_str_has_prefix (lines[1], "tariff.china\t0\t150\t"));
+  g_assert_cmpint (g_strv_length (lines), >=, 14);
+  for (int i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpint (g_strv_length (f), ==, 6);
+    }
+  g_assert_cmpint (bad->exit_status, !=, 0);
+  g_assert_nonnull (strstr (bad->err, "--series: 'nonsense'"));
+  g_assert_cmpstr (bad->out, ==, "");
+  g_assert_cmpint (bad_year->exit_status, !=, 0);
+  g_assert_nonnull (strstr (bad_year->err, "--year: 2040 is out of range"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -624,6 +651,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/bad/arguments", test_bad_arguments);
   g_test_add_func ("/landfall/cli/bad/scenario-file", test_bad_scenario_file);
   g_test_add_func ("/landfall/cli/locale", test_locale);
+  g_test_add_func ("/landfall/cli/tornado", test_tornado);
 
   return g_test_run ();
 }

@@ -887,6 +887,66 @@ test_deterministic (void)
   g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
 }
 
+/* ---- tornado and revenue -------------------------------------------------- */
+
+static void
+test_tornado (void)
+{
+  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) {
+    "rule.connected_vehicle=0", NULL });
+  LfTornadoBar bars[LF_TORNADO_MAX];
+  int n = lf_tornado (s, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, bars);
+  gboolean seen_tariff = FALSE;
+
+  g_assert_cmpint (n, >=, 12);
+  g_assert_cmpint (n, <=, LF_TORNADO_MAX);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(LfScenario) one = lf_scenario_copy (s);
+      g_autofree LfProjection *p = NULL;
+
+      /* Sorted by swing, largest first. */
+      if (i > 0)
+        g_assert_cmpfloat (fabs (bars[i].result[1] - bars[i].result[0]), <=,
+                           fabs (bars[i - 1].result[1] - bars[i - 1].result[0]));
+      /* Each end is a real projection with that one lever moved. */
+      one->value[bars[i].param] = bars[i].value[1];
+      p = project (one);
+      g_assert_cmpfloat (lf_projection_get (p, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030), ==,
+                         bars[i].result[1]);
+      if (bars[i].param == LF_PARAM_TARIFF_CHINA)
+        {
+          seen_tariff = TRUE;
+          /* Free trade lets in more China-built cars than a 150 % wall. */
+          g_assert_cmpfloat (bars[i].result[0], >, bars[i].result[1]);
+          g_assert_cmpint (i, ==, 0);
+        }
+    }
+  g_assert_true (seen_tariff);
+}
+
+static void
+test_ford_revenue (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autofree LfProjection *p = project (s);
+  const LfBaseline *b = baseline;
+  double expected = 0;
+
+  /* 2025: Ford's units by tier at the incumbents' price (no cut without entrants). */
+  for (int t = 0; t < LF_N_TIERS; t++)
+    expected += p->series[LF_SERIES_FORD_EV_ENTRY + t][0] * b->tier_price[t] / 1e6;
+  g_assert_cmpfloat_with_epsilon (lf_projection_get (p, LF_SERIES_FORD_EV_REVENUE_MUSD, 2025),
+                                  expected, 1e-6);
+  /* From 2027 the rule bars every entrant: revenue equals the counterfactual's;
+   * in 2026 a trickle of imports takes a little of it. */
+  for (int y = lf_year_index (2027); y < LF_N_YEARS; y++)
+    g_assert_cmpfloat (p->series[LF_SERIES_FORD_EV_REVENUE_MUSD][y], ==,
+                       p->series[LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD][y]);
+  g_assert_cmpfloat (lf_projection_get (p, LF_SERIES_FORD_EV_REVENUE_MUSD, 2026), <,
+                     lf_projection_get (p, LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD, 2026));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -912,6 +972,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/model/schedule/resolve", test_schedule_resolve);
   g_test_add_func ("/landfall/model/schedule/rule", test_schedule_rule);
   g_test_add_func ("/landfall/model/deterministic", test_deterministic);
+  g_test_add_func ("/landfall/model/tornado", test_tornado);
+  g_test_add_func ("/landfall/model/ford-revenue", test_ford_revenue);
 
   ret = g_test_run ();
   lf_baseline_free (baseline);

@@ -25,7 +25,7 @@
 static const char *cli_flags[] = {
   "--project", "--list-parameters", "--list-sites", "--export-png", "--help-cli",
   "--save-scenario", "--set", "--scenario", "--format", "--draws", "--seed", "--baseline",
-  "--chart", "--size", NULL
+  "--chart", "--size", "--tornado", "--year", "--series", NULL
 };
 
 /**
@@ -143,7 +143,9 @@ lf_cli_run (int argc, char **argv)
   g_auto(GStrv) opt_set = NULL;
   int opt_draws = 0;
   gint64 opt_seed = 1;
-  gboolean help_cli = FALSE;
+  gboolean help_cli = FALSE, opt_tornado = FALSE;
+  int opt_year = 2030;
+  g_autofree char *opt_series = NULL;
   GOptionEntry entries[] = {
     { "project", 0, 0, G_OPTION_ARG_NONE, &opt_project, "Print the projection, one row per year 2025–2035", NULL },
     { "list-parameters", 0, 0, G_OPTION_ARG_NONE, &opt_list_params, "List every parameter: key, unit, minimum, maximum, default, description", NULL },
@@ -158,6 +160,9 @@ lf_cli_run (int argc, char **argv)
     { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &opt_chart, "Chart to export: share, origin, ford or map", "KIND" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
+    { "tornado", 0, 0, G_OPTION_ARG_NONE, &opt_tornado, "Which levers move a result most: each lever at its low and high value (tab-separated)", NULL },
+    { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado (default 2030)", "YEAR" },
+    { "series", 0, 0, G_OPTION_ARG_STRING, &opt_series, "Result of the tornado: a --project column (default chinese_share_ev_pct)", "NAME" },
     { "help-cli", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
     { NULL }
   };
@@ -171,6 +176,7 @@ lf_cli_run (int argc, char **argv)
   g_autofree char *text = NULL;
   int width = 1600, height = 900;
   LfChartKind chart = LF_CHART_SHARE;
+  LfSeries series = LF_SERIES_CHINESE_SHARE_EV_PCT;
 
   g_option_context_set_summary (context,
     "Projects the Chinese-brand share of US EV sales and the impact on Ford, 2025–2035.\n"
@@ -230,9 +236,28 @@ lf_cli_run (int argc, char **argv)
       complain ("--chart and --size go with --export-png FILE");
       return EXIT_USAGE;
     }
-  if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL)
+  if (opt_year < LF_FIRST_YEAR || opt_year > LF_LAST_YEAR)
     {
-      complain ("nothing to do: use --project, --export-png, --list-parameters or --list-sites");
+      complain ("--year: %d is out of range (%d to %d)", opt_year, LF_FIRST_YEAR, LF_LAST_YEAR);
+      return EXIT_USAGE;
+    }
+  if (opt_series != NULL)
+    {
+      series = LF_N_SERIES;
+      for (int i = 0; i < LF_N_SERIES; i++)
+        if (g_str_equal (opt_series, lf_series_name (i)))
+          series = i;
+      if (series == LF_N_SERIES)
+        {
+          complain ("--series: '%s' is not a --project column", opt_series);
+          return EXIT_USAGE;
+        }
+    }
+  if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL &&
+      !opt_tornado)
+    {
+      complain ("nothing to do: use --project, --tornado, --export-png, --save-scenario, "
+                "--list-parameters or --list-sites");
       return EXIT_USAGE;
     }
 
@@ -247,7 +272,7 @@ lf_cli_run (int argc, char **argv)
     list_parameters (baseline);
   if (opt_list_sites)
     list_sites (baseline);
-  if (!opt_project && opt_export == NULL && opt_save == NULL)
+  if (!opt_project && opt_export == NULL && opt_save == NULL && !opt_tornado)
     return 0;
 
   if (opt_scenario != NULL)
@@ -279,6 +304,34 @@ lf_cli_run (int argc, char **argv)
       complain ("%s", error->message);
       return EXIT_IO;
     }
+
+  if (opt_tornado)
+    {
+      LfTornadoBar bars[LF_TORNADO_MAX];
+      int n = lf_tornado (scenario, series, opt_year, bars);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      g_string_append_printf (out, "key\tlow\thigh\t%s_%d_at_low\t%s_%d_at_high\tswing\n",
+                              lf_series_name (series), opt_year, lf_series_name (series), opt_year);
+      for (int i = 0; i < n; i++)
+        {
+          g_autofree char *lo = lf_format_number (bars[i].value[0]);
+          g_autofree char *hi = lf_format_number (bars[i].value[1]);
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (a, sizeof a, "%.3f", bars[i].result[0]);
+          g_ascii_formatd (b, sizeof b, "%.3f", bars[i].result[1]);
+          g_ascii_formatd (d, sizeof d, "%.3f", fabs (bars[i].result[1] - bars[i].result[0]));
+          g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s\n", lf_param_info (bars[i].param)->key,
+                                  lo, hi, a, b, d);
+        }
+      fputs (out->str, stdout);
+      if (!opt_project && opt_export == NULL)
+        return 0;
+    }
+
+  if (!opt_project && opt_export == NULL)
+    return 0;   /* --save-scenario alone: nothing to compute */
 
   proj = g_new0 (LfProjection, 1);
   lf_project (scenario, proj);

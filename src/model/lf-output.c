@@ -35,6 +35,8 @@ series_format (LfSeries s)
     case LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD:
     case LF_SERIES_FORD_PARTNER_INCOME_MUSD:
     case LF_SERIES_TARIFF_REVENUE_MUSD:
+    case LF_SERIES_FORD_EV_REVENUE_MUSD:
+    case LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD:
       return "%.1f";
     default:
       return "%.0f";

@@ -84,6 +84,7 @@ typedef struct {
   double lv[LF_N_YEARS];
   double ford_tier[LF_N_TIERS][LF_N_YEARS];
   double ford_ebit[LF_N_YEARS];
+  double ford_revenue[LF_N_YEARS];
   double avg_price[LF_N_YEARS];
   double tariff_revenue[LF_N_YEARS];
   double partner_income[LF_N_YEARS];
@@ -336,7 +337,7 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
 
         /* Totals for the year. */
         {
-          double ford_units = 0.0, ebit = 0.0, price_sum = 0.0;
+          double ford_units = 0.0, ebit = 0.0, price_sum = 0.0, ford_revenue = 0.0;
           double revenue = 0.0, income = 0.0, jobs = 0.0;
 
           for (int t = 0; t < LF_N_TIERS; t++)
@@ -344,6 +345,8 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
               double units = inc_units[t] * b->ford_share[t][y];
               tot->ford_tier[t][y] = units;
               ford_units += units;
+              /* At transaction prices, after any cut: Ford's share of what buyers pay. */
+              ford_revenue += units * inc_sticker[t];
               price_sum += inc_units[t] * inc_sticker[t];
             }
           for (int p = 0; p < np; p++)
@@ -384,6 +387,7 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
           tot->lv[y] = lv;
           tot->ev[y] = ev;
           tot->ford_ebit[y] = ebit;
+          tot->ford_revenue[y] = ford_revenue / 1e6;
           tot->avg_price[y] = ev > 0 ? price_sum / ev : ref_price;
           tot->tariff_revenue[y] = revenue / 1e6;
           tot->partner_income[y] = income / 1e6;
@@ -427,6 +431,8 @@ project_with (const LfScenario *s, const Policy *pol, const Behaviour *bh, LfPro
         }
       v[LF_SERIES_FORD_EV_EBIT_MUSD][y] = scen.ford_ebit[y];
       v[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][y] = none.ford_ebit[y];
+      v[LF_SERIES_FORD_EV_REVENUE_MUSD][y] = scen.ford_revenue[y];
+      v[LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD][y] = none.ford_revenue[y];
       v[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y] = scen.partner_income[y];
       v[LF_SERIES_TARIFF_REVENUE_MUSD][y] = scen.tariff_revenue[y];
       v[LF_SERIES_ENTRANT_NA_JOBS][y] = scen.jobs[y];
@@ -603,4 +609,84 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
         out->p90[s][y] = percentile (a, n_draws, 0.90);
       }
   return TRUE;
+}
+
+/* ---- sensitivity (tornado) ------------------------------------------------ */
+
+/* Policy levers swing over ranges people argue about; behavioural ones over
+ * their low/high in the data (scaled around the scenario's value, as the
+ * Monte Carlo draws are). */
+static const struct { LfParam param; double low, high; } tornado_policy[] = {
+  { LF_PARAM_TARIFF_CHINA, 0, 150 },          /* free trade to beyond today's 127.5 % */
+  { LF_PARAM_TARIFF_MEXICO, 0, 100 },
+  { LF_PARAM_TARIFF_CANADA, 0, 100 },
+  { LF_PARAM_RULE_CONNECTED_VEHICLE, 0, 1 },  /* off, as published */
+  { LF_PARAM_QUOTA_CHINA, 49000, INFINITY },  /* Canada's 2026 quota, none */
+  { LF_PARAM_CREDIT_EV_USD, 0, 7500 },        /* none, the credit that ended in 2025 */
+};
+
+/**
+ * lf_tornado:
+ * @bars: (out caller-allocates): at least %LF_TORNADO_MAX entries
+ *
+ * Moves one lever at a time to its low and its high value, everything else as
+ * in @scenario, and reports @series in @year. Sorted by swing, largest first.
+ * Returns: the number of bars
+ */
+int
+lf_tornado (const LfScenario *scenario, LfSeries series, int year, LfTornadoBar *bars)
+{
+  const LfBaseline *b;
+  g_autoptr(LfScenario) s = NULL;
+  g_autofree LfProjection *proj = g_new (LfProjection, 1);
+  int n = 0;
+
+  g_return_val_if_fail (scenario != NULL && bars != NULL, 0);
+  g_return_val_if_fail (series < LF_N_SERIES && year >= LF_FIRST_YEAR && year <= LF_LAST_YEAR, 0);
+  b = scenario->baseline;
+  s = lf_scenario_copy (scenario);
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (tornado_policy) + LF_PARAM_LAST_BEHAVIOUR - LF_PARAM_FIRST_BEHAVIOUR + 1; i++)
+    {
+      gboolean policy = i < (int) G_N_ELEMENTS (tornado_policy);
+      LfParam param = policy ? tornado_policy[i].param
+                             : (LfParam) (LF_PARAM_FIRST_BEHAVIOUR + i - G_N_ELEMENTS (tornado_policy));
+      LfTornadoBar *bar = &bars[n++];
+      double ends[2];
+
+      if (policy)
+        {
+          ends[0] = tornado_policy[i].low;
+          ends[1] = tornado_policy[i].high;
+        }
+      else
+        {
+          const LfRange *r = lf_baseline_get_range (b, lf_param_info (param)->key);
+          const LfParamInfo *info = lf_param_info (param);
+          double v = scenario->value[param];
+          gboolean scaled = v != r->central && r->central != 0;
+          ends[0] = CLAMP (scaled ? v * r->low / r->central : r->low, info->min, info->max);
+          ends[1] = CLAMP (scaled ? v * r->high / r->central : r->high, info->min, info->max);
+        }
+      bar->param = param;
+      for (int k = 0; k < 2; k++)
+        {
+          /* The lever holds its value in every year: clear its steps. */
+          lf_scenario_assign (s, scenario);
+          lf_scenario_clear_steps (s, param);
+          s->value[param] = ends[k];
+          lf_project (s, proj);
+          bar->value[k] = ends[k];
+          bar->result[k] = lf_projection_get (proj, series, year);
+        }
+    }
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && fabs (bars[j].result[1] - bars[j].result[0]) >
+                           fabs (bars[j - 1].result[1] - bars[j - 1].result[0]); j--)
+      {
+        LfTornadoBar tmp = bars[j];
+        bars[j] = bars[j - 1];
+        bars[j - 1] = tmp;
+      }
+  return n;
 }

@@ -26,6 +26,15 @@ typedef struct {
 
 #define LF_MAX_DRAWS 100000
 
+/* One lever of a tornado: its low and high value and the result at each. */
+typedef struct {
+  LfParam param;
+  double  value[2];
+  double  result[2];
+} LfTornadoBar;
+
+#define LF_TORNADO_MAX 16
+
 void     lf_project            (const LfScenario *scenario,
                                 LfProjection     *out);
 gboolean lf_monte_carlo        (const LfScenario *scenario,
@@ -33,6 +42,10 @@ gboolean lf_monte_carlo        (const LfScenario *scenario,
                                 guint             seed,
                                 LfBands          *out,
                                 GCancellable     *cancellable);
+int      lf_tornado            (const LfScenario *scenario,
+                                LfSeries          series,
+                                int               year,
+                                LfTornadoBar     *bars);
 
 static inline double
 lf_projection_get (const LfProjection *p, LfSeries s, int year)

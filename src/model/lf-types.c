@@ -28,6 +28,8 @@ static const char *series_names[LF_N_SERIES] = {
   [LF_SERIES_TARIFF_REVENUE_MUSD]        = "tariff_revenue_musd",
   [LF_SERIES_ENTRANT_NA_JOBS]            = "entrant_na_jobs",
   [LF_SERIES_AVG_EV_PRICE_USD]           = "avg_ev_price_usd",
+  [LF_SERIES_FORD_EV_REVENUE_MUSD]       = "ford_ev_revenue_musd",
+  [LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD] = "ford_ev_revenue_no_entry_musd",
 };
 
 static const char *origin_names[LF_N_ORIGINS] = { "china", "mexico", "us", "canada" };
