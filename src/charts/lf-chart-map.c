@@ -462,6 +462,25 @@ draw_outside_box (LfDraw          *d,
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }
 
+/* How many plant circles on the map a box would cover. */
+static guint
+box_covers (const MapLayout *ml, double x, double y, double w, double h)
+{
+  guint n = 0;
+
+  for (guint j = 0; j < ml->n_items; j++)
+    {
+      const MapItem *it = &ml->items[j];
+      if (!it->outside && it->x + it->r > x && it->x - it->r < x + w &&
+          it->y + it->r > y && it->y - it->r < y + h)
+        n++;
+    }
+  if (ml->n_outside_sites > 0 && ml->outside_box.x < x + w && x < ml->outside_box.x + ml->outside_box.width &&
+      ml->outside_box.y < y + h && y < ml->outside_box.y + ml->outside_box.height)
+    n += 1000;   /* never over the outside box */
+  return n;
+}
+
 static void
 draw_size_key (LfDraw          *d,
                const MapLayout *ml)
@@ -473,14 +492,29 @@ draw_size_key (LfDraw          *d,
   double col_w = MAX (2 * r_big + 8.0, 64.0);
   double box_w = MAX (G_N_ELEMENTS (capacities) * col_w + 16.0, 180.0);
   double box_h = 2 * r_big + 50.0;
-  double bx = round (ml->map.x + 8.0) + 0.5;
-  double by = round (ml->map.y + ml->map.height - box_h - 8.0) + 0.5;
+  double left = ml->map.x + 8.0, right = ml->map.x + ml->map.width - box_w - 8.0;
+  double top = ml->map.y + 8.0, bottom = ml->map.y + ml->map.height - box_h - 8.0;
+  /* Bottom left (the Pacific off Baja California) first, then the other
+   * corners: the first that hides no plant, else the one hiding fewest. */
+  const double corners[4][2] = { { left, bottom }, { right, bottom }, { right, top }, { left, top } };
+  guint best = G_MAXUINT;
+  double bx = left, by = bottom;
   double base_y;
 
-  /* Bottom left, over the Pacific off Baja California, where no site is.
-   * When the map is too short for it below the outside box, bottom right. */
-  if (ml->n_outside_sites > 0 && by < ml->outside_box.y + ml->outside_box.height + 8.0)
-    bx = round (ml->map.x + ml->map.width - box_w - 8.0) + 0.5;
+  for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+    {
+      guint n = box_covers (ml, corners[c][0], corners[c][1], box_w, box_h);
+      if (n < best)
+        {
+          best = n;
+          bx = corners[c][0];
+          by = corners[c][1];
+        }
+      if (n == 0)
+        break;
+    }
+  bx = round (bx) + 0.5;
+  by = round (by) + 0.5;
   base_y = by + 24.0 + 2 * r_big;
 
   cairo_rectangle (cr, bx, by, box_w, box_h);

@@ -290,15 +290,18 @@ lever_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
            double lo, double hi, double step, int digits, double scale)
 {
   const LfParamInfo *info = lf_param_info (param);
+  /* The quota has a switch row of its own; this row sets its size. */
+  const char *label = param == LF_PARAM_QUOTA_CHINA ? _("Quota size for China-built EVs")
+                                                    : param_label (param);
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (param_label (param));
+  GtkWidget *title = gtk_label_new (label);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *spin, *slider, *unit;
   g_autofree char *tooltip = param_tooltip (self, param);
-  g_autofree char *exact = g_strdup_printf (_("%s, exact value"), param_label (param));
+  g_autofree char *exact = g_strdup_printf (_("%s, exact value"), label);
   Lever lever = { 0 };
 
   lever.param = param;
@@ -307,7 +310,7 @@ lever_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
   lever.row = subtitle;
   lever.container = row;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (param));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -343,7 +346,7 @@ lever_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
   gtk_scale_set_draw_value (GTK_SCALE (slider), FALSE);
   gtk_widget_set_hexpand (slider, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (slider), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  param_label (param), -1);
+                                  label, -1);
   gtk_widget_set_tooltip_text (slider, tooltip);
   gtk_widget_set_tooltip_text (title, tooltip);
 

@@ -958,7 +958,10 @@ apply_layout (LfWindow *self)
   gtk_scrolled_window_set_policy (self->charts_scroller,
                                   narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_width (self->controls_scroller, narrow ? -1 : 320);
+  /* The preference page scrolls inside itself and asks for little width:
+   * give the controls a readable width beside the charts. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->controls_scroller),
+                               narrow ? -1 : grid ? 400 : 340, -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->controls_scroller), narrow);
   /* The strip's height is measured at its narrowest: bound the lines it takes. */
   gtk_flow_box_set_min_children_per_line (self->summary_box, grid ? 5 : narrow ? 2 : 3);
