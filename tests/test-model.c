@@ -938,13 +938,18 @@ test_ford_revenue (void)
     expected += p->series[LF_SERIES_FORD_EV_ENTRY + t][0] * b->tier_price[t] / 1e6;
   g_assert_cmpfloat_with_epsilon (lf_projection_get (p, LF_SERIES_FORD_EV_REVENUE_MUSD, 2025),
                                   expected, 1e-6);
-  /* From 2027 the rule bars every entrant: revenue equals the counterfactual's;
-   * in 2026 a trickle of imports takes a little of it. */
-  for (int y = lf_year_index (2027); y < LF_N_YEARS; y++)
+  /* Under current policy no entrant sells: revenue equals the counterfactual's. */
+  for (int y = 0; y < LF_N_YEARS; y++)
     g_assert_cmpfloat (p->series[LF_SERIES_FORD_EV_REVENUE_MUSD][y], ==,
                        p->series[LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD][y]);
-  g_assert_cmpfloat (lf_projection_get (p, LF_SERIES_FORD_EV_REVENUE_MUSD, 2026), <,
-                     lf_projection_get (p, LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD, 2026));
+  /* With the rule off and no tariff wall, entrants take units and price from Ford. */
+  {
+    g_autoptr(LfScenario) open = scenario_from ((const char *const[]) {
+      "rule.connected_vehicle=0", "tariff.china=0", NULL });
+    g_autofree LfProjection *po = project (open);
+    g_assert_cmpfloat (lf_projection_get (po, LF_SERIES_FORD_EV_REVENUE_MUSD, 2030), <,
+                       lf_projection_get (po, LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD, 2030));
+  }
 }
 
 int
