@@ -806,8 +806,9 @@ lf_controls_sync (LfControls *self)
         adw_combo_row_set_selected (ADW_COMBO_ROW (l->combo), (guint) v);
       else if (l->param == LF_PARAM_QUOTA_CHINA)
         {
-          if (isfinite (v))
-            gtk_adjustment_set_value (l->adj, v);
+          /* With no quota, the size row shows a sensible one to start from:
+           * Canada's 49,000 a year (January 2026), not a misleading 0. */
+          gtk_adjustment_set_value (l->adj, isfinite (v) ? v : 49000);
           if (l->toggle)
             gtk_switch_set_active (GTK_SWITCH (l->toggle), isfinite (v));
           gtk_widget_set_sensitive (l->container, isfinite (v) || *sched);
