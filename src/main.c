@@ -14,8 +14,12 @@
 int
 main (int argc, char *argv[])
 {
+  const char *localedir = g_getenv ("LANDFALL_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LANDFALL_LOCALEDIR: where to find the translations instead of the installed ones, e.g.
+   * build/po in an uninstalled build (meson puts build/po/<lang>/LC_MESSAGES/landfall.mo). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

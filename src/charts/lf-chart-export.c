@@ -34,8 +34,10 @@ draw_export (cairo_t           *cr,
 {
   LfDraw d;
   const LfPalette *pal;
-  const char *name = data->scenario != NULL && data->scenario->name != NULL
-                     ? data->scenario->name : _("Unnamed scenario");
+  /* The default scenario and the presets carry English names (po/ has them, from
+   * src/ui/lf-preset-strings.h); any other name passes through gettext unchanged. */
+  const char *name = data->scenario != NULL && data->scenario->name != NULL && *data->scenario->name
+                     ? _(data->scenario->name) : _("Unnamed scenario");
   g_autofree char *subtitle = NULL;
   const char *source;
 

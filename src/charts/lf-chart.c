@@ -311,6 +311,8 @@ layout_chart (LfChartKind        kind,
         extend_range (l->lines[SHARE_BASELINE].values, &lo, &hi);
       if (l->lines[SHARE_SCENARIO].has_band)
         extend_range (l->lines[SHARE_SCENARIO].hi, &lo, &hi);
+      /* Translators: the unit of the y axis; "%" is a plain percent sign here */
+      /* xgettext:no-c-format */
       l->panels[0].unit = _("% of US EV sales");
       panel_set_range (&l->panels[0], 0.0, MIN (hi, 100.0));
       break;

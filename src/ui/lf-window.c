@@ -10,6 +10,7 @@
 #include "lf-chart-view.h"
 #include "lf-controls.h"
 #include "lf-output.h"
+#include "lf-preset-strings.h"
 #include "lf-projection.h"
 #include "lf-window.h"
 
@@ -446,12 +447,32 @@ redo_activated (GtkWidget *widget, const char *action, GVariant *param)
   update_actions (self);
 }
 
+/* A preset's name and description are English in its file; lf-preset-strings.h (made by
+ * build-aux/preset-strings.py) carries them to the translators. Show them translated.
+ * Only the window does this: scenario files and CSV stay as written. */
+static void
+translate_preset (LfScenario *s)
+{
+  if (s->name != NULL && *s->name != '\0')
+    {
+      g_autofree char *name = g_strdup (_(s->name));
+      lf_scenario_set_name (s, name);
+    }
+  if (s->description != NULL && *s->description != '\0')
+    {
+      char *description = g_strdup (_(s->description));
+      g_free (s->description);
+      s->description = description;
+    }
+}
+
 static void
 reset_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   LfWindow *self = LF_WINDOW (widget);
   g_autoptr(LfScenario) base = lf_scenario_new (self->baseline);
 
+  translate_preset (base);
   replace_scenario (self, base, TRUE);
   toast (self, _("Reset to the current-policy baseline"));
 }
@@ -463,10 +484,14 @@ load_preset (LfWindow *self, const char *name, GError **error)
 {
   g_autofree char *path = g_strconcat (PRESET_DIR, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  LfScenario *s;
 
   if (bytes == NULL)
     return NULL;
-  return lf_scenario_load_bytes (self->baseline, bytes, name, error);
+  s = lf_scenario_load_bytes (self->baseline, bytes, name, error);
+  if (s != NULL)
+    translate_preset (s);
+  return s;
 }
 
 static void
@@ -494,6 +519,13 @@ presets_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_menu_button_popup (LF_WINDOW (widget)->preset_button);
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 static void
 build_preset_menu (LfWindow *self)
 {
@@ -502,7 +534,7 @@ build_preset_menu (LfWindow *self)
 
   for (int i = 0; names && names[i]; i++)
     g_ptr_array_add (sorted, names[i]);
-  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (sorted, compare_names);
   for (guint i = 0; i < sorted->len; i++)
     {
       const char *name = g_ptr_array_index (sorted, i);
@@ -511,7 +543,7 @@ build_preset_menu (LfWindow *self)
 
       if (s == NULL)
         continue;
-      item = g_menu_item_new (_(s->name), NULL);
+      item = g_menu_item_new (s->name, NULL);
       g_menu_item_set_action_and_target (item, "win.preset", "s", name);
       g_menu_append_item (self->preset_section, item);
     }
@@ -1148,6 +1180,7 @@ lf_window_init (LfWindow *self)
   if (self->baseline == NULL)
     g_error ("The built-in baseline data cannot be read: %s", error->message);
   self->scenario = lf_scenario_new (self->baseline);
+  translate_preset (self->scenario);  /* named "Current policy", like the first preset */
   self->committed = lf_scenario_copy (self->scenario);
   self->saved = lf_scenario_copy (self->scenario);
   self->projection = g_new0 (LfProjection, 1);
