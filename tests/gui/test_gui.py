@@ -265,7 +265,12 @@ class Landfall:
             self.focus_main_window()
             key("ctrl+p")
         else:
-            self.click(self.find(pyatspi.ROLE_PUSH_BUTTON, "Scenarios"))
+            # The menu button's accessible is a wrapper; the clickable one inside
+            # carries the same name.
+            button = wait_for("the Scenarios button", lambda: [
+                b for b in self.find_all(pyatspi.ROLE_PUSH_BUTTON, "Scenarios")
+                if shown(b) and b.queryAction().nActions > 0] or None)[0]
+            self.click(button)
         item = wait_for(f"the menu item {name!r}", lambda: [
             o for o in self.find_all(pyatspi.ROLE_MENU_ITEM, name) if shown(o)] or None)[0]
         self.click(item)
@@ -299,7 +304,7 @@ def text_of(acc):
 
 
 def share_of(label):
-    m = re.search(r"2030: (-?[\d.]+) %", label)
+    m = re.search(r"2030: (-?[\d.]+)[ \u00a0]%", label)
     check(m is not None, f"no 2030 share figure in the summary label {label!r}")
     return float(m.group(1))
 
@@ -433,8 +438,6 @@ def test_export_chart(lf):
         w for w in lf.windows() if name_of(w) == "Export Chart" and states(w).contains(pyatspi.STATE_VISIBLE)])
 
 
-@known_bug("GTK 4.8's fallback file chooser ignores gtk_file_chooser_set_choice() on a drop-down, "
-           "so the first size (1280x720) is preselected, not the default or remembered one")
 def test_export_default_size(lf):
     shown = getattr(lf, "export_size_shown", None)
     check(shown is not None, "no export was made")
@@ -443,8 +446,6 @@ def test_export_default_size(lf):
           "not the default 1600×900")
 
 
-@known_bug("the icon-only header bar buttons have no accessible name (only a tooltip), "
-           "so a screen reader says 'GtkImage' / 'GtkMenuButton'")
 def test_header_buttons_have_names(lf):
     header = [b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=lf.main_window())
               if b.description in ("Undo", "Redo", "Export Chart…", "Main Menu")]
