@@ -176,8 +176,8 @@ update_summary (LfWindow *self)
   for (int k = 0; k < 2; k++)
     {
       int y = years[k];
-      g_autofree char *value = g_strdup_printf ("%.1f %%", p->series[LF_SERIES_CHINESE_SHARE_EV_PCT][y]);
-      g_autofree char *note = g_strdup_printf (_("p10–p90: %.1f–%.1f %%"),
+      g_autofree char *value = g_strdup_printf ("%.1f\u00a0%%", p->series[LF_SERIES_CHINESE_SHARE_EV_PCT][y]);
+      g_autofree char *note = g_strdup_printf (_("p10–p90: %.1f–%.1f\u00a0%%"),
                                                b->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y],
                                                b->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y]);
       g_autofree char *caption = g_strdup_printf (_("Chinese share of US EV sales, %d"),
@@ -214,7 +214,7 @@ update_summary (LfWindow *self)
     for (int y = 0; y < LF_N_YEARS; y++)
       total += p->series[LF_SERIES_TARIFF_REVENUE_MUSD][y];
     sum = format_musd (total);
-    note = g_strdup_printf (_("%s over 2025–2035"), sum);
+    note = g_strdup_printf (_("%s over 2025–\u20602035"), sum);
     set_card (self, 4, _("Tariff revenue, 2030"), value, note);
   }
 }
@@ -810,17 +810,28 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *default_size = g_strdup ("1600x900");
 
-  for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
-    {
-      size_ids[i] = export_sizes[i].id;
-      size_labels[i] = export_sizes[i].scale > 1 ? _("1600 × 900 at 2× (3200 × 1800)") : export_sizes[i].id;
-    }
   if (self->settings)
     {
       g_free (default_size);
       default_size = g_strdup_printf ("%dx%d", g_settings_get_int (self->settings, "export-width"),
                                       g_settings_get_int (self->settings, "export-height"));
     }
+  /* The default size goes first: GTK's own chooser (outside a portal)
+   * ignores the preselected choice and shows the first. */
+  {
+    guint n = 0;
+    for (int pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
+        {
+          gboolean is_default = g_str_equal (export_sizes[i].id, default_size);
+          if (is_default != (pass == 0))
+            continue;
+          size_ids[n] = export_sizes[i].id;
+          size_labels[n] = export_sizes[i].scale > 1 ? _("1600 × 900 at 2× (3200 × 1800)")
+                                                     : export_sizes[i].id;
+          n++;
+        }
+  }
   gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
