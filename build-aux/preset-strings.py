@@ -22,6 +22,7 @@ import sys
 
 HEADER = os.path.join("src", "ui", "lf-preset-strings.h")
 PRESETS = os.path.join("data", "presets", "*.landfall")
+BASELINE = os.path.join("data", "baseline.json")
 WRAP = 72  # longest piece of a description on one line of the header
 
 
@@ -101,6 +102,20 @@ def generate(root):
                 lead = "  N_(" if i == 0 else "     "
                 tail = ")," if i == len(parts) - 1 else ""
                 lines.append(f"{lead}{c_literal(part)}{tail}")
+    # The makers' and sites' names in the baseline data show in the controls,
+    # the legends and the map: they are translated the same way.
+    with open(os.path.join(root, BASELINE), encoding="utf-8") as f:
+        baseline = json.load(f)
+    for kind, what in (("makers", "a Chinese carmaker or group"), ("sites", "a plant site")):
+        for entry in baseline.get(kind, []):
+            name = entry.get("name", "")
+            if not isinstance(name, str):
+                raise ValueError(f"{BASELINE}: {kind}: name must be a string")
+            if name:
+                lines.append(f"  /* Translators: the name of {what} (data/baseline.json, "
+                             f"{kind} id \"{comment_safe(entry.get('id', ''))}\") */")
+                lines.append("  /* xgettext:no-c-format */")
+                lines.append(f"  N_({c_literal(name)}),")
     lines.append("  NULL")
     lines.append("};")
     return "\n".join(lines) + "\n"
@@ -128,7 +143,7 @@ def main(argv):
         except FileNotFoundError:
             current = None
         if current != text:
-            print(f"FAIL: {HEADER} is out of date with data/presets/*.landfall; "
+            print(f"FAIL: {HEADER} is out of date with data/presets/*.landfall or data/baseline.json; "
                   "run build-aux/preset-strings.py and commit the header")
             return 1
         print(f"ok: {HEADER} matches data/presets/*.landfall")

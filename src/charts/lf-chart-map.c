@@ -102,7 +102,7 @@ map_layout (const LfChartData *data,
         for (int i = 0; i < scenario->n_plants; i++)
           if (plant_is_valid (scenario, i) && scenario->plants[i].maker == m)
             {
-              ml->legend[ml->n_legend++] = (LfLegendItem) { b->makers[m].name,
+              ml->legend[ml->n_legend++] = (LfLegendItem) { _(b->makers[m].name),
                                                             lf_palette_maker_color (pal, m),
                                                             LF_SWATCH_DOT };
               break;
@@ -375,8 +375,8 @@ plant_label (const LfScenario *scenario,
   g_autofree char *capacity = lf_format_value (plant->capacity, 0);
 
   /* TRANSLATORS: maker, site, capacity: "BYD, Monterrey, Nuevo León: 150,000 vehicles/year" */
-  return g_strdup_printf (_("%s, %s: %s vehicles/year"), b->makers[plant->maker].name,
-                          b->sites[plant->site].name, capacity);
+  return g_strdup_printf (_("%s, %s: %s vehicles/year"), _(b->makers[plant->maker].name),
+                          _(b->sites[plant->site].name), capacity);
 }
 
 static void
@@ -453,7 +453,7 @@ draw_outside_box (LfDraw          *d,
       for (guint j = 0; j < ml->n_items; j++)
         if (ml->items[j].outside && ml->items[j].y == ml->outside_row_y[k])
           rmax = MAX (rmax, ml->items[j].r);
-      lf_draw_text (d, b->sites[ml->outside_sites[k]].name, box->x + 8.0,
+      lf_draw_text (d, _(b->sites[ml->outside_sites[k]].name), box->x + 8.0,
                     ml->outside_row_y[k] - rmax - 2.0, LF_ALIGN_START, LF_ALIGN_END,
                     &pal->foreground, NULL, NULL);
     }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,39 +19,39 @@ G_DEFINE_QUARK (lf-scenario-error-quark, lf_scenario_error)
 
 static const LfParamInfo param_info[LF_N_PARAMS] = {
   [LF_PARAM_TARIFF_CHINA] = { "tariff.china", "%", 0, 500, POLICY,
-    "Total ad valorem tariff on China-built EVs (all layers stacked)" },
+    N_("Total ad valorem tariff on China-built EVs (all layers stacked)") },
   [LF_PARAM_TARIFF_MEXICO] = { "tariff.mexico", "%", 0, 500, POLICY,
-    "Tariff on Mexico-built EVs that do not qualify under USMCA" },
+    N_("Tariff on Mexico-built EVs that do not qualify under USMCA") },
   [LF_PARAM_TARIFF_CANADA] = { "tariff.canada", "%", 0, 500, POLICY,
-    "Tariff on Canada-built EVs that do not qualify under USMCA" },
+    N_("Tariff on Canada-built EVs that do not qualify under USMCA") },
   [LF_PARAM_RULE_CONNECTED_VEHICLE] = { "rule.connected_vehicle", "mode", 0, 2,
     POLICY | LF_PARAM_FLAG_INTEGER,
-    "Connected-vehicle rule: 0 off, 1 as published (Chinese-controlled makers barred from 2027), 2 waived for US-built cars" },
+    N_("Connected-vehicle rule: 0 off, 1 as published (Chinese-controlled makers barred from 2027), 2 waived for US-built cars") },
   [LF_PARAM_QUOTA_CHINA] = { "quota.china", "vehicles/year", 0, 10000000,
     POLICY | LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_UNLIMITED,
-    "Import quota on China-built EVs (\"unlimited\" for none)" },
+    N_("Import quota on China-built EVs (\"unlimited\" for none)") },
   [LF_PARAM_CREDIT_EV_USD] = { "credit.ev_usd", "USD", 0, 15000, POLICY,
-    "Consumer EV purchase credit" },
+    N_("Consumer EV purchase credit") },
   [LF_PARAM_CREDIT_EXCLUDE_CHINESE] = { "credit.exclude_chinese", "0/1", 0, 1,
     POLICY | LF_PARAM_FLAG_INTEGER,
-    "1: Chinese-brand EVs do not get the credit (foreign-entity exclusion)" },
+    N_("1: Chinese-brand EVs do not get the credit (foreign-entity exclusion)") },
   [LF_PARAM_FORD_PARTNERSHIP] = { "ford.partnership", "0/1", 0, 1,
     POLICY | LF_PARAM_FLAG_INTEGER,
-    "1: Ford hosts partners' production; plants at Ford sites run only then" },
+    N_("1: Ford hosts partners' production; plants at Ford sites run only then") },
   [LF_PARAM_FORD_PARTNER_FEE_USD] = { "ford.partner_fee_usd", "USD/vehicle", 0, 20000, POLICY,
-    "Fee Ford earns per partner vehicle built in its plants" },
+    N_("Fee Ford earns per partner vehicle built in its plants") },
   [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
-    "Own-price elasticity of total US EV demand" },
+    N_("Own-price elasticity of total US EV demand") },
   [LF_PARAM_CHOICE_PRICE_COEF] = { "behaviour.choice_price_coef", "per relative price", 1, 15, BEHAV,
-    "Logit price coefficient within a price tier" },
+    N_("Logit price coefficient within a price tier") },
   [LF_PARAM_ACCEPTANCE_SPEED] = { "behaviour.acceptance_speed", "1/year", 0.05, 2, BEHAV,
-    "How fast buyers accept a new brand: acceptance = cap x (1 - exp(-speed x years present))^2" },
+    N_("How fast buyers accept a new brand: acceptance = cap x (1 - exp(-speed x years present))^2") },
   [LF_PARAM_CONSIDERATION_CAP] = { "behaviour.consideration_cap", "fraction", 0.05, 1, BEHAV,
-    "Share of buyers who would consider a Chinese brand at all" },
+    N_("Share of buyers who would consider a Chinese brand at all") },
   [LF_PARAM_PASS_THROUGH] = { "behaviour.pass_through", "fraction", 0, 1, BEHAV,
-    "Share of a tariff passed through to the sticker price" },
+    N_("Share of a tariff passed through to the sticker price") },
   [LF_PARAM_INCUMBENT_RESPONSE] = { "behaviour.incumbent_response", "multiple", 0, 1, BEHAV,
-    "How far incumbents cut prices when undercut" },
+    N_("How far incumbents cut prices when undercut") },
 };
 
 const LfParamInfo *

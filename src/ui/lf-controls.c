@@ -108,7 +108,7 @@ param_tooltip (LfControls *self, LfParam param)
   const char *source = lf_baseline_get_source (self->scenario->baseline, info->key);
 
   return g_strdup_printf (_("%s.\nDefault: %s\nKey: %s"),
-                          info->description, source ? source : _("built in"), info->key);
+                          _(info->description), source ? source : _("built in"), info->key);
 }
 
 static Lever *
@@ -529,7 +529,7 @@ plant_combo (LfControls *self, const char *id, const char *field, const char *ti
   int n = makers ? b->n_makers : b->n_sites;
 
   for (int i = 0; i < n; i++)
-    gtk_string_list_append (list, makers ? b->makers[i].name : b->sites[i].name);
+    gtk_string_list_append (list, _(makers ? b->makers[i].name : b->sites[i].name));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
@@ -831,8 +831,8 @@ lf_controls_sync (LfControls *self)
       const LfPlant *p = &s->plants[i];
       PlantRow *pr = &g_array_index (self->plant_rows, PlantRow, i);
       int start = lf_plant_effective_start (s, p);
-      g_autofree char *title = g_strdup_printf ("%s · %s", b->makers[p->maker].name,
-                                                b->sites[p->site].name);
+      g_autofree char *title = g_strdup_printf ("%s · %s", _(b->makers[p->maker].name),
+                                                _(b->sites[p->site].name));
       g_autofree char *subtitle = NULL;
 
       if (p->capacity <= 0)

@@ -71,5 +71,50 @@ static const char *const lf_preset_strings[] G_GNUC_UNUSED = {
   N_("The connected-vehicle rule is dropped, but every tariff stays where it "
      "is. This shows how much of the wall is the rule and how much the "
      "tariffs: China-built cars still pay the 127.5 % stack."),
+  /* Translators: the name of a Chinese carmaker or group (data/baseline.json, makers id "byd") */
+  /* xgettext:no-c-format */
+  N_("BYD"),
+  /* Translators: the name of a Chinese carmaker or group (data/baseline.json, makers id "xiaomi") */
+  /* xgettext:no-c-format */
+  N_("Xiaomi"),
+  /* Translators: the name of a Chinese carmaker or group (data/baseline.json, makers id "geely") */
+  /* xgettext:no-c-format */
+  N_("Geely group"),
+  /* Translators: the name of a Chinese carmaker or group (data/baseline.json, makers id "other") */
+  /* xgettext:no-c-format */
+  N_("Other Chinese"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "cn-export") */
+  /* xgettext:no-c-format */
+  N_("China (export via Shanghai)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "mx-nuevo-leon") */
+  /* xgettext:no-c-format */
+  N_("Monterrey, Nuevo León"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "mx-guanajuato") */
+  /* xgettext:no-c-format */
+  N_("Silao, Guanajuato"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "us-sc-ridgeville") */
+  /* xgettext:no-c-format */
+  N_("Ridgeville, South Carolina (Volvo plant)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "us-mi-flat-rock") */
+  /* xgettext:no-c-format */
+  N_("Flat Rock, Michigan (Ford plant)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "us-oh-avon-lake") */
+  /* xgettext:no-c-format */
+  N_("Avon Lake, Ohio (Ford plant)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "us-tn-stanton") */
+  /* xgettext:no-c-format */
+  N_("Stanton, Tennessee (Ford BlueOval City)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "us-ga-savannah") */
+  /* xgettext:no-c-format */
+  N_("Savannah area, Georgia (greenfield)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "us-tx-san-antonio") */
+  /* xgettext:no-c-format */
+  N_("San Antonio, Texas (greenfield)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "ca-on-oakville") */
+  /* xgettext:no-c-format */
+  N_("Oakville, Ontario (Ford plant)"),
+  /* Translators: the name of a plant site (data/baseline.json, sites id "ca-qc-becancour") */
+  /* xgettext:no-c-format */
+  N_("Bécancour, Québec (greenfield)"),
   NULL
 };

@@ -151,7 +151,9 @@ class Landfall:
         # Ready when the window shows and the summary has been filled in.
         wait_for("the main window to show", lambda: self.main_window() is not None
                  and states(self.main_window()).contains(pyatspi.STATE_SHOWING))
-        self.summary(SHARE_2030)
+        # Any summary card filled in (their captions are translated in other languages).
+        wait_for("the summary to be filled in", lambda: [
+            o for o in self.find_all(pyatspi.ROLE_PANEL) if re.search(r", 2030: ", name_of(o))] or None)
         self.wait_drawn()
         return self
 
@@ -478,6 +480,21 @@ def test_screenshot_dark(lf):
 
 # One entry per launch: (name, extra environment, tests in order). A translated
 # run is one more entry, e.g. ("de", {"LANGUAGE": "de"}, [test_..._de]).
+def test_german_labels(lf):
+    """With LANGUAGE=de the window speaks German: title, controls, summary, with
+    German number formatting (artifact: window-de.png)."""
+    check(lf.title() == "Aktuelle Politik", f"window title is {lf.title()!r}, not 'Aktuelle Politik'")
+    slider = lf.find(pyatspi.ROLE_SLIDER, "Zoll auf in China gebaute E-Autos")
+    check(abs(slider.queryValue().currentValue - 127.5) < 1e-6, "the German slider is not the China tariff")
+    label = lf.summary("Anteil chinesischer Marken am US-E-Auto-Absatz, 2030")
+    # German decimals use a comma: "0,0 %".
+    check(re.search(r"2030: -?\d+,\d[ \u00a0]%", label) is not None,
+          f"the 2030 share is not formatted the German way: {label!r}")
+    lf.screenshot("window-de.png")
+
+
+BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -490,6 +507,11 @@ SESSIONS = [
         test_export_default_size,
         test_header_buttons_have_names,
         test_screenshot_dark,
+    ]),
+    # The build's own catalogues (build/po/<lang>/LC_MESSAGES), in a German locale.
+    ("de", {"LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8",
+            "LANDFALL_LOCALEDIR": os.path.join(BUILD_DIR, "po")}, [
+        test_german_labels,
     ]),
 ]
 
