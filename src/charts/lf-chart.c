@@ -815,6 +815,18 @@ draw_origin (LfDraw   *d,
   draw_stack (d, panel, l->lines);
   draw_marked_years (d, l);
 
+  /* An empty stack says why, rather than showing bare axes. */
+  {
+    double total = 0.0;
+    for (int s = LF_SERIES_CHINESE_CHINA_BUILT; s <= LF_SERIES_CHINESE_CANADA_BUILT; s++)
+      for (int i = 0; i < LF_N_YEARS; i++)
+        total += d->data->projection->series[s][i];
+    if (total <= 0.0)
+      lf_draw_text (d, _("No Chinese-brand EV sales in this scenario"),
+                    panel->rect.x + panel->rect.width / 2.0, panel->rect.y + panel->rect.height / 2.0,
+                    LF_ALIGN_CENTER, LF_ALIGN_CENTER, &pal->dim_foreground, NULL, NULL);
+  }
+
   lf_draw_legend (d, l->legend, l->n_legend, d->width);
 
   if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
