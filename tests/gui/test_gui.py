@@ -480,6 +480,22 @@ def test_screenshot_dark(lf):
 
 # One entry per launch: (name, extra environment, tests in order). A translated
 # run is one more entry, e.g. ("de", {"LANGUAGE": "de"}, [test_..._de]).
+def test_open_file_in_running_instance(lf):
+    """Opening a scenario file while the program runs (as the file manager does,
+    through the desktop file's Exec=landfall %F) hands it to the running window:
+    the second process exits at once and no second window appears."""
+    path = os.path.join(os.environ.get("LANDFALL_SOURCE_DIR", "."), "data", "presets",
+                        "03-mexico-route.landfall")
+    windows_before = len(lf.windows())
+    second = subprocess.run([BIN, path], env=dict(os.environ), capture_output=True, timeout=30)
+    check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}: "
+          f"{second.stderr.decode(errors='replace')[:300]}")
+    wait_for("the running window to show the opened file",
+             lambda: lf.title() in ("The Mexico route", "• The Mexico route"))
+    check(len(lf.windows()) == windows_before,
+          f"{len(lf.windows())} windows after opening, {windows_before} before")
+
+
 def test_german_labels(lf):
     """With LANGUAGE=de the window speaks German: title, controls, summary, with
     German number formatting (artifact: window-de.png)."""
@@ -506,6 +522,7 @@ SESSIONS = [
         test_export_chart,
         test_export_default_size,
         test_header_buttons_have_names,
+        test_open_file_in_running_instance,
         test_screenshot_dark,
     ]),
     # The build's own catalogues (build/po/<lang>/LC_MESSAGES), in a German locale.
