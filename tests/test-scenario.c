@@ -726,8 +726,8 @@ add_bad_file_tests (void)
     {
       g_autofree char *test_path = g_strdup_printf ("/landfall/scenario/bad/%s",
                                                     (char *) names->pdata[i]);
-      /* The names live as long as the program. */
-      g_test_add_data_func (test_path, names->pdata[i], test_bad_file);
+      /* Each test owns its name, freed when the test suite is. */
+      g_test_add_data_func_full (test_path, names->pdata[i], test_bad_file, g_free);
     }
 }
 
