@@ -627,6 +627,23 @@ test_tornado (void)
   g_assert_cmpstr (bad->out, ==, "");
   g_assert_cmpint (bad_year->exit_status, !=, 0);
   g_assert_nonnull (strstr (bad_year->err, "--year: 2040 is out of range"));
+  {
+    g_autoptr(Result) alone = run ("--project", "--year", "2031");
+    g_assert_cmpint (alone->exit_status, ==, 2);
+    g_assert_nonnull (strstr (alone->err, "--year and --series go with --tornado"));
+  }
+}
+
+/* --help is the command line's own help, not the window's. */
+static void
+test_help (void)
+{
+  g_autoptr(Result) r = run ("--help");
+
+  g_assert_cmpint (r->exit_status, ==, 0);
+  g_assert_nonnull (strstr (r->out, "--project"));
+  g_assert_nonnull (strstr (r->out, "--tornado"));
+  g_assert_null (strstr (r->out, "--gapplication-service"));
 }
 
 int
@@ -652,6 +669,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/bad/scenario-file", test_bad_scenario_file);
   g_test_add_func ("/landfall/cli/locale", test_locale);
   g_test_add_func ("/landfall/cli/tornado", test_tornado);
+  g_test_add_func ("/landfall/cli/help", test_help);
 
   return g_test_run ();
 }

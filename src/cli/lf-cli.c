@@ -25,7 +25,7 @@
 static const char *cli_flags[] = {
   "--project", "--list-parameters", "--list-sites", "--export-png", "--help-cli",
   "--save-scenario", "--set", "--scenario", "--format", "--draws", "--seed", "--baseline",
-  "--chart", "--size", "--tornado", "--year", "--series", NULL
+  "--chart", "--size", "--tornado", "--year", "--series", "--help", "-h", "--help-all", NULL
 };
 
 /**
@@ -234,6 +234,11 @@ lf_cli_run (int argc, char **argv)
   if ((opt_chart != NULL || opt_size != NULL) && opt_export == NULL)
     {
       complain ("--chart and --size go with --export-png FILE");
+      return EXIT_USAGE;
+    }
+  if (!opt_tornado && (opt_series != NULL || opt_year != 2030))
+    {
+      complain ("--year and --series go with --tornado");
       return EXIT_USAGE;
     }
   if (opt_year < LF_FIRST_YEAR || opt_year > LF_LAST_YEAR)
