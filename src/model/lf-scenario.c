@@ -106,6 +106,42 @@ format_range (double min, double max, const char *unit, gboolean unlimited)
                           unlimited ? ", or unlimited" : "");
 }
 
+/* Messages quote what the user wrote (keys, values, ids): keep them one short
+ * line whatever that was, with control characters shown as escapes. */
+#define MAX_MESSAGE_CHARS 400
+
+static void
+tidy_error (GError **error)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *p;
+  glong n = 0;
+
+  if (error == NULL || *error == NULL)
+    return;
+  /* Invalid UTF-8 becomes U+FFFD first, so walking characters is safe. */
+  valid = g_utf8_make_valid ((*error)->message, -1);
+  out = g_string_new (NULL);
+  for (p = valid; *p != '\0' && n < MAX_MESSAGE_CHARS; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+  g_free ((*error)->message);
+  (*error)->message = g_string_free (out, FALSE);
+}
+
 /* ---- construction ------------------------------------------------------ */
 
 static void
@@ -582,15 +618,24 @@ gboolean
 lf_scenario_set_number (LfScenario *s, const char *key, double value, GError **error)
 {
   Value v = { VALUE_NUMBER, value, NULL };
-  return set_value (s, key, &v, error);
+  gboolean ok = set_value (s, key, &v, error);
+
+  if (!ok)
+    tidy_error (error);
+  return ok;
 }
 
 gboolean
 lf_scenario_set_string (LfScenario *s, const char *key, const char *value, GError **error)
 {
   Value v = { VALUE_STRING, 0, value };
+  gboolean ok;
+
   g_return_val_if_fail (value != NULL, FALSE);
-  return set_value (s, key, &v, error);
+  ok = set_value (s, key, &v, error);
+  if (!ok)
+    tidy_error (error);
+  return ok;
 }
 
 /**
@@ -608,6 +653,7 @@ lf_scenario_apply (LfScenario *s, const char *assignment, GError **error)
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
                    "'%s': expected KEY=VALUE", assignment);
+      tidy_error (error);
       return FALSE;
     }
   key = g_strstrip (g_strndup (assignment, eq - assignment));
@@ -805,7 +851,10 @@ lf_scenario_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *d
 {
   LfScenario *s = parse_scenario (baseline, bytes, error);
   if (s == NULL)
-    prefix_error (error, display_name);
+    {
+      prefix_error (error, display_name);
+      tidy_error (error);
+    }
   return s;
 }
 
