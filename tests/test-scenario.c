@@ -830,6 +830,83 @@ test_fuzz (void)
   g_assert_cmpuint (refused, >, 0);
 }
 
+/* An analyst's edited baseline (LANDFALL_BASELINE, --baseline) is user input
+ * too: a damaged copy is refused with one line, or it runs with finite results. */
+static void
+test_baseline_fuzz (void)
+{
+  static const char *const splices[] = { "1e308", "-1e308", "0", "-1", "1e-308", "null", "[]", "{}",
+                                         "\"unlimited\"", "99999999" };
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR") ? g_getenv ("LANDFALL_SOURCE_DIR") : ".",
+                                            "data", "baseline.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1126);
+  g_autofree LfProjection *proj = g_new (LfProjection, 1);
+  g_autofree LfBands *bands = g_new (LfBands, 1);
+  gsize len;
+  guint loaded = 0, refused = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  for (int i = 0; i < 1500; i++)
+    {
+      GString *m = g_string_new_len (text, len);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      LfBaseline *b;
+
+      for (int e = 0; e < 2; e++)
+        {
+          gsize at = g_rand_int_range (rand, 0, m->len);
+          /* Mostly numbers replaced, where the interesting failures are. */
+          if (g_rand_int_range (rand, 0, 3) > 0)
+            {
+              while (at < m->len && !g_ascii_isdigit (m->str[at]))
+                at++;
+              if (at < m->len)
+                {
+                  gsize end = at;
+                  while (end < m->len && (g_ascii_isdigit (m->str[end]) || m->str[end] == '.'))
+                    end++;
+                  g_string_erase (m, at, end - at);
+                  g_string_insert (m, at, splices[g_rand_int_range (rand, 0, G_N_ELEMENTS (splices))]);
+                }
+            }
+          else
+            g_string_truncate (m, at);
+        }
+      bytes = g_bytes_new (m->str, m->len);
+      g_string_free (m, TRUE);
+      b = lf_baseline_load_bytes (bytes, "baseline", &error);
+      if (b == NULL)
+        {
+          g_assert_nonnull (error);
+          refused++;
+          continue;
+        }
+      {
+        g_autoptr(LfScenario) s = lf_scenario_new (b);
+        g_autoptr(LfScenario) open = lf_scenario_new (b);
+
+        lf_scenario_set_number (open, "rule.connected_vehicle", 0, NULL);
+        lf_scenario_set_number (open, "tariff.china", 0, NULL);
+        for (int k = 0; k < 2; k++)
+          {
+            lf_project (k ? open : s, proj);
+            for (int q = 0; q < LF_N_SERIES; q++)
+              for (int y = 0; y < LF_N_YEARS; y++)
+                if (!isfinite (proj->series[q][y]))
+                  g_error ("mutation %d: %s[%d] is not finite", i, lf_series_name (q), y);
+          }
+        lf_monte_carlo (open, 20, 1, bands, NULL);
+      }
+      lf_baseline_free (b);
+      loaded++;
+    }
+  g_test_message ("baseline fuzz: %u loaded, %u refused", loaded, refused);
+  g_assert_cmpuint (loaded, >, 0);
+  g_assert_cmpuint (refused, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -866,6 +943,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/save/atomic", test_save_atomic);
   g_test_add_func ("/landfall/scenario/save/missing-dir", test_save_missing_dir);
   g_test_add_func ("/landfall/scenario/fuzz", test_fuzz);
+  g_test_add_func ("/landfall/scenario/baseline-fuzz", test_baseline_fuzz);
   g_test_add_func ("/landfall/scenario/locale", test_locale);
 
   ret = g_test_run ();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lf-baseline.h"
+#include "lf-scenario.h"
 #include "landfall-resources.h"
 
 /* Loading walks the tree with a path for messages; the first problem wins. */
@@ -51,12 +52,44 @@ get_object (Loader *l, JsonObject *parent, const char *path, const char *member)
 static gboolean
 has_source (JsonObject *obj)
 {
-  const char *s;
+  JsonNode *node = json_object_get_member (obj, "source");
 
-  if (!json_object_has_member (obj, "source"))
-    return FALSE;
-  s = json_object_get_string_member_with_default (obj, "source", NULL);
-  return s != NULL && *s != '\0';
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING &&
+         *json_node_get_string (node) != '\0';
+}
+
+/* An optional member of a known type: absent gives the default; present
+ * with another type is an error, never a crash. */
+static gboolean
+get_bool (Loader *l, JsonObject *obj, const char *path, const char *member, gboolean fallback)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, member) : NULL;
+
+  if (node == NULL)
+    return fallback;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      fail (l, path, "'%s' must be true or false", member);
+      return fallback;
+    }
+  return json_node_get_boolean (node);
+}
+
+static int
+get_year (Loader *l, JsonObject *obj, const char *path, const char *member)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, member) : NULL;
+
+  if (node == NULL)
+    return 0;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < LF_FIRST_YEAR || json_node_get_int (node) > LF_LAST_YEAR)
+    {
+      fail (l, path, "'%s' must be a year from %d to %d", member, LF_FIRST_YEAR, LF_LAST_YEAR);
+      return 0;
+    }
+  return (int) json_node_get_int (node);
 }
 
 static double
@@ -183,6 +216,7 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
   if (l->error == NULL)
     b->ev_share[0] = b->actual_ev_sales_2025 / b->lv_sales[0];
   b->actual_avg_ev_price_2025 = get_figure (l, m, "market", "avg_ev_price_2025");
+  check_range (l, "market.avg_ev_price_2025", b->actual_avg_ev_price_2025, 0, 1e7);
   b->nest_lambda = get_figure (l, m, "market", "nest_lambda");
   check_range (l, "market.nest_lambda", b->nest_lambda, 0, 1);
   b->max_ev_share = get_figure (l, m, "market", "max_ev_share");
@@ -206,14 +240,22 @@ load_ford (Loader *l, LfBaseline *b, JsonObject *root)
       /* 2025 is derived so that the model reproduces Ford's 2025 sales exactly. */
       b->ford_share[t][0] = ev2025 > 0 && b->tier_share[t][0] > 0
                             ? units / (ev2025 * b->tier_share[t][0]) : 0.0;
+      check_range (l, "ford.ev_sales_2025", units, 0, 1e8);
       b->actual_ford_ev_2025 += units;
       for (int y = 0; y < LF_N_YEARS; y++)
         check_range (l, "ford.share_of_tier", b->ford_share[t][y], 0, 1);
     }
   get_values (l, f, "ford", "unit_margin", b->ford_margin, LF_N_YEARS);
   b->ford_scale_gain = get_figure (l, f, "ford", "scale_gain");
+  check_range (l, "ford.scale_gain", b->ford_scale_gain, 0, 1e5);
   get_values (l, f, "ford", "fixed_cost", b->ford_fixed_cost, LF_N_YEARS);
+  for (int y = 0; y < LF_N_YEARS; y++)
+    {
+      check_range (l, "ford.unit_margin", b->ford_margin[y], -1e6, 1e6);
+      check_range (l, "ford.fixed_cost", b->ford_fixed_cost[y], 0, 1e6);
+    }
   b->actual_ford_ebit_2025 = get_figure (l, f, "ford", "ebit_2025");
+  check_range (l, "ford.ebit_2025", b->actual_ford_ebit_2025, -1e6, 1e6);
   b->ford_volume_ref = b->actual_ford_ev_2025;
   /* 2025 fixed cost is calibrated: EBIT = volume × margin − fixed cost. */
   b->ford_fixed_cost[0] = b->ford_volume_ref * b->ford_margin[0] / 1e6 - b->actual_ford_ebit_2025;
@@ -358,7 +400,7 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
         }
       m->id = g_strdup (id);
       m->name = g_strdup (get_string (l, o, path, "name"));
-      m->chinese_controlled = json_object_get_boolean_member_with_default (o, "chinese_controlled", TRUE);
+      m->chinese_controlled = get_bool (l, o, path, "chinese_controlled", TRUE);
       m->price_factor = get_figure (l, o, path, "price_factor");
       check_range (l, path, m->price_factor, 0.1, 5);
       appeal = get_object (l, o, path, "appeal");
@@ -400,7 +442,7 @@ load_sites (Loader *l, LfBaseline *b, JsonObject *root)
       s->lon = node_number (l, json_object_get_member (o, "lon"), path);
       check_range (l, path, s->lat, -90, 90);
       check_range (l, path, s->lon, -180, 180);
-      s->ford_owned = json_object_get_boolean_member_with_default (o, "ford_owned", FALSE);
+      s->ford_owned = get_bool (l, o, path, "ford_owned", FALSE);
       s->cost_factor = get_figure (l, o, path, "cost_factor");
       check_range (l, path, s->cost_factor, 0.1, 5);
       s->earliest_year = (int) get_figure (l, o, path, "earliest_year");
@@ -432,7 +474,7 @@ load_plants (Loader *l, LfBaseline *b, JsonObject *root)
       p->maker = g_strdup (get_string (l, o, path, "maker"));
       p->site = g_strdup (get_string (l, o, path, "site"));
       p->capacity = get_figure (l, o, path, "capacity");
-      p->start_year = (int) json_object_get_int_member_with_default (o, "start_year", 0);
+      p->start_year = get_year (l, o, path, "start_year");
       b->n_plants = i + 1;
       if (l->error != NULL)
         break;
@@ -487,6 +529,26 @@ lf_baseline_load_bytes (GBytes     *bytes,
   load_makers (&l, b, json_node_get_object (root));
   load_sites (&l, b, json_node_get_object (root));
   load_plants (&l, b, json_node_get_object (root));
+  /* Every lever needs a default inside its own range, or no scenario can start. */
+  for (int i = 0; i < LF_N_PARAMS && l.error == NULL; i++)
+    {
+      const LfParamInfo *info = lf_param_info (i);
+      const LfRange *r = lf_baseline_get_range (b, info->key);
+      g_autofree char *path = g_strdup_printf ("parameters.%s", info->key);
+
+      if (r == NULL)
+        fail (&l, path, "missing: every parameter needs a default");
+      else if (!(isinf (r->central) && r->central > 0 && (info->flags & LF_PARAM_FLAG_UNLIMITED)))
+        {
+          check_range (&l, path, r->central, info->min, info->max);
+          check_range (&l, path, r->low, info->min, info->max);
+          check_range (&l, path, r->high, info->min, info->max);
+          if (l.error == NULL && (info->flags & LF_PARAM_FLAG_INTEGER) && r->central != floor (r->central))
+            fail (&l, path, "%g is not a whole number", r->central);
+        }
+    }
+  if (b->n_makers == 0 || b->n_sites == 0)
+    fail (&l, "makers/sites", "at least one maker and one site are needed");
   if (l.error != NULL)
     {
       g_propagate_error (error, l.error);
