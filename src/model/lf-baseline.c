@@ -445,8 +445,12 @@ load_sites (Loader *l, LfBaseline *b, JsonObject *root)
       s->ford_owned = get_bool (l, o, path, "ford_owned", FALSE);
       s->cost_factor = get_figure (l, o, path, "cost_factor");
       check_range (l, path, s->cost_factor, 0.1, 5);
-      s->earliest_year = (int) get_figure (l, o, path, "earliest_year");
-      check_range (l, path, s->earliest_year, LF_FIRST_YEAR, LF_LAST_YEAR);
+      {
+        /* Checked as a number before it becomes an int: a huge value must not overflow. */
+        double year = get_figure (l, o, path, "earliest_year");
+        check_range (l, path, year, LF_FIRST_YEAR, LF_LAST_YEAR);
+        s->earliest_year = l->error == NULL ? (int) year : LF_FIRST_YEAR;
+      }
       get_values (l, o, path, "ramp", s->ramp, 3);
       for (int r = 0; r < 3; r++)
         check_range (l, path, s->ramp[r], 0, 1);
