@@ -158,7 +158,7 @@ LfGeo *
 lf_geo_new_from_bytes (GBytes  *bytes,
                        GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (float));
   g_autoptr(GArray) paths = g_array_new (FALSE, FALSE, sizeof (LfGeoPath));
   g_autoptr(LfGeo) geo = NULL;

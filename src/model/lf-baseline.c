@@ -503,7 +503,7 @@ lf_baseline_load_bytes (GBytes     *bytes,
                         const char *display_name,
                         GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LfBaseline) b = g_new0 (LfBaseline, 1);
   g_autoptr(GError) parse_error = NULL;
   Loader l = { display_name, NULL };

@@ -718,7 +718,7 @@ apply_json_values (LfScenario *s, JsonObject *values, GError **error)
 static LfScenario *
 parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LfScenario) s = NULL;
   JsonObject *root;
   JsonNode *node;
