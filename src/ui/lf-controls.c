@@ -271,6 +271,41 @@ schedule_button (LfControls *self, LfParam param, double lo, double hi, double s
   return button;
 }
 
+/* ---- scrolling ---------------------------------------------------------------- */
+
+/* A wheel turned over a slider or a spin button while scrolling the panel
+ * would change that value behind the user's back. They pass the scroll on to
+ * the panel instead; values change by dragging, keys or typing. */
+static gboolean
+on_value_widget_scroll_cb (GtkEventControllerScroll *scroll, double dx, double dy, gpointer data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (scroll));
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  double step;
+
+  if (scroller == NULL)
+    return GDK_EVENT_STOP;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* Wheel clicks move as GtkScrolledWindow moves them; touchpads give pixels. */
+  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
+    step = dy * pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0);
+  else
+    step = dy;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + step);
+  return GDK_EVENT_STOP;
+}
+
+static void
+pass_scroll_on (GtkWidget *widget)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_value_widget_scroll_cb), NULL);
+  gtk_widget_add_controller (widget, scroll);
+}
+
 /* ---- lever rows -------------------------------------------------------------- */
 
 static void
@@ -330,6 +365,7 @@ lever_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
   gtk_box_append (GTK_BOX (top), labels);
 
   spin = gtk_spin_button_new (lever.adj, step, digits);
+  pass_scroll_on (spin);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, exact, -1);
   gtk_widget_set_tooltip_text (spin, tooltip);
@@ -343,6 +379,7 @@ lever_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
     gtk_box_append (GTK_BOX (top), schedule_button (self, param, lo, hi, step, digits));
 
   slider = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, lever.adj);
+  pass_scroll_on (slider);
   gtk_scale_set_draw_value (GTK_SCALE (slider), FALSE);
   gtk_widget_set_hexpand (slider, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (slider), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -547,6 +584,8 @@ plant_spin (LfControls *self, GtkWidget *expander, const char *id, const char *f
   GtkAdjustment *adj = gtk_adjustment_new (lo, lo, hi, step, step * 10, 0);
   GtkWidget *spin = gtk_spin_button_new (adj, step, 0);
   g_autofree char *a11y = g_strdup_printf ("%s, %s", title, id);
+
+  pass_scroll_on (spin);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_tooltip_text (row, tooltip);

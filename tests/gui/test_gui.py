@@ -480,6 +480,24 @@ def test_screenshot_dark(lf):
 
 # One entry per launch: (name, extra environment, tests in order). A translated
 # run is one more entry, e.g. ("de", {"LANGUAGE": "de"}, [test_..._de]).
+def test_wheel_scrolls_panel_not_values(lf):
+    """Turning the mouse wheel over the controls scrolls them; it must not move
+    a slider or spin button that happens to pass under the pointer."""
+    before_title = lf.title()
+    before = [s.queryValue().currentValue for s in lf.find_all(pyatspi.ROLE_SLIDER)]
+    xid, (x, y, width, height) = lf.xwindow()
+    # Over the controls column, in the middle of the sliders.
+    xdotool("mousemove", str(x + 200), str(y + height // 2))
+    for _ in range(3):
+        xdotool("click", "--repeat", "6", "--delay", "40", "5")
+        time.sleep(0.2)
+    xdotool("click", "--repeat", "6", "--delay", "40", "4")
+    time.sleep(0.5)
+    after = [s.queryValue().currentValue for s in lf.find_all(pyatspi.ROLE_SLIDER)]
+    check(before == after, f"the wheel changed slider values: {before} -> {after}")
+    check(lf.title() == before_title, f"the title became {lf.title()!r}: the scenario changed")
+
+
 def test_open_file_in_running_instance(lf):
     """Opening a scenario file while the program runs (as the file manager does,
     through the desktop file's Exec=landfall %F) hands it to the running window:
@@ -522,6 +540,7 @@ SESSIONS = [
         test_export_chart,
         test_export_default_size,
         test_header_buttons_have_names,
+        test_wheel_scrolls_panel_not_values,
         test_open_file_in_running_instance,
         test_screenshot_dark,
     ]),
