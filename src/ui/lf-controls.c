@@ -38,6 +38,7 @@ struct _LfControls
   GtkWidget     *plants_group;
   GArray        *levers;     /* Lever */
   GArray        *plant_rows; /* PlantRow */
+  GtkWidget     *scroll_target;
   gboolean       syncing;
 };
 
@@ -208,6 +209,13 @@ refresh_schedule_list (ScheduleEditor *ed)
 static void
 on_schedule_show_cb (GtkWidget *popover, ScheduleEditor *ed)
 {
+  Lever *l = find_lever (ed->self, ed->param);
+  int year = (int) gtk_adjustment_get_value (ed->year);
+  double v = lf_scenario_value_at (ed->self->scenario, ed->param, year);
+
+  /* Start from the value the lever has in that year, not from zero. */
+  if (isfinite (v))
+    gtk_adjustment_set_value (ed->value, v * (l ? l->scale : 1.0));
   refresh_schedule_list (ed);
 }
 
@@ -766,6 +774,7 @@ lf_controls_dispose (GObject *object)
 {
   LfControls *self = LF_CONTROLS (object);
 
+  g_clear_object (&self->scroll_target);
   g_clear_pointer (&self->levers, g_array_unref);
   g_clear_pointer (&self->plant_rows, g_array_unref);
   G_OBJECT_CLASS (lf_controls_parent_class)->dispose (object);
@@ -889,6 +898,27 @@ lf_controls_sync (LfControls *self)
   self->syncing = FALSE;
 }
 
+static gboolean
+scroll_to_target_idle (gpointer data)
+{
+  LfControls *self = data;
+  GtkWidget *target = self->scroll_target;
+  GtkWidget *scroller, *child;
+  double x, y;
+
+  if (target == NULL)
+    return G_SOURCE_REMOVE;
+  scroller = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  child = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  if (child != NULL && gtk_widget_translate_coordinates (target, child, 0, 0, &x, &y))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      gtk_adjustment_set_value (adj, MAX (0.0, y - 24.0));
+    }
+  g_clear_object (&self->scroll_target);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * lf_controls_select_plant:
  * Opens a plant's controls and moves the keyboard focus there.
@@ -904,4 +934,8 @@ lf_controls_select_plant (LfControls *self, int plant)
   pr = &g_array_index (self->plant_rows, PlantRow, plant);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (pr->expander), TRUE);
   gtk_widget_grab_focus (pr->expander);
+  /* Bring it into view once the expanded row has its place. */
+  g_clear_object (&self->scroll_target);
+  self->scroll_target = g_object_ref (pr->expander);
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_target_idle, g_object_ref (self), g_object_unref);
 }
