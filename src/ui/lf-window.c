@@ -420,12 +420,6 @@ undo_activated (GtkWidget *widget, const char *action, GVariant *param)
   replace_scenario (self, prev, FALSE);
 }
 
-static gpointer
-copy_scenario (gconstpointer src, gpointer unused)
-{
-  return lf_scenario_copy (src);
-}
-
 static void
 redo_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -436,15 +430,7 @@ redo_activated (GtkWidget *widget, const char *action, GVariant *param)
     return;
   next = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
   g_ptr_array_add (self->undo, lf_scenario_copy (self->scenario));
-  {
-    /* replace_scenario would clear redo; keep the rest of it. */
-    g_autoptr(GPtrArray) keep = g_ptr_array_copy (self->redo, copy_scenario, NULL);
-    g_ptr_array_set_free_func (keep, (GDestroyNotify) lf_scenario_free);
-    replace_scenario (self, next, FALSE);
-    g_ptr_array_set_size (self->redo, 0);
-    g_ptr_array_extend_and_steal (self->redo, g_steal_pointer (&keep));
-  }
-  update_actions (self);
+  replace_scenario (self, next, FALSE);
 }
 
 /* A preset's name and description are English in its file; lf-preset-strings.h (made by
