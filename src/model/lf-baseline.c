@@ -330,19 +330,6 @@ parse_origin (const char *s, LfOrigin *out)
   return FALSE;
 }
 
-static gboolean
-valid_id (const char *id)
-{
-  gsize len = strlen (id);
-
-  if (len == 0 || len > 40)
-    return FALSE;
-  for (const char *c = id; *c; c++)
-    if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-' && *c != '_')
-      return FALSE;
-  return TRUE;
-}
-
 static JsonArray *
 get_array (Loader *l, JsonObject *root, const char *member, guint max)
 {
@@ -393,7 +380,7 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
 
       if (l->error != NULL)
         break;
-      if (!valid_id (id) || lf_baseline_find_maker (b, id) >= 0)
+      if (!lf_id_is_valid (id, -1) || lf_baseline_find_maker (b, id) >= 0)
         {
           fail (l, path, "maker id must be unique, lower-case letters, digits and '-'");
           break;
@@ -429,7 +416,7 @@ load_sites (Loader *l, LfBaseline *b, JsonObject *root)
 
       if (l->error != NULL)
         break;
-      if (!valid_id (id) || lf_baseline_find_site (b, id) >= 0)
+      if (!lf_id_is_valid (id, -1) || lf_baseline_find_site (b, id) >= 0)
         {
           fail (l, path, "site id must be unique, lower-case letters, digits and '-'");
           break;
@@ -482,7 +469,7 @@ load_plants (Loader *l, LfBaseline *b, JsonObject *root)
       b->n_plants = i + 1;
       if (l->error != NULL)
         break;
-      if (!valid_id (id))
+      if (!lf_id_is_valid (id, -1))
         fail (l, path, "plant id must be lower-case letters, digits and '-'");
       else if (lf_baseline_find_maker (b, p->maker) < 0)
         fail (l, path, "unknown maker '%s'", p->maker);

@@ -323,17 +323,6 @@ lf_plant_effective_start (const LfScenario *s, const LfPlant *p)
   return MAX (p->start_year, earliest);
 }
 
-static gboolean
-valid_plant_id (const char *id, gsize len)
-{
-  if (len == 0 || len > LF_PLANT_ID_MAX)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-' && id[i] != '_')
-      return FALSE;
-  return TRUE;
-}
-
 /* ---- setting values ---------------------------------------------------- */
 
 typedef enum { VALUE_NUMBER, VALUE_STRING } ValueKind;
@@ -420,7 +409,7 @@ set_plant (LfScenario *s, const char *key, const char *rest, const Value *v, GEr
   gboolean is_new;
   int i;
 
-  if (dot == NULL || !valid_plant_id (rest, dot - rest))
+  if (dot == NULL || !lf_id_is_valid (rest, dot - rest))
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
                    "%s: unknown key (plant keys are plant.<id>.maker|site|capacity|start_year|removed, "

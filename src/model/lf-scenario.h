@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define LF_SCENARIO_FORMAT_VERSION 1
 #define LF_SCENARIO_MAX_FILE_SIZE  (256 * 1024)
-#define LF_PLANT_ID_MAX            40
+#define LF_PLANT_ID_MAX            LF_ID_MAX
 #define LF_SCENARIO_NAME_MAX       200
 
 #define LF_SCENARIO_ERROR (lf_scenario_error_quark ())

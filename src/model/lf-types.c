@@ -1,6 +1,8 @@
 /* lf-types.c: names of series, origins and tiers (stable: they are CSV columns and file keys). */
 #define G_LOG_DOMAIN "landfall-model"
 
+#include <string.h>
+
 #include "lf-types.h"
 
 static const char *series_names[LF_N_SERIES] = {
@@ -54,4 +56,23 @@ lf_tier_name (LfTier tier)
 {
   g_return_val_if_fail (tier < LF_N_TIERS, NULL);
   return tier_names[tier];
+}
+
+/**
+ * lf_id_is_valid:
+ * @len: bytes of @id to check, or -1 for all of it
+ *
+ * Ids name makers, sites and plants in files and keys, so they stay plain.
+ */
+gboolean
+lf_id_is_valid (const char *id, gssize len)
+{
+  gsize n = len < 0 ? strlen (id) : (gsize) len;
+
+  if (n == 0 || n > LF_ID_MAX)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-' && id[i] != '_')
+      return FALSE;
+  return TRUE;
 }

@@ -67,6 +67,11 @@ typedef enum {
 const char *lf_series_name (LfSeries series);
 const char *lf_origin_name (LfOrigin origin);
 const char *lf_tier_name   (LfTier tier);
+gboolean    lf_id_is_valid (const char *id,
+                            gssize      len);
+
+/* Ids of makers, sites and plants: 1 to 40 lower-case letters, digits, '-' and '_'. */
+#define LF_ID_MAX 40
 
 static inline int
 lf_year_index (int year)
