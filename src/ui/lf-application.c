@@ -30,7 +30,13 @@ get_window (LfApplication *self)
 static void
 lf_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (LF_APPLICATION (app))));
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+  LfWindow *window = get_window (LF_APPLICATION (app));
+
+  /* Started with no file: carry on where the user left off. */
+  if (fresh)
+    lf_window_restore_last (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

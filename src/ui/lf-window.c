@@ -603,6 +603,42 @@ lf_window_open_file (LfWindow *self, GFile *file)
   update_title (self);
 }
 
+/**
+ * lf_window_restore_last:
+ * Reopens the scenario open when the program last closed, if its file is
+ * still there. A file that no longer loads is forgotten, with a toast.
+ */
+void
+lf_window_restore_last (LfWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LfScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (LF_IS_WINDOW (self));
+  if (self->settings == NULL)
+    return;
+  path = g_settings_get_string (self->settings, "last-scenario");
+  if (*path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+  s = lf_scenario_load_file (self->baseline, path, &error);
+  if (s == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("The last scenario could not be opened: %s"),
+                                              error->message);
+      g_settings_set_string (self->settings, "last-scenario", "");
+      toast (self, msg);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  /* Where the user left off is no change of theirs: nothing to undo. */
+  replace_scenario (self, s, FALSE);
+  lf_scenario_assign (self->saved, self->scenario);
+  g_set_object (&self->file, file);
+  update_title (self);
+}
+
 static GtkFileFilter *
 scenario_filter (void)
 {

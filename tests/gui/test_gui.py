@@ -529,6 +529,29 @@ def test_german_labels(lf):
 
 BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
 
+
+def restore_env():
+    """Settings as a previous run left them, in a keyfile of a private config
+    dir: the last scenario and a window size."""
+    config = os.path.join(ARTIFACTS, "restore-config")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
+    scenario = os.path.join(os.environ.get("LANDFALL_SOURCE_DIR", "."), "data", "presets",
+                            "03-mexico-route.landfall")
+    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+        f.write("[io/github/landfall/Landfall]\n"
+                f"last-scenario='{scenario}'\n"
+                "window-width=1000\nwindow-height=700\nwindow-maximized=false\n")
+    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
+
+
+def test_restores_last_scenario_and_size(lf):
+    """Started with no file, the window reopens the last scenario, unmodified,
+    at the size it had."""
+    check(lf.title() == "The Mexico route", f"window title is {lf.title()!r}, not the last scenario")
+    xid, (x, y, width, height) = lf.xwindow()
+    check(abs(width - 1000) <= 2 and abs(height - 700) <= 50,
+          f"the window is {width}×{height}, not the 1000×700 it had")
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -543,6 +566,9 @@ SESSIONS = [
         test_wheel_scrolls_panel_not_values,
         test_open_file_in_running_instance,
         test_screenshot_dark,
+    ]),
+    ("restore", restore_env(), [
+        test_restores_last_scenario_and_size,
     ]),
     # The build's own catalogues (build/po/<lang>/LC_MESSAGES), in a German locale.
     ("de", {"LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8",
