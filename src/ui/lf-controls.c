@@ -626,10 +626,14 @@ add_plant_row (LfControls *self, const LfPlant *p)
                                           "their cost and the earliest opening year (data/baseline.json)"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (pr.expander), pr.site);
   pr.capacity = plant_spin (self, pr.expander, p->id, "capacity", _("Capacity (vehicles a year)"),
-                            _("Vehicles a year at full ramp; demand above it goes to other makers"),
+                            _("Vehicles a year at full ramp; demand above it goes to other makers. "
+                              "A new plant starts at 150,000, the size of BYD's plants in Brazil, "
+                              "Hungary and Turkey (2025); the baseline's plants carry their own "
+                              "sources in data/baseline.json"),
                             0, LF_PLANT_PARAM_MAX_CAPACITY, 10000);
   pr.start = plant_spin (self, pr.expander, p->id, "start_year", _("First year"),
-                         _("First year the plant may produce; never before its site allows"),
+                         _("First year the plant may produce; never before its site allows "
+                           "(each site's earliest year and its source are in data/baseline.json)"),
                          LF_FIRST_YEAR, LF_LAST_YEAR, 1);
 
   remove_row = adw_action_row_new ();
