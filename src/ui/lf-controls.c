@@ -39,6 +39,7 @@ struct _LfControls
   GArray        *levers;     /* Lever */
   GArray        *plant_rows; /* PlantRow */
   GtkWidget     *scroll_target;
+  GtkWidget     *add_button;
   gboolean       syncing;
 };
 
@@ -736,6 +737,7 @@ build (LfControls *self)
   gtk_widget_set_tooltip_text (add, _("Add a plant"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a plant"), -1);
   g_signal_connect (add, "clicked", G_CALLBACK (on_add_plant_cb), self);
+  self->add_button = add;
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->plants_group), add);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->plants_group));
 
@@ -878,6 +880,13 @@ lf_controls_sync (LfControls *self)
 
   if (!plants_match_rows (self))
     rebuild_plants (self);
+  /* A scenario holds at most LF_MAX_PLANTS plants: say so rather than do nothing. */
+  gtk_widget_set_sensitive (self->add_button, s->n_plants < LF_MAX_PLANTS);
+  {
+    g_autofree char *full = g_strdup_printf (_("A scenario holds at most %d plants"), LF_MAX_PLANTS);
+    gtk_widget_set_tooltip_text (self->add_button,
+                                 s->n_plants < LF_MAX_PLANTS ? _("Add a plant") : full);
+  }
   for (int i = 0; i < s->n_plants; i++)
     {
       const LfPlant *p = &s->plants[i];
