@@ -68,7 +68,8 @@ typedef struct {
   double       min;
   double       max;
   LfParamFlags flags;
-  const char  *description;
+  const char  *description;   /* untranslated; pass through gettext to show */
+  const char  *label;         /* short name for controls and charts, untranslated */
 } LfParamInfo;
 
 const LfParamInfo *lf_param_info       (LfParam param);

@@ -53,31 +53,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Labels people read, for each parameter. */
+/* Labels people read, for each parameter (kept with the parameters in the model). */
 static const char *
 param_label (LfParam param)
 {
-  switch (param)
-    {
-    case LF_PARAM_TARIFF_CHINA: return _("Tariff on China-built EVs");
-    case LF_PARAM_TARIFF_MEXICO: return _("Tariff on Mexico-built EVs (non-USMCA)");
-    case LF_PARAM_TARIFF_CANADA: return _("Tariff on Canada-built EVs (non-USMCA)");
-    case LF_PARAM_RULE_CONNECTED_VEHICLE: return _("Connected-vehicle rule");
-    case LF_PARAM_QUOTA_CHINA: return _("Import quota on China-built EVs");
-    case LF_PARAM_CREDIT_EV_USD: return _("EV purchase credit");
-    case LF_PARAM_CREDIT_EXCLUDE_CHINESE: return _("Credit excludes Chinese brands");
-    case LF_PARAM_FORD_PARTNERSHIP: return _("Ford hosts partner production");
-    case LF_PARAM_FORD_PARTNER_FEE_USD: return _("Partner fee per vehicle");
-    case LF_PARAM_PRICE_ELASTICITY: return _("Price elasticity of EV demand");
-    case LF_PARAM_CHOICE_PRICE_COEF: return _("Price sensitivity between makers");
-    case LF_PARAM_ACCEPTANCE_SPEED: return _("Acceptance speed of new brands");
-    case LF_PARAM_CONSIDERATION_CAP: return _("Buyers who would consider a Chinese brand");
-    case LF_PARAM_PASS_THROUGH: return _("Tariff pass-through to prices");
-    case LF_PARAM_INCUMBENT_RESPONSE: return _("Incumbent price response");
-    case LF_N_PARAMS:
-    default:
-      return "";
-    }
+  return _(lf_param_info (param)->label);
 }
 
 static const char *
