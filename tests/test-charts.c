@@ -21,6 +21,7 @@ typedef struct {
   LfProjection current;
   LfBands      bands;
   LfChartData  data;
+  LfTornadoBar tornado[3];
 } Fixture;
 
 static void
@@ -81,6 +82,15 @@ fixture_set_up (Fixture       *f,
   f->bands.n_draws = 100;
 
   lf_chart_data_init (&f->data, s, &f->projection, &f->current, &f->bands);
+
+  /* Sensitivity bars around the 2030 share (12.3 × 0.5 = 6.15 %). */
+  f->tornado[0] = (LfTornadoBar) { LF_PARAM_TARIFF_CHINA, { 0, 150 }, { 20.0, 2.0 } };
+  f->tornado[1] = (LfTornadoBar) { LF_PARAM_PASS_THROUGH, { 0.6, 1.0 }, { 8.0, 4.5 } };
+  f->tornado[2] = (LfTornadoBar) { LF_PARAM_QUOTA_CHINA, { 49000, INFINITY }, { 5.0, 6.15 } };
+  f->data.tornado = f->tornado;
+  f->data.n_tornado = 3;
+  f->data.tornado_series = LF_SERIES_CHINESE_SHARE_EV_PCT;
+  f->data.tornado_year = 2030;
 }
 
 static void
@@ -182,6 +192,7 @@ test_kind_from_string (void)
   g_assert_cmpint (lf_chart_kind_from_string ("origin"), ==, LF_CHART_ORIGIN);
   g_assert_cmpint (lf_chart_kind_from_string ("ford"), ==, LF_CHART_FORD);
   g_assert_cmpint (lf_chart_kind_from_string ("map"), ==, LF_CHART_MAP);
+  g_assert_cmpint (lf_chart_kind_from_string ("tornado"), ==, LF_CHART_TORNADO);
   g_assert_cmpint (lf_chart_kind_from_string ("pie"), ==, LF_N_CHARTS);
   for (int k = 0; k < LF_N_CHARTS; k++)
     {
@@ -535,6 +546,7 @@ test_model_presets (void)
       g_autofree LfProjection *projection = g_new0 (LfProjection, 1);
       g_autofree LfBands *bands = g_new0 (LfBands, 1);
       LfChartData data;
+      LfTornadoBar tornado[LF_TORNADO_MAX];
       gboolean found[LF_MAX_PLANTS] = { 0 };
 
       if (!g_str_has_suffix (name, ".landfall"))
@@ -545,6 +557,10 @@ test_model_presets (void)
       lf_project (scenario, projection);
       g_assert_true (lf_monte_carlo (scenario, 40, 7, bands, NULL));
       lf_chart_data_init (&data, scenario, projection, current_projection, bands);
+      data.n_tornado = lf_tornado (scenario, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, tornado);
+      data.tornado = tornado;
+      data.tornado_series = LF_SERIES_CHINESE_SHARE_EV_PCT;
+      data.tornado_year = 2030;
       n_presets++;
 
       for (int dark = 0; dark <= 1; dark++)

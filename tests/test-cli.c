@@ -646,6 +646,58 @@ test_help (void)
   g_assert_null (strstr (r->out, "--gapplication-service"));
 }
 
+/* PNG export from the command line: every chart kind, the asked size, and an
+ * unwritable path refused with one line. Reads the PNG header itself. */
+static void
+png_size (const char *path, guint *w, guint *h)
+{
+  g_autofree guchar *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0);
+  *w = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+  *h = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+}
+
+static void
+test_export_png (void)
+{
+  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado" };
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", kinds[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(Result) r = run ("--export-png", path, "--chart", kinds[i], "--size", "640x360",
+                                 "--set", "rule.connected_vehicle=0");
+      guint w, h;
+
+      g_assert_cmpint (r->exit_status, ==, 0);
+      g_assert_cmpstr (r->err, ==, "");
+      png_size (path, &w, &h);
+      g_assert_cmpuint (w, ==, 640);
+      g_assert_cmpuint (h, ==, 360);
+      g_remove (path);
+    }
+  {
+    g_autoptr(Result) r = run ("--export-png", "/nonexistent-dir/x.png");
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "/nonexistent-dir/x.png"));
+    /* One line: its only newline ends it. */
+    g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
+  }
+  {
+    g_autoptr(Result) r = run ("--export-png", "x.png", "--chart", "pie");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "--chart: 'pie'"));
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -670,6 +722,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/locale", test_locale);
   g_test_add_func ("/landfall/cli/tornado", test_tornado);
   g_test_add_func ("/landfall/cli/help", test_help);
+  g_test_add_func ("/landfall/cli/export-png", test_export_png);
 
   return g_test_run ();
 }

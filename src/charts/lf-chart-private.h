@@ -91,6 +91,10 @@ char   *lf_format_value      (double              value,
 char   *lf_format_percent    (double              value,
                               int                 decimals);
 
+/* lf-chart-tornado.c */
+void    lf_chart_tornado_draw     (LfDraw            *d);
+char   *lf_chart_tornado_describe (const LfChartData *data);
+
 /* lf-chart-map.c */
 void    lf_chart_map_draw    (LfDraw             *d);
 char   *lf_chart_map_describe (const LfChartData *data);

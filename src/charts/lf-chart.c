@@ -41,13 +41,14 @@ typedef struct {
   gboolean has_band;
 } LfLine;
 
-static const char * const kind_names[LF_N_CHARTS] = { "share", "origin", "ford", "map" };
+static const char * const kind_names[LF_N_CHARTS] = { "share", "origin", "ford", "map", "tornado" };
 
 static const char * const kind_titles[LF_N_CHARTS] = {
   N_("Chinese-brand share of US EV sales"),
   N_("Chinese-brand EV sales by where they are built"),
   N_("Ford EV sales and EBIT"),
   N_("Plants of Chinese-brand makers in North America"),
+  N_("Which levers move the result most"),
 };
 
 static const char * const origin_labels[LF_N_ORIGINS] = {
@@ -284,6 +285,7 @@ layout_chart (LfChartKind        kind,
       break;
 
     case LF_CHART_MAP:
+    case LF_CHART_TORNADO:
     case LF_N_CHARTS:
     default:
       g_assert_not_reached ();
@@ -358,6 +360,7 @@ layout_chart (LfChartKind        kind,
       break;
 
     case LF_CHART_MAP:
+    case LF_CHART_TORNADO:
     case LF_N_CHARTS:
     default:
       g_assert_not_reached ();
@@ -1007,6 +1010,8 @@ lf_chart_draw (cairo_t           *cr,
 
   if (kind == LF_CHART_MAP)
     lf_chart_map_draw (&d);
+  else if (kind == LF_CHART_TORNADO)
+    lf_chart_tornado_draw (&d);
   else if (data->projection == NULL)
     lf_draw_text (&d, _("No projection yet"), width / 2.0, height / 2.0, LF_ALIGN_CENTER,
                   LF_ALIGN_CENTER, &d.palette->dim_foreground, NULL, NULL);
@@ -1027,6 +1032,7 @@ lf_chart_draw (cairo_t           *cr,
           draw_ford (&d, &l);
           break;
         case LF_CHART_MAP:
+        case LF_CHART_TORNADO:
         case LF_N_CHARTS:
         default:
           g_assert_not_reached ();
@@ -1058,7 +1064,7 @@ lf_chart_year_at (LfChartKind kind,
 
   g_return_val_if_fail (kind < LF_N_CHARTS, -1);
 
-  if (kind == LF_CHART_MAP)
+  if (kind == LF_CHART_MAP || kind == LF_CHART_TORNADO)
     return -1;
 
   panel_rects (kind, width, height, 0.0, rects);  /* x does not depend on the legend */
@@ -1084,7 +1090,7 @@ lf_chart_x_for_year (LfChartKind kind,
 {
   LfRect rects[MAX_PANELS];
 
-  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP, 0.0);
+  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP && kind != LF_CHART_TORNADO, 0.0);
 
   panel_rects (kind, width, height, 0.0, rects);  /* x does not depend on the legend */
   return year_to_x (&rects[0], year);
@@ -1110,7 +1116,7 @@ lf_chart_y_for_value (LfChartKind        kind,
   int panel = 0;
   double divisor = 1.0;
 
-  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP, 0.0);
+  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP && kind != LF_CHART_TORNADO, 0.0);
   g_return_val_if_fail (data != NULL, 0.0);
 
   layout_chart (kind, data, width, height, &l);
@@ -1239,6 +1245,8 @@ lf_chart_describe (LfChartKind        kind,
 
   if (kind == LF_CHART_MAP)
     return lf_chart_map_describe (data);
+  if (kind == LF_CHART_TORNADO)
+    return lf_chart_tornado_describe (data);
 
   if (data->projection == NULL)
     return g_strdup (_("No projection yet."));
@@ -1252,6 +1260,7 @@ lf_chart_describe (LfChartKind        kind,
     case LF_CHART_FORD:
       return describe_ford (data);
     case LF_CHART_MAP:
+    case LF_CHART_TORNADO:
     case LF_N_CHARTS:
     default:
       g_assert_not_reached ();

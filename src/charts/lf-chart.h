@@ -17,6 +17,7 @@ typedef enum {
   LF_CHART_ORIGIN,   /* Chinese-brand EV sales stacked by where built */
   LF_CHART_FORD,     /* Ford EV units and EBIT vs the no-entry counterfactual */
   LF_CHART_MAP,      /* plants on a map of North America */
+  LF_CHART_TORNADO,  /* which levers move a result most (bars from LfChartData.tornado) */
   LF_N_CHARTS
 } LfChartKind;
 
@@ -32,6 +33,10 @@ typedef struct {
   int                 hover_year;  /* a year in LF_FIRST_YEAR…LF_LAST_YEAR, or -1 */
   int                 selected_plant; /* index into scenario->plants, or -1 */
   gboolean            marked_years[LF_N_YEARS]; /* a policy lever changes from that year */
+  const LfTornadoBar *tornado;     /* nullable: for LF_CHART_TORNADO, from lf_tornado() */
+  int                 n_tornado;
+  LfSeries            tornado_series;
+  int                 tornado_year;
 } LfChartData;
 
 void         lf_chart_data_init          (LfChartData        *data,

@@ -158,10 +158,10 @@ lf_cli_run (int argc, char **argv)
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "Read the baseline data from FILE instead of the built-in copy", "FILE" },
     { "save-scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_save, "Write the resulting scenario to FILE", "FILE" },
     { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &opt_chart, "Chart to export: share, origin, ford or map", "KIND" },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &opt_chart, "Chart to export: share, origin, ford, map or tornado", "KIND" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
     { "tornado", 0, 0, G_OPTION_ARG_NONE, &opt_tornado, "Which levers move a result most: each lever at its low and high value (tab-separated)", NULL },
-    { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado (default 2030)", "YEAR" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado (default 2030), also for --chart tornado", "YEAR" },
     { "series", 0, 0, G_OPTION_ARG_STRING, &opt_series, "Result of the tornado: a --project column (default chinese_share_ev_pct)", "NAME" },
     { "help-cli", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
     { NULL }
@@ -228,7 +228,7 @@ lf_cli_run (int argc, char **argv)
     }
   if (opt_chart != NULL && (chart = lf_chart_kind_from_string (opt_chart)) == LF_N_CHARTS)
     {
-      complain ("--chart: '%s' is not share, origin, ford or map", opt_chart);
+      complain ("--chart: '%s' is not share, origin, ford, map or tornado", opt_chart);
       return EXIT_USAGE;
     }
   if ((opt_chart != NULL || opt_size != NULL) && opt_export == NULL)
@@ -236,9 +236,9 @@ lf_cli_run (int argc, char **argv)
       complain ("--chart and --size go with --export-png FILE");
       return EXIT_USAGE;
     }
-  if (!opt_tornado && (opt_series != NULL || opt_year != 2030))
+  if (!opt_tornado && chart != LF_CHART_TORNADO && (opt_series != NULL || opt_year != 2030))
     {
-      complain ("--year and --series go with --tornado");
+      complain ("--year and --series go with --tornado or --chart tornado");
       return EXIT_USAGE;
     }
   if (opt_year < LF_FIRST_YEAR || opt_year > LF_LAST_YEAR)
@@ -352,8 +352,17 @@ lf_cli_run (int argc, char **argv)
       g_autofree LfProjection *base_proj = g_new0 (LfProjection, 1);
       LfChartData data = { 0 };
 
+      LfTornadoBar bars[LF_TORNADO_MAX];
+
       lf_project (current, base_proj);
       lf_chart_data_init (&data, scenario, proj, base_proj, bands);
+      if (chart == LF_CHART_TORNADO)
+        {
+          data.n_tornado = lf_tornado (scenario, series, opt_year, bars);
+          data.tornado = bars;
+          data.tornado_series = series;
+          data.tornado_year = opt_year;
+        }
       if (!lf_chart_export_png (opt_export, chart, &data, width, height, 1.0, &error))
         {
           complain ("%s", error->message);
