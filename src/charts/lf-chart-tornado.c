@@ -151,7 +151,7 @@ lf_chart_tornado_draw (LfDraw *d)
   label_w = MIN (label_w, 0.45 * d->width);
 
   plot_x = label_w + LABEL_GAP;
-  plot_w = MAX (1.0, d->width - plot_x - 16.0);
+  plot_w = MAX (1.0, d->width - plot_x - 28.0);   /* room for the last tick label */
   {
     g_autofree char *name = result_name (data->tornado_series, data->tornado_year);
     double th;

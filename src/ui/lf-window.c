@@ -22,6 +22,7 @@
 #define UNDO_COALESCE_USEC (800 * 1000)
 #define MAX_UNDO          200
 #define N_SUMMARY         5
+#define N_MAIN_CHARTS     (LF_CHART_MAP + 1)   /* the tornado has a window of its own */
 
 /* Side by side with a 2×2 grid of charts; side by side with the charts in one
  * scrolling column; or, on a phone, controls and charts as two views. */
@@ -60,7 +61,15 @@ struct _LfWindow
   GMenu               *recent_submenu;
 
   GtkWidget           *controls;
-  GtkWidget           *charts[LF_N_CHARTS];
+  GtkWidget           *charts[N_MAIN_CHARTS];
+
+  /* Sensitivity (tornado) window, made on first use */
+  GtkWidget           *sens_window;
+  GtkWidget           *sens_chart;
+  GtkWidget           *sens_result;
+  GtkAdjustment       *sens_year;
+  LfTornadoBar         tornado[LF_TORNADO_MAX];
+  int                  n_tornado;
   GtkWidget           *summary_cards[N_SUMMARY];
   GtkWidget           *summary_values[N_SUMMARY];
   GtkWidget           *summary_notes[N_SUMMARY];
@@ -261,12 +270,123 @@ summary_card (LfWindow *self, int i)
 
 /* ---- charts and the model ---------------------------------------------------- */
 
+/* The results a sensitivity chart can measure, in the order of its drop-down. */
+static const LfSeries sens_series[] = {
+  LF_SERIES_CHINESE_SHARE_EV_PCT,
+  LF_SERIES_FORD_EV_SALES,
+  LF_SERIES_FORD_EV_EBIT_MUSD,
+};
+
+static LfSeries
+sens_current_series (LfWindow *self)
+{
+  guint i = self->sens_result ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sens_result)) : 0;
+  return sens_series[MIN (i, G_N_ELEMENTS (sens_series) - 1)];
+}
+
+static int
+sens_current_year (LfWindow *self)
+{
+  return self->sens_year ? (int) gtk_adjustment_get_value (self->sens_year) : 2030;
+}
+
+/* Fills @data's tornado fields, computing the bars for the current scenario. */
+static void
+compute_tornado (LfWindow *self, LfChartData *data)
+{
+  LfSeries series = sens_current_series (self);
+  int year = sens_current_year (self);
+
+  self->n_tornado = lf_tornado (self->scenario, series, year, self->tornado);
+  data->tornado = self->tornado;
+  data->n_tornado = self->n_tornado;
+  data->tornado_series = series;
+  data->tornado_year = year;
+}
+
+static void
+refresh_sensitivity (LfWindow *self)
+{
+  LfChartData data;
+
+  if (self->sens_window == NULL || !gtk_widget_get_visible (self->sens_window))
+    return;
+  lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
+  compute_tornado (self, &data);
+  lf_chart_view_set_dark (LF_CHART_VIEW (self->sens_chart),
+                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  lf_chart_view_set_data (LF_CHART_VIEW (self->sens_chart), &data);
+}
+
+static void
+on_sens_changed_cb (GObject *object, GParamSpec *pspec, LfWindow *self)
+{
+  refresh_sensitivity (self);
+}
+
+static void
+on_sens_year_changed_cb (GtkAdjustment *adj, LfWindow *self)
+{
+  refresh_sensitivity (self);
+}
+
+static void
+sensitivity_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+
+  if (self->sens_window == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = adw_header_bar_new ();
+      GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      const char *results[] = { _("Chinese share of US EV sales"), _("Ford EV sales"),
+                                _("Ford EV EBIT"), NULL };
+      GtkWidget *year_spin, *year_label;
+
+      self->sens_window = adw_window_new ();
+      gtk_window_set_title (GTK_WINDOW (self->sens_window), _("Sensitivity"));
+      gtk_window_set_transient_for (GTK_WINDOW (self->sens_window), GTK_WINDOW (self));
+      gtk_window_set_default_size (GTK_WINDOW (self->sens_window), 900, 560);
+      gtk_window_set_hide_on_close (GTK_WINDOW (self->sens_window), TRUE);
+
+      self->sens_result = gtk_drop_down_new_from_strings (results);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->sens_result),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Result"), -1);
+      gtk_widget_set_tooltip_text (self->sens_result, _("The result the levers are measured against"));
+      self->sens_year = gtk_adjustment_new (2030, LF_FIRST_YEAR + 1, LF_LAST_YEAR, 1, 1, 0);
+      year_label = gtk_label_new (_("in"));
+      year_spin = gtk_spin_button_new (self->sens_year, 1, 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (year_spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
+      gtk_box_append (GTK_BOX (controls), self->sens_result);
+      gtk_box_append (GTK_BOX (controls), year_label);
+      gtk_box_append (GTK_BOX (controls), year_spin);
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header), controls);
+      g_signal_connect_object (self->sens_result, "notify::selected",
+                               G_CALLBACK (on_sens_changed_cb), self, 0);
+      g_signal_connect_object (self->sens_year, "value-changed",
+                               G_CALLBACK (on_sens_year_changed_cb), self, 0);
+
+      self->sens_chart = lf_chart_view_new (LF_CHART_TORNADO);
+      gtk_widget_set_margin_start (self->sens_chart, 18);
+      gtk_widget_set_margin_end (self->sens_chart, 18);
+      gtk_widget_set_margin_top (self->sens_chart, 12);
+      gtk_widget_set_margin_bottom (self->sens_chart, 18);
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), self->sens_chart);
+      adw_window_set_content (ADW_WINDOW (self->sens_window), box);
+    }
+  gtk_window_present (GTK_WINDOW (self->sens_window));
+  refresh_sensitivity (self);
+}
+
 static void
 refresh_charts (LfWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < N_MAIN_CHARTS; k++)
     {
       LfChartData data;
       lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
@@ -276,6 +396,7 @@ refresh_charts (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
+  refresh_sensitivity (self);
   gtk_label_set_text (self->description_label, self->scenario->description);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *self->scenario->description != '\0');
 }
@@ -403,7 +524,7 @@ on_plant_selected_cb (GObject *source, int plant, LfWindow *self)
         adw_view_stack_set_visible_child_name (self->view_stack, "controls");
       lf_controls_select_plant (LF_CONTROLS (self->controls), plant);
     }
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < N_MAIN_CHARTS; k++)
     lf_chart_view_set_selected_plant (LF_CHART_VIEW (self->charts[k]), plant);
 }
 
@@ -799,6 +920,8 @@ on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *se
             scale = export_sizes[i].scale;
           }
       lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
+      if (kind == LF_CHART_TORNADO)
+        compute_tornado (self, &data);
       if (path == NULL || !lf_chart_export_png (path, kind, &data, w, h, scale, &error))
         show_error (self, _("Could Not Export the Chart"),
                     error ? error->message : _("Only local files can be written"));
@@ -824,8 +947,9 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  const char *kinds[] = { "share", "origin", "ford", "map", NULL };
-  const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"), NULL };
+  const char *kinds[] = { "share", "origin", "ford", "map", "tornado", NULL };
+  const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"),
+                                _("Sensitivity"), NULL };
   const char *size_ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
   const char *size_labels[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
   g_autofree char *name = g_strconcat (self->scenario->name, ".png", NULL);
@@ -1030,7 +1154,7 @@ apply_layout (LfWindow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->controls_scroller), narrow);
   /* The strip's height is measured at its narrowest: bound the lines it takes. */
   gtk_flow_box_set_min_children_per_line (self->summary_box, grid ? 5 : narrow ? 2 : 3);
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < N_MAIN_CHARTS; k++)
     {
       GtkWidget *chart = self->charts[k];
       g_object_ref (chart);
@@ -1101,6 +1225,11 @@ lf_window_dispose (GObject *object)
 
   if (self->band_cancellable)
     g_cancellable_cancel (self->band_cancellable);
+  if (self->sens_window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->sens_window));
+      self->sens_window = NULL;
+    }
   g_clear_object (&self->band_cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
@@ -1173,6 +1302,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
   gtk_widget_class_install_action (widget_class, "win.preset", "s", preset_activated);
   gtk_widget_class_install_action (widget_class, "win.presets", NULL, presets_activated);
+  gtk_widget_class_install_action (widget_class, "win.sensitivity", NULL, sensitivity_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1187,6 +1317,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.presets", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.sensitivity", NULL);
 }
 
 static GSettings *
@@ -1242,7 +1373,7 @@ lf_window_init (LfWindow *self)
 
   for (int i = 0; i < N_SUMMARY; i++)
     gtk_flow_box_append (self->summary_box, summary_card (self, i));
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < N_MAIN_CHARTS; k++)
     {
       self->charts[k] = lf_chart_view_new (k);
       g_signal_connect_object (self->charts[k], "plant-activated", G_CALLBACK (on_plant_selected_cb), self, 0);

@@ -498,6 +498,25 @@ def test_wheel_scrolls_panel_not_values(lf):
     check(lf.title() == before_title, f"the title became {lf.title()!r}: the scenario changed")
 
 
+def test_sensitivity_window(lf):
+    """Main menu → Sensitivity opens a window whose chart description names
+    the levers that move the 2030 Chinese share most."""
+    button = wait_for("the Main Menu button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=lf.main_window())
+        if b.description == "Main Menu" and b.queryAction().nActions > 0] or None)[0]
+    lf.click(button)
+    item = wait_for("the Sensitivity menu item", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_MENU_ITEM, "Sensitivity") if shown(o)] or None)[0]
+    lf.click(item)
+    chart = wait_for("the sensitivity chart", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_IMAGE, "Which levers move the result most")
+        if "Tariff on China-built EVs" in (o.description or "")] or None)[0]
+    check("2030" in chart.description, f"the description does not name 2030: {chart.description!r}")
+    wait_for("the Sensitivity window", lambda: [
+        w for w in lf.windows() if name_of(w) == "Sensitivity"] or None)
+    lf.screenshot("sensitivity.png")
+
+
 def test_open_file_in_running_instance(lf):
     """Opening a scenario file while the program runs (as the file manager does,
     through the desktop file's Exec=landfall %F) hands it to the running window:
@@ -564,6 +583,7 @@ SESSIONS = [
         test_export_default_size,
         test_header_buttons_have_names,
         test_wheel_scrolls_panel_not_values,
+        test_sensitivity_window,
         test_open_file_in_running_instance,
         test_screenshot_dark,
     ]),
