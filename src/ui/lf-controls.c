@@ -203,7 +203,6 @@ on_schedule_show_cb (GtkWidget *popover, ScheduleEditor *ed)
 static GtkWidget *
 schedule_button (LfControls *self, LfParam param, double lo, double hi, double step, int digits)
 {
-  const LfParamInfo *info = lf_param_info (param);
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *grid = gtk_grid_new ();
@@ -256,7 +255,6 @@ schedule_button (LfControls *self, LfParam param, double lo, double hi, double s
   g_signal_connect (popover, "show", G_CALLBACK (on_schedule_show_cb), ed);
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  (void) info;
   return button;
 }
 
