@@ -907,6 +907,32 @@ test_baseline_fuzz (void)
   g_assert_cmpuint (refused, >, 0);
 }
 
+/* Saved numbers are the shortest text that reads back exactly, so people can
+ * read and edit their files: 0.7, not 0.69999999999999996. */
+static void
+test_save_short_numbers (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) back = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (lf_scenario_set_number (s, "behaviour.pass_through", 0.7, NULL));
+  g_assert_true (lf_scenario_set_number (s, "tariff.china@2029", 12.3, NULL));
+  g_assert_true (lf_scenario_set_string (s, "quota.china@2030", "unlimited", NULL));
+  g_assert_true (lf_scenario_set_number (s, "quota.china@2028", 49000, NULL));
+  text = lf_scenario_to_json (s);
+  g_assert_nonnull (strstr (text, "\"behaviour.pass_through\" : 0.7\n"));
+  g_assert_nonnull (strstr (text, "\"tariff.china@2029\" : 12.3,"));
+  g_assert_nonnull (strstr (text, "\"quota.china@2028\" : 49000,"));
+  g_assert_nonnull (strstr (text, "\"quota.china@2030\" : \"unlimited\""));
+  g_assert_null (strstr (text, "9999"));
+  bytes = g_bytes_new (text, strlen (text));
+  back = lf_scenario_load_bytes (baseline, bytes, "saved", NULL);
+  g_assert_nonnull (back);
+  g_assert_true (lf_scenario_equal (s, back));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -943,6 +969,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/save/atomic", test_save_atomic);
   g_test_add_func ("/landfall/scenario/save/missing-dir", test_save_missing_dir);
   g_test_add_func ("/landfall/scenario/fuzz", test_fuzz);
+  g_test_add_func ("/landfall/scenario/save-short-numbers", test_save_short_numbers);
   g_test_add_func ("/landfall/scenario/baseline-fuzz", test_baseline_fuzz);
   g_test_add_func ("/landfall/scenario/locale", test_locale);
 

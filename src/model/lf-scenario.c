@@ -901,16 +901,52 @@ lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **er
   return lf_scenario_load_bytes (baseline, bytes, path, error);
 }
 
+/* Scenario files are written by hand around json-glib's string escaping, so
+ * that numbers come out in their shortest exact form (0.7, not json-glib's
+ * 0.69999999999999996) and a person can read and edit them. */
+typedef struct {
+  GString *out;
+  gboolean first;
+} Writer;
+
 static void
-add_number (JsonBuilder *b, const char *key, double v)
+write_string (GString *out, const char *text)
 {
-  json_builder_set_member_name (b, key);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *quoted = NULL;
+
+  json_node_set_string (node, text);
+  quoted = json_to_string (node, FALSE);
+  g_string_append (out, quoted);
+}
+
+static void
+write_key (Writer *w, const char *key)
+{
+  g_string_append (w->out, w->first ? "\n    " : ",\n    ");
+  w->first = FALSE;
+  write_string (w->out, key);
+  g_string_append (w->out, " : ");
+}
+
+static void
+add_number (Writer *w, const char *key, double v)
+{
+  write_key (w, key);
   if (isinf (v))
-    json_builder_add_string_value (b, "unlimited");
-  else if (v == floor (v) && fabs (v) < 1e15)
-    json_builder_add_int_value (b, (gint64) v);
+    write_string (w->out, "unlimited");
   else
-    json_builder_add_double_value (b, v);
+    {
+      g_autofree char *text = lf_format_number (v);
+      g_string_append (w->out, text);
+    }
+}
+
+static void
+add_string (Writer *w, const char *key, const char *v)
+{
+  write_key (w, key);
+  write_string (w->out, v);
 }
 
 /**
@@ -921,40 +957,33 @@ add_number (JsonBuilder *b, const char *key, double v)
 char *
 lf_scenario_to_json (const LfScenario *s)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(LfScenario) base = lf_scenario_new (s->baseline);
-  g_autofree char *text = NULL;
+  Writer w = { g_string_new ("{\n  \"format\" : "), TRUE };
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_int_value (b, LF_SCENARIO_FORMAT_VERSION);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, s->name ? s->name : "");
+  g_string_append_printf (w.out, "%d,\n  \"name\" : ", LF_SCENARIO_FORMAT_VERSION);
+  write_string (w.out, s->name ? s->name : "");
   if (s->description && *s->description)
     {
-      json_builder_set_member_name (b, "description");
-      json_builder_add_string_value (b, s->description);
+      g_string_append (w.out, ",\n  \"description\" : ");
+      write_string (w.out, s->description);
     }
-  json_builder_set_member_name (b, "values");
-  json_builder_begin_object (b);
+  g_string_append (w.out, ",\n  \"values\" : {");
   for (int i = 0; i < LF_N_PARAMS; i++)
     {
       if (s->value[i] != base->value[i])
-        add_number (b, param_info[i].key, s->value[i]);
+        add_number (&w, param_info[i].key, s->value[i]);
       for (int y = 1; y < LF_N_YEARS; y++)
         if (s->has_step[i][y])
           {
             g_autofree char *key = g_strdup_printf ("%s@%d", param_info[i].key, LF_FIRST_YEAR + y);
-            add_number (b, key, s->step[i][y]);
+            add_number (&w, key, s->step[i][y]);
           }
     }
   for (int i = 0; i < base->n_plants; i++)
     if (lf_scenario_find_plant (s, base->plants[i].id) < 0)
       {
         g_autofree char *key = g_strdup_printf ("plant.%s.removed", base->plants[i].id);
-        add_number (b, key, 1);
+        add_number (&w, key, 1);
       }
   for (int i = 0; i < s->n_plants; i++)
     {
@@ -971,33 +1000,20 @@ lf_scenario_to_json (const LfScenario *s)
       if (q != NULL && p->start_year == 0 && q->start_year != 0)
         {
           g_autofree char *k_removed = g_strdup_printf ("plant.%s.removed", p->id);
-          add_number (b, k_removed, 1);
+          add_number (&w, k_removed, 1);
           q = NULL;
         }
       if (p->maker >= 0 && (!q || q->maker != p->maker))
-        {
-          json_builder_set_member_name (b, k_maker);
-          json_builder_add_string_value (b, s->baseline->makers[p->maker].id);
-        }
+        add_string (&w, k_maker, s->baseline->makers[p->maker].id);
       if (p->site >= 0 && (!q || q->site != p->site))
-        {
-          json_builder_set_member_name (b, k_site);
-          json_builder_add_string_value (b, s->baseline->sites[p->site].id);
-        }
+        add_string (&w, k_site, s->baseline->sites[p->site].id);
       if (!q || q->capacity != p->capacity)
-        add_number (b, k_cap, p->capacity);
+        add_number (&w, k_cap, p->capacity);
       if (p->start_year != 0 && (!q || q->start_year != p->start_year))
-        add_number (b, k_start, p->start_year);
+        add_number (&w, k_start, p->start_year);
     }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
-  return g_strconcat (text, "\n", NULL);
+  g_string_append (w.out, w.first ? "}\n}\n" : "\n  }\n}\n");
+  return g_string_free (w.out, FALSE);
 }
 
 /**
