@@ -952,6 +952,21 @@ test_ford_revenue (void)
   }
 }
 
+/* 2025 is history: a credit set for every year acts from 2026 and leaves the
+ * calibration year on the actuals. */
+static void
+test_credit_spares_2025 (void)
+{
+  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) { "credit.ev_usd=7500", NULL });
+  g_autoptr(LfScenario) none = lf_scenario_new (baseline);
+  g_autofree LfProjection *p = project (s);
+  g_autofree LfProjection *q = project (none);
+
+  g_assert_cmpfloat_with_epsilon (lf_projection_get (p, LF_SERIES_EV_SALES, 2025), 1275714, 1.0);
+  g_assert_cmpfloat (lf_projection_get (p, LF_SERIES_EV_SALES, 2026), >,
+                     lf_projection_get (q, LF_SERIES_EV_SALES, 2026));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -978,6 +993,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/model/schedule/rule", test_schedule_rule);
   g_test_add_func ("/landfall/model/deterministic", test_deterministic);
   g_test_add_func ("/landfall/model/tornado", test_tornado);
+  g_test_add_func ("/landfall/model/credit-spares-2025", test_credit_spares_2025);
   g_test_add_func ("/landfall/model/ford-revenue", test_ford_revenue);
 
   ret = g_test_run ();

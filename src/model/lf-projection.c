@@ -38,6 +38,9 @@ resolve_policy (const LfScenario *s, Policy *pol)
   lf_scenario_resolve (s, LF_PARAM_RULE_CONNECTED_VEHICLE, pol->rule);
   lf_scenario_resolve (s, LF_PARAM_QUOTA_CHINA, pol->quota);
   lf_scenario_resolve (s, LF_PARAM_CREDIT_EV_USD, pol->credit);
+  /* 2025 is the calibration year: it shows what happened, and the credit of
+   * that year is already in its actual sales. A credit acts from 2026. */
+  pol->credit[0] = 0.0;
   lf_scenario_resolve (s, LF_PARAM_CREDIT_EXCLUDE_CHINESE, pol->exclude);
   lf_scenario_resolve (s, LF_PARAM_FORD_PARTNERSHIP, pol->partnership);
   lf_scenario_resolve (s, LF_PARAM_FORD_PARTNER_FEE_USD, pol->fee);
