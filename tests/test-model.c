@@ -967,6 +967,72 @@ test_credit_spares_2025 (void)
                      lf_projection_get (q, LF_SERIES_EV_SALES, 2026));
 }
 
+/* Beyond the grid: random scenarios over the parameters' whole ranges, with
+ * random plants, quota, credit and rule, and a random tariff raise. The
+ * brief's property (a higher tariff never raises the China-built share) can
+ * fail only in rare corners of the ranges (docs/model.md §6); this bounds how
+ * rare and how large, so a change that made it common would fail here. */
+static void
+test_tariff_monotone_random (void)
+{
+  static const char *const sites[] = { "mx-nuevo-leon", "us-sc-ridgeville", "us-tx-san-antonio",
+                                       "ca-qc-becancour", "us-mi-flat-rock" };
+  static const char *const makers[] = { "byd", "xiaomi", "geely", "other" };
+  g_autoptr(GRand) r = g_rand_new_with_seed (42);
+  g_autofree LfProjection *p1 = g_new (LfProjection, 1);
+  g_autofree LfProjection *p2 = g_new (LfProjection, 1);
+  const int cases = 4000;
+  int failures = 0;
+  double worst = 0.0;
+
+  for (int c = 0; c < cases; c++)
+    {
+      g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+      double t1, t2;
+
+      for (int k = LF_PARAM_FIRST_BEHAVIOUR; k <= LF_PARAM_LAST_BEHAVIOUR; k++)
+        s->value[k] = g_rand_double_range (r, lf_param_info (k)->min, lf_param_info (k)->max);
+      s->value[LF_PARAM_RULE_CONNECTED_VEHICLE] = g_rand_int_range (r, 0, 3);
+      if (g_rand_boolean (r))
+        s->value[LF_PARAM_QUOTA_CHINA] = g_rand_int_range (r, 0, 600000);
+      s->value[LF_PARAM_CREDIT_EV_USD] = g_rand_boolean (r) ? 7500 : 0;
+      s->value[LF_PARAM_CREDIT_EXCLUDE_CHINESE] = g_rand_int_range (r, 0, 2);
+      s->value[LF_PARAM_FORD_PARTNERSHIP] = g_rand_int_range (r, 0, 2);
+      for (int i = 0; i < s->n_plants; i++)
+        s->plants[i].capacity = g_rand_double_range (r, 0, 800000);
+      for (int n = g_rand_int_range (r, 0, 4); n > 0; n--)
+        {
+          g_autofree char *km = g_strdup_printf ("plant.r%d.maker", n);
+          g_autofree char *ks = g_strdup_printf ("plant.r%d.site", n);
+          g_autofree char *kc = g_strdup_printf ("plant.r%d.capacity", n);
+          g_assert_true (lf_scenario_set_string (s, km, makers[g_rand_int_range (r, 0, 4)], NULL));
+          g_assert_true (lf_scenario_set_string (s, ks, sites[g_rand_int_range (r, 0, 5)], NULL));
+          g_assert_true (lf_scenario_set_number (s, kc, g_rand_double_range (r, 0, 400000), NULL));
+        }
+      t1 = g_rand_double_range (r, 0, 200);
+      t2 = t1 + g_rand_double_range (r, 0.5, 60);
+      s->value[LF_PARAM_TARIFF_CHINA] = t1;
+      lf_project (s, p1);
+      s->value[LF_PARAM_TARIFF_CHINA] = t2;
+      lf_project (s, p2);
+      for (int y = 0; y < LF_N_YEARS; y++)
+        {
+          double rise = p2->series[LF_SERIES_CHINA_BUILT_SHARE_EV_PCT][y] -
+                        p1->series[LF_SERIES_CHINA_BUILT_SHARE_EV_PCT][y];
+          if (rise > 1e-6)
+            {
+              failures++;
+              worst = MAX (worst, rise);
+              break;
+            }
+        }
+    }
+  g_test_message ("random tariff raises: %d of %d scenarios saw the China-built share rise "
+                  "(largest rise %.4f points)", failures, cases, worst);
+  g_assert_cmpint (failures, <=, cases / 200);   /* at most 0.5 % of random scenarios */
+  g_assert_cmpfloat (worst, <, 0.5);             /* and never by half a point */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -994,6 +1060,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/model/deterministic", test_deterministic);
   g_test_add_func ("/landfall/model/tornado", test_tornado);
   g_test_add_func ("/landfall/model/credit-spares-2025", test_credit_spares_2025);
+  g_test_add_func ("/landfall/model/tariff-monotone-random", test_tariff_monotone_random);
   g_test_add_func ("/landfall/model/ford-revenue", test_ford_revenue);
 
   ret = g_test_run ();
