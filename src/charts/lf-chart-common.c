@@ -214,6 +214,20 @@ lf_draw_legend (LfDraw             *d,
  *
  * Returns: (transfer full): the text
  */
+/* The framed box of tooltips, read-outs and map keys. */
+void
+lf_draw_panel_box (LfDraw *d, double x, double y, double width, double height)
+{
+  cairo_t *cr = d->cr;
+
+  cairo_rectangle (cr, x, y, width, height);
+  lf_set_source_color (cr, &d->palette->tooltip_bg);
+  cairo_fill_preserve (cr);
+  lf_set_source_color (cr, &d->palette->tooltip_border);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
 char *
 lf_format_value (double value,
                  int    decimals)

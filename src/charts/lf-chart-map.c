@@ -226,6 +226,27 @@ map_layout (const LfChartData *data,
   return TRUE;
 }
 
+/* One path of every outline of a kind: rings for land (closed), lines for
+ * borders and states. */
+static void
+trace_paths (cairo_t *cr, const LfGeo *geo, const MapLayout *ml, LfGeoKind kind, gboolean close)
+{
+  cairo_new_path (cr);
+  for (guint p = 0; p < geo->n_paths; p++)
+    {
+      const LfGeoPath *path = &geo->paths[p];
+      const float *xy = geo->xy + 2 * path->first;
+
+      if (path->kind != kind)
+        continue;
+      cairo_move_to (cr, ml->ox + xy[0] * ml->scale, ml->oy - xy[1] * ml->scale);
+      for (guint i = 1; i < path->n_points; i++)
+        cairo_line_to (cr, ml->ox + xy[2 * i] * ml->scale, ml->oy - xy[2 * i + 1] * ml->scale);
+      if (close)
+        cairo_close_path (cr);
+    }
+}
+
 static void
 draw_outlines (LfDraw          *d,
                const LfGeo     *geo,
@@ -239,19 +260,7 @@ draw_outlines (LfDraw          *d,
     {
       LfGeoKind kind = pass == 0 ? LF_GEO_LAND : LF_GEO_LAND_HOME;
 
-      cairo_new_path (cr);
-      for (guint p = 0; p < geo->n_paths; p++)
-        {
-          const LfGeoPath *path = &geo->paths[p];
-          const float *xy = geo->xy + 2 * path->first;
-
-          if (path->kind != kind)
-            continue;
-          cairo_move_to (cr, ml->ox + xy[0] * ml->scale, ml->oy - xy[1] * ml->scale);
-          for (guint i = 1; i < path->n_points; i++)
-            cairo_line_to (cr, ml->ox + xy[2 * i] * ml->scale, ml->oy - xy[2 * i + 1] * ml->scale);
-          cairo_close_path (cr);
-        }
+      trace_paths (cr, geo, ml, kind, TRUE);
       lf_set_source_color (cr, pass == 0 ? &pal->land : &pal->land_home);
       cairo_fill_preserve (cr);
       lf_set_source_color (cr, &pal->coast);
@@ -263,18 +272,7 @@ draw_outlines (LfDraw          *d,
     {
       LfGeoKind kind = pass == 0 ? LF_GEO_STATE : LF_GEO_BORDER;
 
-      cairo_new_path (cr);
-      for (guint p = 0; p < geo->n_paths; p++)
-        {
-          const LfGeoPath *path = &geo->paths[p];
-          const float *xy = geo->xy + 2 * path->first;
-
-          if (path->kind != kind)
-            continue;
-          cairo_move_to (cr, ml->ox + xy[0] * ml->scale, ml->oy - xy[1] * ml->scale);
-          for (guint i = 1; i < path->n_points; i++)
-            cairo_line_to (cr, ml->ox + xy[2 * i] * ml->scale, ml->oy - xy[2 * i + 1] * ml->scale);
-        }
+      trace_paths (cr, geo, ml, kind, FALSE);
       lf_set_source_color (cr, pass == 0 ? &pal->state : &pal->border);
       cairo_set_line_width (cr, pass == 0 ? 0.6 : 1.1);
       cairo_stroke (cr);
@@ -408,12 +406,7 @@ draw_selection (LfDraw          *d,
   bx = round (MAX (ml->map.x, bx)) + 0.5;
   by = round (by) + 0.5;
 
-  cairo_rectangle (cr, bx, by, tw + 2 * pad, th + 2 * pad);
-  lf_set_source_color (cr, &pal->tooltip_bg);
-  cairo_fill_preserve (cr);
-  lf_set_source_color (cr, &pal->tooltip_border);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  lf_draw_panel_box (d, bx, by, tw + 2 * pad, th + 2 * pad);
   lf_draw_text (d, label, bx + pad, by + pad, LF_ALIGN_START, LF_ALIGN_START,
                 &pal->foreground, NULL, NULL);
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
@@ -423,17 +416,11 @@ static void
 draw_outside_box (LfDraw          *d,
                   const MapLayout *ml)
 {
-  cairo_t *cr = d->cr;
   const LfPalette *pal = d->palette;
   const LfRect *box = &ml->outside_box;
   const LfBaseline *b = d->data->scenario->baseline;
 
-  cairo_rectangle (cr, round (box->x) + 0.5, round (box->y) + 0.5, round (box->width), round (box->height));
-  lf_set_source_color (cr, &pal->tooltip_bg);
-  cairo_fill_preserve (cr);
-  lf_set_source_color (cr, &pal->tooltip_border);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  lf_draw_panel_box (d, round (box->x) + 0.5, round (box->y) + 0.5, round (box->width), round (box->height));
 
   /* Heading and each site's name (above its row of circles), cut with an
    * ellipsis if the box is narrow. */
@@ -517,12 +504,7 @@ draw_size_key (LfDraw          *d,
   by = round (by) + 0.5;
   base_y = by + 24.0 + 2 * r_big;
 
-  cairo_rectangle (cr, bx, by, box_w, box_h);
-  lf_set_source_color (cr, &pal->tooltip_bg);
-  cairo_fill_preserve (cr);
-  lf_set_source_color (cr, &pal->tooltip_border);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  lf_draw_panel_box (d, bx, by, box_w, box_h);
 
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_BOLD);
   lf_draw_text (d, _("Capacity, vehicles/year"), bx + 8.0, by + 4.0, LF_ALIGN_START,

@@ -86,6 +86,11 @@ void    lf_draw_swatch       (LfDraw             *d,
                               double              x,
                               double              y,
                               double              size);
+void    lf_draw_panel_box    (LfDraw             *d,
+                              double              x,
+                              double              y,
+                              double              width,
+                              double              height);
 char   *lf_format_value      (double              value,
                               int                 decimals);
 char   *lf_format_percent    (double              value,

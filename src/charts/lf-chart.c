@@ -713,12 +713,7 @@ draw_readout (LfDraw    *d,
       by = round (top->y + 4.0) + 0.5;
   }
 
-  cairo_rectangle (cr, bx, by, box_w, box_h);
-  lf_set_source_color (cr, &pal->tooltip_bg);
-  cairo_fill_preserve (cr);
-  lf_set_source_color (cr, &pal->tooltip_border);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  lf_draw_panel_box (d, bx, by, box_w, box_h);
 
   lf_draw_text (d, title, bx + pad, by + pad, LF_ALIGN_START, LF_ALIGN_START,
                 &pal->foreground, NULL, NULL);
