@@ -8,21 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
+
 #include "lf-projection.h"
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *v, int n)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /* Median time of one projection, in microseconds: batches of calls, so the
  * clock's resolution does not matter. */
@@ -43,7 +31,7 @@ time_projection (const LfScenario *s)
       t[b] = (double) (g_get_monotonic_time () - start) / PER_BATCH;
     }
   g_free (p);
-  return median (t, BATCHES);
+  return bench_median (t, BATCHES);
 }
 
 /* Median time of 1,000 draws, in milliseconds. */
@@ -61,7 +49,7 @@ time_monte_carlo (const LfScenario *s, int runs)
       lf_monte_carlo (s, 1000, (guint) r + 1, bands, NULL);
       t[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  m = median (t, runs);
+  m = bench_median (t, runs);
   g_free (bands);
   g_free (t);
   return m;

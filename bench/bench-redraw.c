@@ -11,27 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
+
 #include "lf-chart.h"
 
 #define LIVE_DRAWS 200   /* as src/ui/lf-window.c draws in the frame of a change */
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *v, int n)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
 static double
 one_change (LfScenario *s, const LfProjection *current, LfProjection *proj, LfBands *bands,
-            cairo_t *cr[LF_N_CHARTS], double tariff, gboolean with_band)
+            cairo_t *cr[LF_N_MAIN_CHARTS], double tariff, gboolean with_band)
 {
   gint64 start = g_get_monotonic_time ();
   LfChartData data;
@@ -41,7 +29,7 @@ one_change (LfScenario *s, const LfProjection *current, LfProjection *proj, LfBa
   if (with_band)
     lf_monte_carlo (s, LIVE_DRAWS, 1, bands, NULL);
   lf_chart_data_init (&data, s, proj, current, with_band ? bands : NULL);
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       /* Each chart fills a quarter of the 1280×800 chart area. */
       cairo_save (cr[k]);
@@ -50,7 +38,7 @@ one_change (LfScenario *s, const LfProjection *current, LfProjection *proj, LfBa
       cairo_restore (cr[k]);
       lf_chart_draw (cr[k], k, &data, 640, 400);
     }
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     cairo_surface_flush (cairo_get_target (cr[k]));
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -64,8 +52,8 @@ main (int argc, char **argv)
   g_autofree LfProjection *current_proj = g_new0 (LfProjection, 1);
   g_autofree LfProjection *proj = g_new0 (LfProjection, 1);
   g_autofree LfBands *bands = g_new0 (LfBands, 1);
-  cairo_surface_t *surface[LF_N_CHARTS];
-  cairo_t *cr[LF_N_CHARTS];
+  cairo_surface_t *surface[LF_N_MAIN_CHARTS];
+  cairo_t *cr[LF_N_MAIN_CHARTS];
   int runs = argc > 1 ? MAX (atoi (argv[1]), 5) : 101;
   double *with = g_new (double, runs), *without = g_new (double, runs);
   double m_with, m_without;
@@ -84,7 +72,7 @@ main (int argc, char **argv)
   lf_scenario_apply (open, "plant.byd-mx.maker=byd", NULL);
   lf_scenario_apply (open, "plant.byd-mx.site=mx-nuevo-leon", NULL);
 
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       surface[k] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
       cr[k] = cairo_create (surface[k]);
@@ -99,14 +87,14 @@ main (int argc, char **argv)
       with[i] = one_change (open, current_proj, proj, bands, cr, tariff, TRUE);
       without[i] = one_change (open, current_proj, proj, bands, cr, tariff, FALSE);
     }
-  m_with = median (with, runs);
-  m_without = median (without, runs);
+  m_with = bench_median (with, runs);
+  m_without = bench_median (without, runs);
   printf ("control change -> project + %d-draw band + 4 charts at 1280x800: median %6.2f ms  (target < 8 ms, %d runs)\n",
           LIVE_DRAWS, m_with, runs);
   printf ("control change -> project + 4 charts (no band):                 median %6.2f ms\n", m_without);
   printf ("%s\n", m_with < 8.0 ? "within one 120 Hz frame" : "ABOVE TARGET");
 
-  for (int k = 0; k < LF_N_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       cairo_destroy (cr[k]);
       cairo_surface_destroy (surface[k]);

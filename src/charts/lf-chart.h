@@ -21,6 +21,10 @@ typedef enum {
   LF_N_CHARTS
 } LfChartKind;
 
+/* The time-series charts and the map, drawn together in the main view; the
+ * tornado has a view of its own. */
+#define LF_N_MAIN_CHARTS (LF_CHART_MAP + 1)
+
 #define LF_CHART_DEFAULT_EXPORT_WIDTH  1600
 #define LF_CHART_DEFAULT_EXPORT_HEIGHT 900
 

@@ -22,7 +22,6 @@
 #define UNDO_COALESCE_USEC (800 * 1000)
 #define MAX_UNDO          200
 #define N_SUMMARY         5
-#define N_MAIN_CHARTS     (LF_CHART_MAP + 1)   /* the tornado has a window of its own */
 
 /* Side by side with a 2×2 grid of charts; side by side with the charts in one
  * scrolling column; or, on a phone, controls and charts as two views. */
@@ -61,7 +60,7 @@ struct _LfWindow
   GMenu               *recent_submenu;
 
   GtkWidget           *controls;
-  GtkWidget           *charts[N_MAIN_CHARTS];
+  GtkWidget           *charts[LF_N_MAIN_CHARTS];
 
   /* Sensitivity (tornado) window, made on first use */
   GtkWidget           *sens_window;
@@ -385,12 +384,13 @@ static void
 refresh_charts (LfWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  LfChartData data;
 
-  for (int k = 0; k < N_MAIN_CHARTS; k++)
+  /* One description of the state serves every view (each copies it). */
+  lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
+  data.selected_plant = self->selected_plant;
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
-      LfChartData data;
-      lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
-      data.selected_plant = self->selected_plant;
       lf_chart_view_set_dark (LF_CHART_VIEW (self->charts[k]), dark);
       lf_chart_view_set_selected_plant (LF_CHART_VIEW (self->charts[k]), self->selected_plant);
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
@@ -524,7 +524,7 @@ on_plant_selected_cb (GObject *source, int plant, LfWindow *self)
         adw_view_stack_set_visible_child_name (self->view_stack, "controls");
       lf_controls_select_plant (LF_CONTROLS (self->controls), plant);
     }
-  for (int k = 0; k < N_MAIN_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     lf_chart_view_set_selected_plant (LF_CHART_VIEW (self->charts[k]), plant);
 }
 
@@ -1154,7 +1154,7 @@ apply_layout (LfWindow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->controls_scroller), narrow);
   /* The strip's height is measured at its narrowest: bound the lines it takes. */
   gtk_flow_box_set_min_children_per_line (self->summary_box, grid ? 5 : narrow ? 2 : 3);
-  for (int k = 0; k < N_MAIN_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       GtkWidget *chart = self->charts[k];
       g_object_ref (chart);
@@ -1373,7 +1373,7 @@ lf_window_init (LfWindow *self)
 
   for (int i = 0; i < N_SUMMARY; i++)
     gtk_flow_box_append (self->summary_box, summary_card (self, i));
-  for (int k = 0; k < N_MAIN_CHARTS; k++)
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       self->charts[k] = lf_chart_view_new (k);
       g_signal_connect_object (self->charts[k], "plant-activated", G_CALLBACK (on_plant_selected_cb), self, 0);
