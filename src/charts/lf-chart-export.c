@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lf-chart-private.h"
+#include "lf-file.h"
 
 #define EXPORT_PAD       28.0
 #define EXPORT_HEADER    72.0
@@ -103,7 +104,6 @@ lf_chart_export_png (const char         *path,
                      GError            **error)
 {
   g_autoptr(GByteArray) png = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -146,11 +146,8 @@ lf_chart_export_png (const char         *path,
       return FALSE;
     }
 
-  /* GIO replaces the file through a temporary one and, unlike
-   * g_file_set_contents(), names the file asked for in its errors. */
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, (const char *) png->data, png->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  /* The model's one writer: a failure leaves the old file byte for byte. */
+  if (!lf_file_replace (path, png->data, png->len, error))
     {
       g_prefix_error (error, _("Could not export the chart: "));
       return FALSE;

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "lf-baseline.h"
+#include "lf-file.h"
+#include "lf-json.h"
 #include "lf-scenario.h"
 #include "landfall-resources.h"
 
@@ -29,8 +31,12 @@ fail (Loader *l, const char *path, const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (&l->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "%s: %s: %s", l->file, path, msg);
+  /* Ids and names come from the file: the message stays one line whatever they hold. */
+  {
+    g_autofree char *line = g_strdup_printf ("%s: %s: %s", l->file, path, msg);
+    g_autofree char *tidy = lf_text_one_line (line, -1);
+    g_set_error_literal (&l->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, tidy);
+  }
 }
 
 static JsonObject *
@@ -447,6 +453,16 @@ load_sites (Loader *l, LfBaseline *b, JsonObject *root)
     }
 }
 
+/* The first of the first @n plants with @id, or -1. */
+static int
+find_plant_spec (const LfBaseline *b, const char *id, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (b->plants[i].id, id) == 0)
+      return i;
+  return -1;
+}
+
 static void
 load_plants (Loader *l, LfBaseline *b, JsonObject *root)
 {
@@ -471,6 +487,8 @@ load_plants (Loader *l, LfBaseline *b, JsonObject *root)
         break;
       if (!lf_id_is_valid (id, -1))
         fail (l, path, "plant id must be lower-case letters, digits and '-'");
+      else if (find_plant_spec (b, id, (int) i) >= 0)
+        fail (l, path, "plant id is used twice (a scenario names plants by id)");
       else if (lf_baseline_find_maker (b, p->maker) < 0)
         fail (l, path, "unknown maker '%s'", p->maker);
       else if (lf_baseline_find_site (b, p->site) < 0)
@@ -490,27 +508,37 @@ lf_baseline_load_bytes (GBytes     *bytes,
                         const char *display_name,
                         GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(LfBaseline) b = g_new0 (LfBaseline, 1);
   g_autoptr(GError) parse_error = NULL;
-  Loader l = { display_name, NULL };
-  JsonNode *root;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *display = lf_text_one_line (display_name, -1);
+  Loader l = { display, NULL };
+  gsize size = 0;
+  const char *data;
 
+  g_return_val_if_fail (bytes != NULL && display_name != NULL, NULL);
+  data = g_bytes_get_data (bytes, &size);
   b->param_defaults = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b->param_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  if (size > LF_BASELINE_MAX_FILE_SIZE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: not valid JSON: %s", display_name, parse_error->message);
+                   "%s: file is %" G_GSIZE_FORMAT " bytes, larger than the %d-byte limit",
+                   display, size, LF_BASELINE_MAX_FILE_SIZE);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* Strict UTF-8, bounded nesting, no duplicate members: see lf-json.h. */
+  root = lf_json_parse (data, size, &parse_error);
+  if (root == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: the top level must be an object", display_name);
+                   "%s: %s", display, parse_error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: the top level must be an object", display);
       return NULL;
     }
   load_market (&l, b, json_node_get_object (root));
@@ -552,15 +580,16 @@ LfBaseline *
 lf_baseline_load_file (const char *path,
                        GError    **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize len;
+  g_autofree char *display = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
-  if (!g_file_get_contents (path, &contents, &len, error))
+  /* A regular file of at most the cap, never a FIFO or device (lf-file.h). */
+  bytes = lf_file_read (path, LF_BASELINE_MAX_FILE_SIZE, error);
+  if (bytes == NULL)
     return NULL;
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  return lf_baseline_load_bytes (bytes, path, error);
+  display = lf_file_display_name (path);
+  return lf_baseline_load_bytes (bytes, display, error);
 }
 
 /**

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define LF_BASELINE_RESOURCE "/io/github/landfall/Landfall/data/baseline.json"
 
+/* A baseline is about 20 KB; an edited copy may grow, a runaway file may not. */
+#define LF_BASELINE_MAX_FILE_SIZE (1024 * 1024)
+
 typedef struct {
   char   *id;                      /* "byd" */
   char   *name;                    /* "BYD" */

@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "lf-file.h"
+#include "lf-json.h"
 #include "lf-scenario.h"
 
 G_DEFINE_QUARK (lf-scenario-error-quark, lf_scenario_error)
@@ -123,38 +125,16 @@ format_range (double min, double max, const char *unit, gboolean unlimited)
 
 /* Messages quote what the user wrote (keys, values, ids): keep them one short
  * line whatever that was, with control characters shown as escapes. */
-#define MAX_MESSAGE_CHARS 400
-
 static void
 tidy_error (GError **error)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
-  const char *p;
-  glong n = 0;
+  char *line;
 
   if (error == NULL || *error == NULL)
     return;
-  /* Invalid UTF-8 becomes U+FFFD first, so walking characters is safe. */
-  valid = g_utf8_make_valid ((*error)->message, -1);
-  out = g_string_new (NULL);
-  for (p = valid; *p != '\0' && n < MAX_MESSAGE_CHARS; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-  if (*p != '\0')
-    g_string_append (out, "…");
+  line = lf_text_one_line ((*error)->message, -1);
   g_free ((*error)->message);
-  (*error)->message = g_string_free (out, FALSE);
+  (*error)->message = line;
 }
 
 /* ---- construction ------------------------------------------------------ */
@@ -722,8 +702,9 @@ apply_json_values (LfScenario *s, JsonObject *values, GError **error)
 static LfScenario *
 parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) top = NULL;
   g_autoptr(LfScenario) s = NULL;
+  g_autoptr(GError) local = NULL;
   JsonObject *root;
   JsonNode *node;
   gsize size;
@@ -736,29 +717,16 @@ parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
                    size, LF_SCENARIO_MAX_FILE_SIZE);
       return NULL;
     }
-  if (size == 0)
+  /* Strict UTF-8, bounded nesting, no duplicate members: see lf-json.h. */
+  top = lf_json_parse (data, size, &local);
+  if (top == NULL)
     {
-      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE, "file is empty");
+      g_set_error_literal (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                           local->message);
       return NULL;
     }
-  if (!g_utf8_validate (data, size, NULL))
-    {
-      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
-                   "file is not UTF-8 text");
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, size, error))
-    {
-      if (error && *error)
-        {
-          g_autofree char *msg = g_strdup_printf ("not valid JSON: %s", (*error)->message);
-          g_clear_error (error);
-          g_set_error_literal (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE, msg);
-        }
-      return NULL;
-    }
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = top;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
                    "the top level must be a JSON object");
@@ -865,40 +833,16 @@ lf_scenario_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *d
 LfScenario *
 lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
+  g_autofree char *display = NULL;
 
   g_return_val_if_fail (baseline != NULL && path != NULL, NULL);
-  /* Check the size before reading, so a huge file is never pulled into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local);
-  if (info == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
-                   "%s: not a regular file", path);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > LF_SCENARIO_MAX_FILE_SIZE)
-    {
-      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_TOO_LARGE,
-                   "%s: file is %" G_GOFFSET_FORMAT " bytes, larger than the %d-byte limit",
-                   path, g_file_info_get_size (info), LF_SCENARIO_MAX_FILE_SIZE);
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local);
+  /* A regular file of at most the cap, never a FIFO or device (lf-file.h). */
+  bytes = lf_file_read (path, LF_SCENARIO_MAX_FILE_SIZE, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local->code, "%s: %s", path, local->message);
-      return NULL;
-    }
-  return lf_scenario_load_bytes (baseline, bytes, path, error);
+    return NULL;
+  display = lf_file_display_name (path);
+  return lf_scenario_load_bytes (baseline, bytes, display, error);
 }
 
 /* Scenario files are written by hand around json-glib's string escaping, so
@@ -1018,18 +962,13 @@ lf_scenario_to_json (const LfScenario *s)
 
 /**
  * lf_scenario_save_file:
- * Writes atomically: a temporary file renamed over the target, so a crash
- * never leaves half a file.
+ * Writes through lf_file_replace(): the old file survives any failure, its
+ * mode is kept and a symbolic link keeps pointing at it.
  */
 gboolean
 lf_scenario_save_file (const LfScenario *s, const char *path, GError **error)
 {
   g_autofree char *text = lf_scenario_to_json (s);
 
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-    {
-      prefix_error (error, path);
-      return FALSE;
-    }
-  return TRUE;
+  return lf_file_replace (path, text, strlen (text), error);
 }

@@ -9,6 +9,7 @@
 
 #include "lf-chart-view.h"
 #include "lf-controls.h"
+#include "lf-file.h"
 #include "lf-output.h"
 #include "lf-preset-strings.h"
 #include "lf-projection.h"
@@ -1002,7 +1003,7 @@ on_export_csv_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self
       g_autoptr(GError) error = NULL;
 
       if (path == NULL ||
-          !g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+          !lf_file_replace (path, csv, strlen (csv), &error))
         show_error (self, _("Could Not Export the Data"),
                     error ? error->message : _("Only local files can be written"));
       else
