@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "lf-scenario.h"
@@ -698,6 +700,354 @@ test_export_png (void)
   g_rmdir (dir);
 }
 
+
+/* ---- issue 7: nothing lost, nothing crashes ----------------------------------------- */
+
+/* Runs landfall through bash: @script sees the program as "$0" and @args as
+ * "$@", so it can redirect, set a ulimit or an environment variable first. */
+static Result *
+run_sh_v (const char *script, const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+
+  g_ptr_array_add (full, (char *) "/bin/bash");
+  g_ptr_array_add (full, (char *) "-c");
+  g_ptr_array_add (full, (char *) script);
+  g_ptr_array_add (full, (char *) landfall_bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (full, (char *) args[i]);
+  g_ptr_array_add (full, NULL);
+  {
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+    g_autoptr(GError) error = NULL;
+    Result *r = g_new0 (Result, 1);
+    int wait_status = 0;
+
+    g_spawn_sync (NULL, (char **) full->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                  &r->out, &r->err, &wait_status, &error);
+    g_assert_no_error (error);
+    if (g_spawn_check_wait_status (wait_status, &error))
+      r->exit_status = 0;
+    else if (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code))
+      r->exit_status = error->code;
+    else
+      g_error ("landfall did not exit normally: %s", error->message);
+    return r;
+  }
+}
+
+#define run_sh(script, ...) run_sh_v (script, (const char *const[]) { __VA_ARGS__, NULL })
+
+/* Exactly one line on standard error, starting "landfall: ". */
+static void
+assert_one_error_line (const Result *r)
+{
+  g_assert_true (g_str_has_prefix (r->err, "landfall: "));
+  g_assert_true (g_str_has_suffix (r->err, "\n"));
+  g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A failed export (the disk fills half way: RLIMIT_FSIZE, as "ulimit -f"
+ * sets it, fails the write as a full disk would) leaves the chart that was
+ * there byte for byte, and nothing beside it. */
+static void
+test_export_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *before = NULL, *after = NULL, *names = NULL;
+  gsize before_len = 0, after_len = 0;
+  g_autoptr(Result) first = run ("--export-png", path, "--size", "320x180");
+  g_autoptr(Result) r = NULL;
+
+  g_assert_cmpint (first->exit_status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  /* 16 KiB of room: far less than a 1600x900 chart needs. */
+  r = run_sh ("trap '' XFSZ; ulimit -f 16; exec \"$0\" \"$@\"",
+              "--export-png", path, "--size", "1600x900", "--set", "rule.connected_vehicle=0");
+  g_assert_cmpint (r->exit_status, ==, 1);
+  assert_one_error_line (r);
+  g_assert_nonnull (strstr (r->err, path));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  names = dir_listing (dir);
+  g_assert_cmpstr (names, ==, "chart.png");
+
+  /* The same for a scenario save. */
+  {
+    g_autofree char *scen = g_build_filename (dir, "s.landfall", NULL);
+    g_autofree char *old = NULL, *now = NULL;
+    g_autofree char *long_name = g_strnfill (200, 'n');
+    g_autofree char *set_name = NULL;
+    g_autoptr(Result) save = run ("--save-scenario", scen);
+    g_autoptr(Result) fail = NULL;
+
+    g_assert_cmpint (save->exit_status, ==, 0);
+    g_assert_true (g_file_get_contents (scen, &old, NULL, NULL));
+    fail = run_sh ("trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"",
+                   "--save-scenario", scen, "--set", "tariff.china=30");
+    g_assert_cmpint (fail->exit_status, ==, 1);
+    assert_one_error_line (fail);
+    g_assert_true (g_file_get_contents (scen, &now, NULL, NULL));
+    g_assert_cmpstr (old, ==, now);
+    g_unlink (scen);
+  }
+  remove_dir (dir);
+}
+
+/* Saving keeps the file's mode, and writes the file a symbolic link names. */
+static void
+test_save_keeps_attributes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *real = g_build_filename (dir, "real.landfall", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.landfall", NULL);
+  g_autofree char *text = NULL, *names = NULL;
+  g_autoptr(Result) r = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (real, "{\"format\": 1}", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.landfall", link), ==, 0);
+  r = run ("--save-scenario", link, "--set", "tariff.china=42");
+  g_assert_cmpint (r->exit_status, ==, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"tariff.china\" : 42"));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  names = dir_listing (dir);
+  g_assert_cmpstr (names, ==, "link.landfall real.landfall");
+  remove_dir (dir);
+}
+
+/* 250 KB of '[' (inside the scenario cap) would overflow json-glib's
+ * recursive parser; the depth is checked before it sees the text. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "deep.landfall", NULL);
+  g_autofree char *deep = g_strnfill (250000, '[');
+  g_autofree char *expected = g_strdup_printf ("landfall: %s: line 1: nested more than 64 levels deep\n", path);
+
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  {
+    g_autoptr(Result) r = run ("--project", "--scenario", path);
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, expected);
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--baseline", path);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_cmpstr (r->err, ==, expected);
+  }
+  remove_dir (dir);
+}
+
+/* The baseline reader has the scenario reader's limits: no device, no FIFO
+ * (without blocking), no file over 1 MiB. */
+static void
+test_baseline_not_regular (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *spaces = g_strnfill (1024 * 1024 + 1, ' ');
+
+  {
+    g_autoptr(Result) r = run ("--project", "--baseline", "/dev/zero");
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_cmpstr (r->err, ==, "landfall: /dev/zero: is a device, not a regular file\n");
+  }
+  {
+    g_autoptr(Result) r = run_sh ("LANDFALL_BASELINE=/dev/zero exec \"$0\" \"$@\"", "--project");
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_cmpstr (r->err, ==, "landfall: /dev/zero: is a device, not a regular file\n");
+  }
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  {
+    g_autoptr(Result) r = run_sh ("exec timeout 20 \"$0\" \"$@\"", "--project", "--baseline", fifo);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "is a pipe (FIFO), not a regular file"));
+  }
+  g_assert_true (g_file_set_contents (big, spaces, -1, NULL));
+  {
+    g_autoptr(Result) r = run ("--project", "--baseline", big);
+    g_autofree char *expected = g_strdup_printf ("landfall: %s: file is 1048577 bytes, larger than "
+                                                 "the 1048576-byte limit\n", big);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_cmpstr (r->err, ==, expected);
+  }
+  remove_dir (dir);
+}
+
+/* Every command checks that what it printed was written. */
+static void
+test_full_stdout (void)
+{
+  static const char *const commands[][3] = {
+    { "--project", NULL }, { "--project", "--format", "json" }, { "--list-parameters", NULL },
+    { "--list-sites", NULL }, { "--tornado", NULL }, { "--help-cli", NULL }, { "--help", NULL },
+  };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args[4] = { commands[i][0], commands[i][1], commands[i][1] ? commands[i][2] : NULL, NULL };
+      g_autoptr(Result) r = run_sh_v ("exec \"$0\" \"$@\" >/dev/full", args);
+
+      g_test_message ("%s", commands[i][0]);
+      g_assert_cmpint (r->exit_status, ==, 1);
+      g_assert_cmpstr (r->err, ==, "landfall: could not write to standard output: No space left on device\n");
+    }
+}
+
+/* The command line's own parse errors: its prefix, exit 2, the option named. */
+static void
+test_parse_errors (void)
+{
+  {
+    g_autoptr(Result) r = run ("--projec");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: Unknown option --projec\n");
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--set", "tariff.china=\xff\xfe");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: --set: the value is not UTF-8 text\n");
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--chart=\xff");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: --chart: the value is not UTF-8 text\n");
+  }
+  {
+    g_autoptr(Result) r = run ("--export-png", "");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: --export-png: the file name is empty\n");
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--scenario", "");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: --scenario: the file name is empty\n");
+  }
+}
+
+/* "file/" is not the file; a name with a newline gives one line. */
+static void
+test_file_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.landfall", NULL);
+  g_autofree char *slash = g_strconcat (path, "/", NULL);
+  g_autofree char *nl = g_build_filename (dir, "two\nlines.landfall", NULL);
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1}", -1, NULL));
+  {
+    g_autoptr(Result) r = run ("--project", "--scenario", slash);
+    g_autofree char *expected = g_strdup_printf ("landfall: %s: Not a directory\n", slash);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_cmpstr (r->err, ==, expected);
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--scenario", nl);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    assert_one_error_line (r);
+    g_assert_nonnull (strstr (r->err, "two\\nlines.landfall: No such file or directory"));
+  }
+  {
+    g_autoptr(Result) r = run ("--export-png", nl);
+    g_assert_cmpint (r->exit_status, ==, 0);   /* a strange name is still a name */
+    g_assert_true (g_file_test (nl, G_FILE_TEST_IS_REGULAR));
+    g_unlink (nl);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Baseline errors: a plant id used twice is refused; an id holding a
+ * newline gives a one-line message. */
+static void
+test_baseline_ids (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *src = g_build_filename (source_dir, "data", "baseline.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *dup_path = g_build_filename (dir, "dup.json", NULL);
+  g_autofree char *nl_path = g_build_filename (dir, "nl.json", NULL);
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  {
+    GString *t = g_string_new (text);
+    g_autofree char *s = NULL;
+    g_assert_cmpuint (g_string_replace (t, "{ \"id\": \"xiaomi-cn\"", "{ \"id\": \"byd-cn\"", 1), ==, 1);
+    s = g_string_free (t, FALSE);
+    g_assert_true (g_file_set_contents (dup_path, s, -1, NULL));
+  }
+  {
+    GString *t = g_string_new (text);
+    g_autofree char *s = NULL;
+    g_assert_cmpuint (g_string_replace (t, "{ \"id\": \"xiaomi-cn\"", "{ \"id\": \"xiaomi\\ncn\"", 1), ==, 1);
+    s = g_string_free (t, FALSE);
+    g_assert_true (g_file_set_contents (nl_path, s, -1, NULL));
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--baseline", dup_path);
+    g_autofree char *expected = g_strdup_printf ("landfall: %s: plants.byd-cn: plant id is used twice "
+                                                 "(a scenario names plants by id)\n", dup_path);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    g_assert_cmpstr (r->err, ==, expected);
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--baseline", nl_path);
+    g_assert_cmpint (r->exit_status, ==, 1);
+    assert_one_error_line (r);
+    g_assert_nonnull (strstr (r->err, "plants.xiaomi\\ncn"));
+  }
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -723,6 +1073,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/tornado", test_tornado);
   g_test_add_func ("/landfall/cli/help", test_help);
   g_test_add_func ("/landfall/cli/export-png", test_export_png);
+  g_test_add_func ("/landfall/cli/hardening/export-full-disk", test_export_full_disk);
+  g_test_add_func ("/landfall/cli/hardening/save-keeps-attributes", test_save_keeps_attributes);
+  g_test_add_func ("/landfall/cli/hardening/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/landfall/cli/hardening/baseline-not-regular", test_baseline_not_regular);
+  g_test_add_func ("/landfall/cli/hardening/full-stdout", test_full_stdout);
+  g_test_add_func ("/landfall/cli/hardening/parse-errors", test_parse_errors);
+  g_test_add_func ("/landfall/cli/hardening/file-names", test_file_names);
+  g_test_add_func ("/landfall/cli/hardening/baseline-ids", test_baseline_ids);
 
   return g_test_run ();
 }

@@ -373,6 +373,24 @@ test_bad_not_regular (void)
   remove_tree (dir);
 }
 
+/* Empty bytes may carry no data pointer at all (g_bytes_new (NULL, 0)):
+ * both loaders refuse them with a message, not a crash. */
+static void
+test_bad_empty_bytes (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfBaseline) b = lf_baseline_load_bytes (empty, "nothing", &error);
+  g_autoptr(LfScenario) s = NULL;
+
+  g_assert_null (b);
+  g_assert_cmpstr (error->message, ==, "nothing: file is empty");
+  g_clear_error (&error);
+  s = lf_scenario_load_bytes (baseline, empty, "nothing", &error);
+  g_assert_null (s);
+  g_assert_cmpstr (error->message, ==, "nothing: file is empty");
+}
+
 /* Bytes without a file: the display name leads the message. */
 static void
 test_bad_bytes (void)
@@ -959,6 +977,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/bad/oversized", test_bad_oversized);
   g_test_add_func ("/landfall/scenario/bad/not-regular", test_bad_not_regular);
   g_test_add_func ("/landfall/scenario/bad/bytes", test_bad_bytes);
+  g_test_add_func ("/landfall/scenario/bad/empty-bytes", test_bad_empty_bytes);
   g_test_add_func ("/landfall/scenario/set/unchanged-on-error", test_set_unchanged_on_error);
   g_test_add_func ("/landfall/scenario/set/new-plant-unchanged-on-error",
                    test_set_new_plant_unchanged_on_error);

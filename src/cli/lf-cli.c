@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lf-chart.h"
+#include "lf-file.h"
 #include "lf-cli.h"
 #include "lf-output.h"
 #include "lf-projection.h"
@@ -20,39 +22,55 @@
 #define EXIT_USAGE 2
 #define EXIT_IO    1
 
-/* Any of these means batch work: the command line then explains what is
- * missing instead of the window rejecting an option it does not know. */
-static const char *cli_flags[] = {
-  "--project", "--list-parameters", "--list-sites", "--export-png", "--help-cli",
-  "--save-scenario", "--set", "--scenario", "--format", "--draws", "--seed", "--baseline",
-  "--chart", "--size", "--tornado", "--year", "--series", "--help", "-h", "--help-all", NULL
-};
-
 /**
  * lf_cli_wants_command_line:
- * Whether the arguments ask for batch work rather than the window.
+ * Whether the arguments ask for batch work rather than the window. The
+ * window takes only files, so any option (a mistyped one too) is the
+ * command line's, which names what was wrong with its own prefix and exit
+ * status; only GApplication's own option and what follows "--" are left to
+ * the window.
  */
 gboolean
 lf_cli_wants_command_line (int argc, char **argv)
 {
   for (int i = 1; i < argc; i++)
-    for (int k = 0; cli_flags[k] != NULL; k++)
-      if (strcmp (argv[i], cli_flags[k]) == 0 ||
-          (g_str_has_prefix (argv[i], cli_flags[k]) && argv[i][strlen (cli_flags[k])] == '='))
-        return TRUE;
+    {
+      const char *a = argv[i];
+
+      if (strcmp (a, "--") == 0)
+        return FALSE;
+      if (a[0] != '-' || a[1] == '\0')
+        continue;
+      if (strcmp (a, "--gapplication-service") == 0)
+        continue;
+      return TRUE;
+    }
   return FALSE;
 }
 
 G_GNUC_PRINTF (1, 2) static void
 complain (const char *format, ...)
 {
-  g_autofree char *msg = NULL;
+  g_autofree char *msg = NULL, *line = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "landfall: %s\n", msg);
+  line = lf_text_one_line (msg, -1);
+  fprintf (stderr, "landfall: %s\n", line);
+}
+
+/* The first failed write to standard output, as errno (0: none yet). */
+static int stdout_errno;
+
+/* Everything the command line prints goes through here; lf_cli_run()
+ * turns a failure into a message and exit status 1. */
+static void
+emit (const char *text)
+{
+  if (fputs (text, stdout) == EOF && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
 }
 
 static void
@@ -96,12 +114,14 @@ list_parameters (const LfBaseline *b)
   g_string_append_printf (out, "plant.<new-id>.start_year\tyear\t%d\t%d\t-\tAdds a plant: first year (default: as early as its site allows)\n",
                           LF_FIRST_YEAR, LF_LAST_YEAR);
   g_string_append (out, "plant.<id>.removed\t-\t1\t1\t-\tRemoves a plant of the baseline\n");
-  fputs (out->str, stdout);
+  emit (out->str);
 }
 
 static void
 list_sites (const LfBaseline *b)
 {
+  g_autoptr(GString) out = g_string_new (NULL);
+
   for (int i = 0; i < b->n_sites; i++)
     {
       const LfSite *s = &b->sites[i];
@@ -109,9 +129,11 @@ list_sites (const LfBaseline *b)
 
       g_ascii_formatd (lat, sizeof lat, "%.2f", s->lat);
       g_ascii_formatd (lon, sizeof lon, "%.2f", s->lon);
-      printf ("%s\t%s\t%d\t%s\t%s\t%s%s\n", s->id, lf_origin_name (s->origin), s->earliest_year,
-              lat, lon, s->name, s->ford_owned ? " [Ford plant: needs ford.partnership=1]" : "");
+      g_string_append_printf (out, "%s\t%s\t%d\t%s\t%s\t%s%s\n", s->id, lf_origin_name (s->origin),
+                              s->earliest_year, lat, lon, s->name,
+                              s->ford_owned ? " [Ford plant: needs ford.partnership=1]" : "");
     }
+  emit (out->str);
 }
 
 static gboolean
@@ -134,8 +156,62 @@ parse_size (const char *text, int *w, int *h)
   return TRUE;
 }
 
+/* Options whose values are text are taken as bytes (G_OPTION_ARG_FILENAME),
+ * so that text that is not UTF-8 is refused here with the option named,
+ * rather than by GOption's conversion with a message that names nothing. */
+static gboolean
+check_text (const char *option, const char *value)
+{
+  if (value == NULL || g_utf8_validate (value, -1, NULL))
+    return TRUE;
+  complain ("%s: the value is not UTF-8 text", option);
+  return FALSE;
+}
+
+/* A file name must name something: "" is refused before anything runs. */
+static gboolean
+check_file_name (const char *option, const char *value)
+{
+  if (value == NULL || *value != '\0')
+    return TRUE;
+  complain ("%s: the file name is empty", option);
+  return FALSE;
+}
+
+/* Reading a file failed (exit 1), or what it holds is wrong (exit 2). */
+static int
+load_failure_status (const GError *error)
+{
+  return error->domain == G_IO_ERROR || error->domain == LF_FILE_ERROR ? EXIT_IO : EXIT_USAGE;
+}
+
+static int run (int argc, char **argv);
+
+/**
+ * lf_cli_run:
+ * Runs the command line. Whatever it printed, a write to standard output
+ * that failed (a full disk, a closed pipe) is an error: one line, exit 1.
+ */
 int
 lf_cli_run (int argc, char **argv)
+{
+  int status = run (argc, argv);
+
+  if (fflush (stdout) != 0 && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
+  if (stdout_errno != 0 || ferror (stdout))
+    {
+      if (stdout_errno != 0)
+        complain ("could not write to standard output: %s", g_strerror (stdout_errno));
+      else
+        complain ("could not write to standard output");
+      return status != 0 ? status : EXIT_IO;
+    }
+  return status;
+}
+
+static int
+run (int argc, char **argv)
 {
   gboolean opt_project = FALSE, opt_list_params = FALSE, opt_list_sites = FALSE;
   g_autofree char *opt_scenario = NULL, *opt_format = NULL, *opt_baseline = NULL;
@@ -151,18 +227,20 @@ lf_cli_run (int argc, char **argv)
     { "list-parameters", 0, 0, G_OPTION_ARG_NONE, &opt_list_params, "List every parameter: key, unit, minimum, maximum, default, description", NULL },
     { "list-sites", 0, 0, G_OPTION_ARG_NONE, &opt_list_sites, "List the plant sites", NULL },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_scenario, "Start from a scenario file", "FILE" },
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_set, "Set a value (KEY@YEAR=VALUE from a year on); repeatable", "KEY=VALUE" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, "Output format: csv (default) or json", "csv|json" },
+    { "set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_set, "Set a value (KEY@YEAR=VALUE from a year on); repeatable", "KEY=VALUE" },
+    { "format", 0, 0, G_OPTION_ARG_FILENAME, &opt_format, "Output format: csv (default) or json", "csv|json" },
     { "draws", 0, 0, G_OPTION_ARG_INT, &opt_draws, "Monte Carlo draws for p10/p50/p90 columns (0: none)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed, "Random seed for the draws (default 1)", "S" },
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "Read the baseline data from FILE instead of the built-in copy", "FILE" },
     { "save-scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_save, "Write the resulting scenario to FILE", "FILE" },
     { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &opt_chart, "Chart to export: share, origin, ford, map or tornado", "KIND" },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export: share, origin, ford, map or tornado", "KIND" },
+    { "size", 0, 0, G_OPTION_ARG_FILENAME, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
     { "tornado", 0, 0, G_OPTION_ARG_NONE, &opt_tornado, "Which levers move a result most: each lever at its low and high value (tab-separated)", NULL },
     { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado (default 2030), also for --chart tornado", "YEAR" },
-    { "series", 0, 0, G_OPTION_ARG_STRING, &opt_series, "Result of the tornado: a --project column (default chinese_share_ev_pct)", "NAME" },
+    { "series", 0, 0, G_OPTION_ARG_FILENAME, &opt_series, "Result of the tornado: a --project column (default chinese_share_ev_pct)", "NAME" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help_cli, "Show this help", NULL },
+    { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
     { "help-cli", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
     { NULL }
   };
@@ -182,7 +260,8 @@ lf_cli_run (int argc, char **argv)
     "Projects the Chinese-brand share of US EV sales and the impact on Ford, 2025–2035.\n"
     "Without these options, opens the window.");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, TRUE);
+  /* Our own --help, so that its output is checked like any other. */
+  g_option_context_set_help_enabled (context, FALSE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       complain ("%s", error->message);
@@ -196,9 +275,17 @@ lf_cli_run (int argc, char **argv)
   if (help_cli)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fputs (help, stdout);
+      emit (help);
       return 0;
     }
+  for (int i = 0; opt_set != NULL && opt_set[i] != NULL; i++)
+    if (!check_text ("--set", opt_set[i]))
+      return EXIT_USAGE;
+  if (!check_text ("--format", opt_format) || !check_text ("--chart", opt_chart) ||
+      !check_text ("--size", opt_size) || !check_text ("--series", opt_series) ||
+      !check_file_name ("--scenario", opt_scenario) || !check_file_name ("--baseline", opt_baseline) ||
+      !check_file_name ("--save-scenario", opt_save) || !check_file_name ("--export-png", opt_export))
+    return EXIT_USAGE;
   if (opt_format != NULL)
     {
       if (strcmp (opt_format, "csv") == 0)
@@ -286,7 +373,7 @@ lf_cli_run (int argc, char **argv)
       if (scenario == NULL)
         {
           complain ("%s", error->message);
-          return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? EXIT_IO : EXIT_USAGE;
+          return load_failure_status (error);
         }
     }
   else
@@ -330,7 +417,7 @@ lf_cli_run (int argc, char **argv)
           g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s\n", lf_param_info (bars[i].param)->key,
                                   lo, hi, a, b, d);
         }
-      fputs (out->str, stdout);
+      emit (out->str);
       if (!opt_project && opt_export == NULL)
         return 0;
     }
@@ -374,11 +461,7 @@ lf_cli_run (int argc, char **argv)
     {
       text = format == LF_OUTPUT_JSON ? lf_projection_to_json (scenario, proj, bands)
                                       : lf_projection_to_csv (scenario, proj, bands);
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        {
-          complain ("could not write to standard output");
-          return EXIT_IO;
-        }
+      emit (text);
     }
   return 0;
 }

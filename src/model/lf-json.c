@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <string.h>
 
@@ -85,6 +86,30 @@ scan (const char *data, gsize len, GError **error)
         }
       else if (c == '"')
         in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          /* json-glib reads a whole number that does not fit 64 bits as a
+           * wrapped-around value ("-1 is out of range"): say what it was. */
+          const char *start = p;
+
+          while (p + 1 < end && (p[1] == '-' || g_ascii_isdigit (p[1])))
+            p++;
+          if (p + 1 >= end || (p[1] != '.' && p[1] != 'e' && p[1] != 'E'))
+            {
+              g_autofree char *digits = g_strndup (start, (gsize) (p - start + 1));
+
+              errno = 0;
+              g_ascii_strtoll (digits, NULL, 10);
+              if (errno == ERANGE)
+                {
+                  g_autofree char *shown = lf_text_one_line (digits, -1);
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "line %d: %s is too large a whole number to read exactly",
+                               line, shown);
+                  return FALSE;
+                }
+            }
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > LF_JSON_MAX_DEPTH)
