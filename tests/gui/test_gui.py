@@ -15,6 +15,7 @@ Usage: test_gui.py [-k SUBSTRING]   run only tests whose name contains SUBSTRING
 
 import os
 import re
+import resource
 import signal
 import struct
 import subprocess
@@ -128,9 +129,18 @@ class Landfall:
     def __init__(self, extra_env=None, args=(), log_name="default"):
         env = dict(os.environ)
         env.update(extra_env or {})
+        # FILE_SIZE_LIMIT (bytes): the most any file the program writes may
+        # hold (RLIMIT_FSIZE), which fails a larger write as a full disk would.
+        limit = env.pop("FILE_SIZE_LIMIT", None)
+
+        def limit_file_size():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (int(limit), resource.RLIM_INFINITY))
+
         self.log_path = os.path.join(ARTIFACTS, f"landfall-{log_name}.log")
         self.log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen([BIN, *args], env=env, stdout=self.log, stderr=self.log)
+        self.proc = subprocess.Popen([BIN, *args], env=env, stdout=self.log, stderr=self.log,
+                                     preexec_fn=limit_file_size if limit else None)
         self.app = None
 
     # ---- lifetime ----
@@ -546,6 +556,80 @@ def test_german_labels(lf):
     lf.screenshot("window-de.png")
 
 
+def error_dialog(lf, heading):
+    """The message dialog with this heading, once it shows."""
+    return wait_for(f"the {heading!r} dialog", lambda: [
+        w for w in lf.windows() if w.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT)
+        and lf.find_all(pyatspi.ROLE_LABEL, heading, root=w)] or None)[0]
+
+
+def close_dialog(lf, dialog):
+    # GTK 4.8 names a dialog's response button "_Close Close" (mnemonic, then label).
+    button = wait_for("the dialog's Close button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=dialog)
+        if name_of(b).endswith("Close")] or None)[0]
+    button.queryAction().doAction(0)
+    wait_for("the dialog to close", lambda: dialog not in lf.windows() or
+             not states(dialog).contains(pyatspi.STATE_VISIBLE))
+
+
+def test_open_hostile_file_keeps_window(lf):
+    """A scenario of 250,000 nested '[' (inside the size cap) handed to the
+    running window once crashed it in json-glib's recursive parser, with the
+    user's work. Now: a dialog names the problem, the window and its scenario
+    stay as they were."""
+    path = os.path.join(WORK, "deep.landfall")
+    with open(path, "w") as f:
+        f.write("[" * 250_000)
+    title = lf.title()
+    second = subprocess.run([BIN, path], env=dict(os.environ), capture_output=True, timeout=30)
+    check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}")
+    dialog = error_dialog(lf, "Could Not Open the Scenario")
+    lf.check_alive()
+    labels = [name_of(l) for l in lf.find_all(pyatspi.ROLE_LABEL, root=dialog)]
+    check(any("nested more than 64 levels deep" in l for l in labels),
+          f"the dialog does not say what is wrong: {labels}")
+    close_dialog(lf, dialog)
+    check(lf.title() == title, f"the window title went from {title!r} to {lf.title()!r}")
+
+
+def test_export_fails_on_full_disk(lf):
+    """Run with little room for files (FILE_SIZE_LIMIT), an export of a chart
+    fails as on a full disk: a dialog says so, nothing is left in the folder,
+    and the unsaved change is still there."""
+    folder = os.path.join(WORK, "full-disk")
+    os.makedirs(folder, exist_ok=True)
+    for name in os.listdir(folder):
+        os.unlink(os.path.join(folder, name))
+    path = os.path.join(folder, "chart.png")
+
+    slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
+    slider.queryValue().currentValue = 40.0
+    wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
+    title = lf.title()
+
+    lf.focus_main_window()
+    key("ctrl+e")
+    dialog = wait_for("the Export Chart dialog", lambda: [
+        w for w in lf.windows() if name_of(w) == "Export Chart"
+        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    entry = wait_for("the focused file name field", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
+        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
+    entry.queryEditableText().setTextContents(path)
+    wait_for("the name field to take the path", lambda: text_of(entry) == path)
+    key("Return")
+
+    error = error_dialog(lf, "Could Not Export the Chart")
+    labels = [name_of(l) for l in lf.find_all(pyatspi.ROLE_LABEL, root=error)]
+    check(any("chart.png" in l for l in labels), f"the dialog does not name the file: {labels}")
+    lf.screenshot("export-failed.png")
+    close_dialog(lf, error)
+    check(os.listdir(folder) == [], f"a failed export left {os.listdir(folder)} in the folder")
+    check(lf.title() == title, f"the title went from {title!r} to {lf.title()!r}")
+    check(abs(slider.queryValue().currentValue - 40.0) < 1e-6, "the changed tariff was lost")
+
+
 BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
 
 
@@ -585,7 +669,12 @@ SESSIONS = [
         test_wheel_scrolls_panel_not_values,
         test_sensitivity_window,
         test_open_file_in_running_instance,
+        test_open_hostile_file_keeps_window,
         test_screenshot_dark,
+    ]),
+    # 16 KiB for any one file: enough to start, too little for a 1600x900 chart.
+    ("full-disk", {"FILE_SIZE_LIMIT": str(16 * 1024)}, [
+        test_export_fails_on_full_disk,
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
