@@ -385,7 +385,10 @@ lf_file_replace (const char *path, const void *data, gsize len, GError **error)
   if (exists)
     {
       /* Keep who may read it: a private 0600 file stays private. */
-      if (fchmod (fd, st.st_mode & 07777) != 0)
+      /* A file system that stores no modes (FAT, some FUSE mounts) has none
+       * to keep: that is no reason to lose the user's file. */
+      if (fchmod (fd, st.st_mode & 07777) != 0 &&
+          errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS)
         {
           saved = errno;
           goto failed;
@@ -398,7 +401,7 @@ lf_file_replace (const char *path, const void *data, gsize len, GError **error)
     }
   if (!write_all (fd, data, len, &saved))
     goto failed;
-  if (fsync (fd) != 0 && errno != EINVAL && errno != EROFS)
+  if (fsync (fd) != 0 && errno != EINVAL && errno != EROFS && errno != ENOSYS && errno != ENOTSUP)
     {
       saved = errno;
       goto failed;
