@@ -11,7 +11,7 @@
 #include "lf-baseline.h"
 #include "lf-file.h"
 #include "lf-json.h"
-#include "lf-scenario.h"
+#include "lf-param.h"
 #include "landfall-resources.h"
 
 /* Loading walks the tree with a path for messages; the first problem wins. */

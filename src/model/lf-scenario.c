@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -15,77 +14,6 @@
 #include "lf-scenario.h"
 
 G_DEFINE_QUARK (lf-scenario-error-quark, lf_scenario_error)
-
-#define POLICY (LF_PARAM_FLAG_SCHEDULE)
-#define BEHAV  (LF_PARAM_FLAG_BEHAVIOUR)
-
-static const LfParamInfo param_info[LF_N_PARAMS] = {
-  [LF_PARAM_TARIFF_CHINA] = { "tariff.china", "%", 0, 500, POLICY,
-    N_("Total ad valorem tariff on China-built EVs (all layers stacked)"),
-    N_("Tariff on China-built EVs") },
-  [LF_PARAM_TARIFF_MEXICO] = { "tariff.mexico", "%", 0, 500, POLICY,
-    N_("Tariff on Mexico-built EVs that do not qualify under USMCA"),
-    N_("Tariff on Mexico-built EVs (non-USMCA)") },
-  [LF_PARAM_TARIFF_CANADA] = { "tariff.canada", "%", 0, 500, POLICY,
-    N_("Tariff on Canada-built EVs that do not qualify under USMCA"),
-    N_("Tariff on Canada-built EVs (non-USMCA)") },
-  [LF_PARAM_RULE_CONNECTED_VEHICLE] = { "rule.connected_vehicle", "mode", 0, 2,
-    POLICY | LF_PARAM_FLAG_INTEGER,
-    N_("Connected-vehicle rule: 0 off, 1 as published (Chinese-controlled makers barred from 2027), 2 waived for US-built cars"),
-    N_("Connected-vehicle rule") },
-  [LF_PARAM_QUOTA_CHINA] = { "quota.china", "vehicles/year", 0, 10000000,
-    POLICY | LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_UNLIMITED,
-    N_("Import quota on China-built EVs (\"unlimited\" for none)"),
-    N_("Import quota on China-built EVs") },
-  [LF_PARAM_CREDIT_EV_USD] = { "credit.ev_usd", "USD", 0, 15000, POLICY,
-    N_("Consumer EV purchase credit"),
-    N_("EV purchase credit") },
-  [LF_PARAM_CREDIT_EXCLUDE_CHINESE] = { "credit.exclude_chinese", "0/1", 0, 1,
-    POLICY | LF_PARAM_FLAG_INTEGER,
-    N_("1: Chinese-brand EVs do not get the credit (foreign-entity exclusion)"),
-    N_("Credit excludes Chinese brands") },
-  [LF_PARAM_FORD_PARTNERSHIP] = { "ford.partnership", "0/1", 0, 1,
-    POLICY | LF_PARAM_FLAG_INTEGER,
-    N_("1: Ford hosts partners' production; plants at Ford sites run only then"),
-    N_("Ford hosts partner production") },
-  [LF_PARAM_FORD_PARTNER_FEE_USD] = { "ford.partner_fee_usd", "USD/vehicle", 0, 20000, POLICY,
-    N_("Fee Ford earns per partner vehicle built in its plants"),
-    N_("Partner fee per vehicle") },
-  [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
-    N_("Own-price elasticity of total US EV demand"),
-    N_("Price elasticity of EV demand") },
-  [LF_PARAM_CHOICE_PRICE_COEF] = { "behaviour.choice_price_coef", "per relative price", 1, 15, BEHAV,
-    N_("Logit price coefficient within a price tier"),
-    N_("Price sensitivity between makers") },
-  [LF_PARAM_ACCEPTANCE_SPEED] = { "behaviour.acceptance_speed", "1/year", 0.05, 2, BEHAV,
-    N_("How fast buyers accept a new brand: acceptance = cap x (1 - exp(-speed x years present))^2"),
-    N_("Acceptance speed of new brands") },
-  [LF_PARAM_CONSIDERATION_CAP] = { "behaviour.consideration_cap", "fraction", 0.05, 1, BEHAV,
-    N_("Share of buyers who would consider a Chinese brand at all"),
-    N_("Buyers who would consider a Chinese brand") },
-  [LF_PARAM_PASS_THROUGH] = { "behaviour.pass_through", "fraction", 0, 1, BEHAV,
-    N_("Share of a tariff passed through to the sticker price"),
-    N_("Tariff pass-through to prices") },
-  [LF_PARAM_INCUMBENT_RESPONSE] = { "behaviour.incumbent_response", "multiple", 0, 1, BEHAV,
-    N_("How far incumbents cut prices when undercut"),
-    N_("Incumbent price response") },
-};
-
-const LfParamInfo *
-lf_param_info (LfParam param)
-{
-  g_return_val_if_fail (param < LF_N_PARAMS, NULL);
-  return &param_info[param];
-}
-
-int
-lf_param_lookup (const char *key)
-{
-  for (int i = 0; i < LF_N_PARAMS; i++)
-    if (g_strcmp0 (param_info[i].key, key) == 0)
-      return i;
-  return -1;
-}
 
 /**
  * lf_format_number:
@@ -167,10 +95,11 @@ lf_scenario_new (const LfBaseline *baseline)
   s->description = g_strdup ("");
   for (int i = 0; i < LF_N_PARAMS; i++)
     {
-      const LfRange *r = lf_baseline_get_range (baseline, param_info[i].key);
+      const LfParamInfo *info = lf_param_info (i);
+      const LfRange *r = lf_baseline_get_range (baseline, info->key);
       if (r == NULL)
-        g_critical ("baseline has no default for %s", param_info[i].key);
-      s->value[i] = r ? r->central : param_info[i].min;
+        g_critical ("baseline has no default for %s", info->key);
+      s->value[i] = r ? r->central : info->min;
     }
   s->n_plants = baseline->n_plants;
   for (int i = 0; i < baseline->n_plants; i++)
@@ -554,7 +483,7 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
                    "%s: unknown key (see --list-parameters)", key);
       return FALSE;
     }
-  info = &param_info[param];
+  info = lf_param_info (param);
   if (at != NULL)
     {
       char *end = NULL;
@@ -915,11 +844,11 @@ lf_scenario_to_json (const LfScenario *s)
   for (int i = 0; i < LF_N_PARAMS; i++)
     {
       if (s->value[i] != base->value[i])
-        add_number (&w, param_info[i].key, s->value[i]);
+        add_number (&w, lf_param_info (i)->key, s->value[i]);
       for (int y = 1; y < LF_N_YEARS; y++)
         if (s->has_step[i][y])
           {
-            g_autofree char *key = g_strdup_printf ("%s@%d", param_info[i].key, LF_FIRST_YEAR + y);
+            g_autofree char *key = g_strdup_printf ("%s@%d", lf_param_info (i)->key, LF_FIRST_YEAR + y);
             add_number (&w, key, s->step[i][y]);
           }
     }

@@ -1,4 +1,4 @@
-/* lf-scenario.h: the levers of the model, and a scenario (their values).
+/* lf-scenario.h: a scenario, the values of the levers (lf-param.h) and the plants.
  *
  * A scenario is plain data: the value of every global parameter from the
  * first year, optional (year, value) steps for policy levers, and the plants.
@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lf-baseline.h"
+#include "lf-param.h"
 
 G_BEGIN_DECLS
 
@@ -26,54 +27,6 @@ typedef enum {
   LF_SCENARIO_ERROR_TOO_LARGE,
   LF_SCENARIO_ERROR_TOO_MANY_PLANTS,
 } LfScenarioError;
-
-typedef enum {
-  LF_PARAM_TARIFF_CHINA,
-  LF_PARAM_TARIFF_MEXICO,
-  LF_PARAM_TARIFF_CANADA,
-  LF_PARAM_RULE_CONNECTED_VEHICLE,
-  LF_PARAM_QUOTA_CHINA,
-  LF_PARAM_CREDIT_EV_USD,
-  LF_PARAM_CREDIT_EXCLUDE_CHINESE,
-  LF_PARAM_FORD_PARTNERSHIP,
-  LF_PARAM_FORD_PARTNER_FEE_USD,
-  LF_PARAM_PRICE_ELASTICITY,
-  LF_PARAM_CHOICE_PRICE_COEF,
-  LF_PARAM_ACCEPTANCE_SPEED,
-  LF_PARAM_CONSIDERATION_CAP,
-  LF_PARAM_PASS_THROUGH,
-  LF_PARAM_INCUMBENT_RESPONSE,
-  LF_N_PARAMS
-} LfParam;
-
-/* The first and last behavioural parameter: the ones Monte Carlo draws. */
-#define LF_PARAM_FIRST_BEHAVIOUR LF_PARAM_PRICE_ELASTICITY
-#define LF_PARAM_LAST_BEHAVIOUR  LF_PARAM_INCUMBENT_RESPONSE
-
-/* Rule modes of rule.connected_vehicle */
-#define LF_RULE_OFF          0
-#define LF_RULE_AS_PUBLISHED 1
-#define LF_RULE_US_WAIVER    2
-
-typedef enum {
-  LF_PARAM_FLAG_SCHEDULE   = 1 << 0,  /* a policy lever: may change in a later year */
-  LF_PARAM_FLAG_INTEGER    = 1 << 1,
-  LF_PARAM_FLAG_UNLIMITED  = 1 << 2,  /* accepts "unlimited" (stored as +inf) */
-  LF_PARAM_FLAG_BEHAVIOUR  = 1 << 3,  /* drawn by Monte Carlo */
-} LfParamFlags;
-
-typedef struct {
-  const char  *key;
-  const char  *unit;
-  double       min;
-  double       max;
-  LfParamFlags flags;
-  const char  *description;   /* untranslated; pass through gettext to show */
-  const char  *label;         /* short name for controls and charts, untranslated */
-} LfParamInfo;
-
-const LfParamInfo *lf_param_info       (LfParam param);
-int                lf_param_lookup     (const char *key);
 
 typedef struct {
   char   id[LF_PLANT_ID_MAX + 1];
@@ -95,11 +48,6 @@ struct _LfScenario {
   int      n_plants;
   LfPlant  plants[LF_MAX_PLANTS];
 };
-
-/* Plant plants.capacity defaults etc. */
-#define LF_PLANT_PARAM_MIN_CAPACITY 0.0
-#define LF_PLANT_PARAM_MAX_CAPACITY 2000000.0
-#define LF_PLANT_DEFAULT_CAPACITY   150000.0
 
 GQuark      lf_scenario_error_quark    (void);
 LfScenario *lf_scenario_new            (const LfBaseline *baseline);

@@ -1,0 +1,69 @@
+/* lf-param.h: the registry of the model's levers (global parameters).
+ *
+ * One entry per parameter: its key in files and on the command line, its
+ * unit, its range, whether it may change by year, whether Monte Carlo draws
+ * it, and what it means. Defaults are not here: they live, with their
+ * sources, in data/baseline.json (lf_baseline_get_range()).
+ *
+ * GLib only.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LF_PARAM_TARIFF_CHINA,
+  LF_PARAM_TARIFF_MEXICO,
+  LF_PARAM_TARIFF_CANADA,
+  LF_PARAM_RULE_CONNECTED_VEHICLE,
+  LF_PARAM_QUOTA_CHINA,
+  LF_PARAM_CREDIT_EV_USD,
+  LF_PARAM_CREDIT_EXCLUDE_CHINESE,
+  LF_PARAM_FORD_PARTNERSHIP,
+  LF_PARAM_FORD_PARTNER_FEE_USD,
+  LF_PARAM_PRICE_ELASTICITY,
+  LF_PARAM_CHOICE_PRICE_COEF,
+  LF_PARAM_ACCEPTANCE_SPEED,
+  LF_PARAM_CONSIDERATION_CAP,
+  LF_PARAM_PASS_THROUGH,
+  LF_PARAM_INCUMBENT_RESPONSE,
+  LF_N_PARAMS
+} LfParam;
+
+/* The first and last behavioural parameter: the ones Monte Carlo draws. */
+#define LF_PARAM_FIRST_BEHAVIOUR LF_PARAM_PRICE_ELASTICITY
+#define LF_PARAM_LAST_BEHAVIOUR  LF_PARAM_INCUMBENT_RESPONSE
+
+/* Rule modes of rule.connected_vehicle */
+#define LF_RULE_OFF          0
+#define LF_RULE_AS_PUBLISHED 1
+#define LF_RULE_US_WAIVER    2
+
+typedef enum {
+  LF_PARAM_FLAG_SCHEDULE   = 1 << 0,  /* a policy lever: may change in a later year */
+  LF_PARAM_FLAG_INTEGER    = 1 << 1,
+  LF_PARAM_FLAG_UNLIMITED  = 1 << 2,  /* accepts "unlimited" (stored as +inf) */
+  LF_PARAM_FLAG_BEHAVIOUR  = 1 << 3,  /* drawn by Monte Carlo */
+} LfParamFlags;
+
+typedef struct {
+  const char  *key;
+  const char  *unit;
+  double       min;
+  double       max;
+  LfParamFlags flags;
+  const char  *description;   /* untranslated; pass through gettext to show */
+  const char  *label;         /* short name for controls and charts, untranslated */
+} LfParamInfo;
+
+const LfParamInfo *lf_param_info       (LfParam param);
+int                lf_param_lookup     (const char *key);
+
+/* Plant plants.capacity defaults etc. */
+#define LF_PLANT_PARAM_MIN_CAPACITY 0.0
+#define LF_PLANT_PARAM_MAX_CAPACITY 2000000.0
+#define LF_PLANT_DEFAULT_CAPACITY   150000.0
+
+G_END_DECLS
