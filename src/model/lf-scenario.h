@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-#define LF_SCENARIO_FORMAT_VERSION 1
-#define LF_SCENARIO_MAX_FILE_SIZE  (256 * 1024)
 #define LF_PLANT_ID_MAX            LF_ID_MAX
 #define LF_SCENARIO_NAME_MAX       200
 
@@ -89,20 +87,11 @@ gboolean    lf_scenario_remove_plant   (LfScenario       *scenario,
 int         lf_plant_effective_start   (const LfScenario *scenario,
                                         const LfPlant    *plant);
 
-LfScenario *lf_scenario_load_file      (const LfBaseline *baseline,
-                                        const char       *path,
-                                        GError          **error);
-LfScenario *lf_scenario_load_bytes     (const LfBaseline *baseline,
-                                        GBytes           *bytes,
-                                        const char       *display_name,
-                                        GError          **error);
-char       *lf_scenario_to_json        (const LfScenario *scenario);
-gboolean    lf_scenario_save_file      (const LfScenario *scenario,
-                                        const char       *path,
-                                        GError          **error);
-
 char       *lf_format_number           (double value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfScenario, lf_scenario_free)
 
 G_END_DECLS
+
+/* Scenario files: every user of a scenario may read and write them. */
+#include "lf-scenario-file.h"

@@ -1,0 +1,337 @@
+/* lf-scenario-file.c: scenario files, read all or nothing and written with
+ * only what differs from the baseline (see lf-scenario-file.h). */
+#define G_LOG_DOMAIN "landfall-model"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "lf-file.h"
+#include "lf-json.h"
+#include "lf-scenario-file.h"
+
+/* Messages quote what the file holds (keys, values, ids): keep them one short
+ * line whatever that was, with control characters shown as escapes. */
+static void
+tidy_error (GError **error)
+{
+  char *line;
+
+  if (error == NULL || *error == NULL)
+    return;
+  line = lf_text_one_line ((*error)->message, -1);
+  g_free ((*error)->message);
+  (*error)->message = line;
+}
+
+/* ---- reading --------------------------------------------------------------- */
+
+static gboolean
+apply_json_values (LfScenario *s, JsonObject *values, GError **error)
+{
+  g_autoptr(GList) members = json_object_get_members (values);
+
+  for (GList *it = members; it != NULL; it = it->next)
+    {
+      const char *key = it->data;
+      JsonNode *node = json_object_get_member (values, key);
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+      if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
+        {
+          if (!lf_scenario_set_number (s, key, json_node_get_double (node), error))
+            return FALSE;
+        }
+      else if (type == G_TYPE_STRING)
+        {
+          if (!lf_scenario_set_string (s, key, json_node_get_string (node), error))
+            return FALSE;
+        }
+      else
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "%s: expected a number or a string", key);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static LfScenario *
+parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
+{
+  g_autoptr(JsonNode) top = NULL;
+  g_autoptr(LfScenario) s = NULL;
+  g_autoptr(GError) local = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size > LF_SCENARIO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_TOO_LARGE,
+                   "file is %" G_GSIZE_FORMAT " bytes, larger than the %d-byte limit",
+                   size, LF_SCENARIO_MAX_FILE_SIZE);
+      return NULL;
+    }
+  /* Strict UTF-8, bounded nesting, no duplicate members: see lf-json.h. */
+  top = lf_json_parse (data, size, &local);
+  if (top == NULL)
+    {
+      g_set_error_literal (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                           local->message);
+      return NULL;
+    }
+  node = top;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "the top level must be a JSON object");
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "format: missing or not a whole number (expected %d)",
+                   LF_SCENARIO_FORMAT_VERSION);
+      return NULL;
+    }
+  if (json_node_get_int (node) != LF_SCENARIO_FORMAT_VERSION)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "format: %" G_GINT64_FORMAT " is not supported (this version reads %d)",
+                   json_node_get_int (node), LF_SCENARIO_FORMAT_VERSION);
+      return NULL;
+    }
+
+  s = lf_scenario_new (baseline);
+  {
+    g_autoptr(GList) members = json_object_get_members (root);
+    for (GList *it = members; it != NULL; it = it->next)
+      {
+        const char *m = it->data;
+        if (strcmp (m, "format") != 0 && strcmp (m, "name") != 0 &&
+            strcmp (m, "description") != 0 && strcmp (m, "values") != 0)
+          {
+            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                         "%s: unknown member (a scenario has format, name, description, values)", m);
+            return NULL;
+          }
+      }
+  }
+  for (int k = 0; k < 2; k++)
+    {
+      const char *member = k == 0 ? "name" : "description";
+      node = json_object_get_member (root, member);
+      if (node == NULL)
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          g_utf8_strlen (json_node_get_string (node), -1) > (k == 0 ? LF_SCENARIO_NAME_MAX : 4000))
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "%s: expected a string of at most %d characters", member,
+                       k == 0 ? LF_SCENARIO_NAME_MAX : 4000);
+          return NULL;
+        }
+      if (k == 0)
+        lf_scenario_set_name (s, json_node_get_string (node));
+      else
+        {
+          g_free (s->description);
+          s->description = g_strdup (json_node_get_string (node));
+        }
+    }
+  node = json_object_get_member (root, "values");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                       "values: expected an object of KEY: VALUE");
+          return NULL;
+        }
+      if (!apply_json_values (s, json_node_get_object (node), error))
+        return NULL;
+    }
+  if (!lf_scenario_validate (s, error))
+    return NULL;
+  return g_steal_pointer (&s);
+}
+
+static void
+prefix_error (GError **error, const char *name)
+{
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, "%s: ", name);
+}
+
+/**
+ * lf_scenario_load_bytes:
+ * All or nothing: returns a new scenario, or %NULL and one line in @error
+ * naming the file, the key, the value and the allowed range.
+ */
+LfScenario *
+lf_scenario_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *display_name,
+                        GError **error)
+{
+  LfScenario *s = parse_scenario (baseline, bytes, error);
+  if (s == NULL)
+    {
+      prefix_error (error, display_name);
+      tidy_error (error);
+    }
+  return s;
+}
+
+LfScenario *
+lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (baseline != NULL && path != NULL, NULL);
+  /* A regular file of at most the cap, never a FIFO or device (lf-file.h). */
+  bytes = lf_file_read (path, LF_SCENARIO_MAX_FILE_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+  display = lf_file_display_name (path);
+  return lf_scenario_load_bytes (baseline, bytes, display, error);
+}
+
+/* ---- writing --------------------------------------------------------------- */
+
+/* Scenario files are written by hand around json-glib's string escaping, so
+ * that numbers come out in their shortest exact form (0.7, not json-glib's
+ * 0.69999999999999996) and a person can read and edit them. */
+typedef struct {
+  GString *out;
+  gboolean first;
+} Writer;
+
+static void
+write_string (GString *out, const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *quoted = NULL;
+
+  json_node_set_string (node, text);
+  quoted = json_to_string (node, FALSE);
+  g_string_append (out, quoted);
+}
+
+static void
+write_key (Writer *w, const char *key)
+{
+  g_string_append (w->out, w->first ? "\n    " : ",\n    ");
+  w->first = FALSE;
+  write_string (w->out, key);
+  g_string_append (w->out, " : ");
+}
+
+static void
+add_number (Writer *w, const char *key, double v)
+{
+  write_key (w, key);
+  if (isinf (v))
+    write_string (w->out, "unlimited");
+  else
+    {
+      g_autofree char *text = lf_format_number (v);
+      g_string_append (w->out, text);
+    }
+}
+
+static void
+add_string (Writer *w, const char *key, const char *v)
+{
+  write_key (w, key);
+  write_string (w->out, v);
+}
+
+/**
+ * lf_scenario_to_json:
+ * The scenario as a file: only what differs from the baseline.
+ * Returns: (transfer full): JSON text
+ */
+char *
+lf_scenario_to_json (const LfScenario *s)
+{
+  g_autoptr(LfScenario) base = lf_scenario_new (s->baseline);
+  Writer w = { g_string_new ("{\n  \"format\" : "), TRUE };
+
+  g_string_append_printf (w.out, "%d,\n  \"name\" : ", LF_SCENARIO_FORMAT_VERSION);
+  write_string (w.out, s->name ? s->name : "");
+  if (s->description && *s->description)
+    {
+      g_string_append (w.out, ",\n  \"description\" : ");
+      write_string (w.out, s->description);
+    }
+  g_string_append (w.out, ",\n  \"values\" : {");
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    {
+      if (s->value[i] != base->value[i])
+        add_number (&w, lf_param_info (i)->key, s->value[i]);
+      for (int y = 1; y < LF_N_YEARS; y++)
+        if (s->has_step[i][y])
+          {
+            g_autofree char *key = g_strdup_printf ("%s@%d", lf_param_info (i)->key, LF_FIRST_YEAR + y);
+            add_number (&w, key, s->step[i][y]);
+          }
+    }
+  for (int i = 0; i < base->n_plants; i++)
+    if (lf_scenario_find_plant (s, base->plants[i].id) < 0)
+      {
+        g_autofree char *key = g_strdup_printf ("plant.%s.removed", base->plants[i].id);
+        add_number (&w, key, 1);
+      }
+  for (int i = 0; i < s->n_plants; i++)
+    {
+      const LfPlant *p = &s->plants[i];
+      int j = lf_scenario_find_plant (base, p->id);
+      const LfPlant *q = j >= 0 ? &base->plants[j] : NULL;
+      g_autofree char *k_maker = g_strdup_printf ("plant.%s.maker", p->id);
+      g_autofree char *k_site = g_strdup_printf ("plant.%s.site", p->id);
+      g_autofree char *k_cap = g_strdup_printf ("plant.%s.capacity", p->id);
+      g_autofree char *k_start = g_strdup_printf ("plant.%s.start_year", p->id);
+
+      /* A baseline plant whose start year went back to "as early as the site
+       * allows" cannot be said with one key: remove it and define it anew. */
+      if (q != NULL && p->start_year == 0 && q->start_year != 0)
+        {
+          g_autofree char *k_removed = g_strdup_printf ("plant.%s.removed", p->id);
+          add_number (&w, k_removed, 1);
+          q = NULL;
+        }
+      if (p->maker >= 0 && (!q || q->maker != p->maker))
+        add_string (&w, k_maker, s->baseline->makers[p->maker].id);
+      if (p->site >= 0 && (!q || q->site != p->site))
+        add_string (&w, k_site, s->baseline->sites[p->site].id);
+      if (!q || q->capacity != p->capacity)
+        add_number (&w, k_cap, p->capacity);
+      if (p->start_year != 0 && (!q || q->start_year != p->start_year))
+        add_number (&w, k_start, p->start_year);
+    }
+  g_string_append (w.out, w.first ? "}\n}\n" : "\n  }\n}\n");
+  return g_string_free (w.out, FALSE);
+}
+
+/**
+ * lf_scenario_save_file:
+ * Writes through lf_file_replace(): the old file survives any failure, its
+ * mode is kept and a symbolic link keeps pointing at it.
+ */
+gboolean
+lf_scenario_save_file (const LfScenario *s, const char *path, GError **error)
+{
+  g_autofree char *text = lf_scenario_to_json (s);
+
+  return lf_file_replace (path, text, strlen (text), error);
+}
