@@ -489,7 +489,9 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
       if (!(info->flags & LF_PARAM_FLAG_SCHEDULE))
         {
           g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
-                       "%s: %s is a behavioural assumption and cannot change by year", key, name);
+                       (info->flags & LF_PARAM_FLAG_BEHAVIOUR)
+                       ? "%s: %s is a behavioural assumption and cannot change by year"
+                       : "%s: %s holds for every year and cannot change by year", key, name);
           return FALSE;
         }
       if (at[1] == '\0' || *end != '\0' || y < LF_FIRST_YEAR || y > LF_LAST_YEAR)

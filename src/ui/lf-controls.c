@@ -78,6 +78,8 @@ param_unit (LfParam param)
       return _("a year");
     case LF_PARAM_ACCEPTANCE_SPEED:
       return _("/ year");
+    case LF_PARAM_EXPANSION_YEARS:
+      return _("years");
     default:
       return "";
     }
@@ -717,6 +719,8 @@ build (LfControls *self)
   g_signal_connect (add, "clicked", G_CALLBACK (on_add_plant_cb), self);
   self->add_button = add;
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->plants_group), add);
+  /* Above the plants, which rebuild_plants() adds after them. */
+  lever_row (self, ADW_PREFERENCES_GROUP (self->plants_group), LF_PARAM_EXPANSION_YEARS, 0, 10, 1, 0, 1);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->plants_group));
 
   adw_preferences_group_set_title (market, _("Market"));
