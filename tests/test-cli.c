@@ -204,6 +204,65 @@ test_list_parameters (void)
   g_assert_nonnull (strstr (r->out, "\nplant.byd-cn.capacity\t"));
 }
 
+/* The capacity lever and one authorisation line per maker of the baseline. */
+static void
+test_list_parameters_new_keys (void)
+{
+  g_autoptr(Result) r = run ("--list-parameters");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfBaseline) b = lf_baseline_load_default (&error);
+  const char *plants, *makers;
+
+  g_assert_no_error (error);
+  assert_success (r);
+  plants = strstr (r->out, "\nplants.expansion_years\tyears\t0\t10\t2\tYears for an entrant to add a step "
+                   "of capacity at a maker whose plants run full (0: capacity stays as set)\n");
+  g_assert_nonnull (plants);
+  /* Not a policy lever: no KEY@YEAR. */
+  g_assert_null (strstr (r->out, "\nplants.expansion_years\tyears\t0\t10\t2\tYears for an entrant to add a "
+                         "step of capacity at a maker whose plants run full (0: capacity stays as set) (may"));
+  makers = strstr (r->out, "\nmaker.");
+  g_assert_nonnull (makers);
+  for (int m = 0; m < b->n_makers; m++)
+    {
+      g_autofree char *line = g_strdup_printf ("\nmaker.%s.authorised\t0/1\t0\t1\t0\t1: Commerce has "
+                                               "authorised %s under the connected-vehicle rule "
+                                               "(sells under rule mode 1)\n",
+                                               b->makers[m].id, b->makers[m].name);
+      if (strstr (r->out, line) == NULL)
+        g_error ("--list-parameters has no line %s", line + 1);
+    }
+  /* After the global levers, before the plants. */
+  g_assert_true (makers > plants);
+  g_assert_true (makers < strstr (r->out, "\nplant."));
+}
+
+/* --set and --save-scenario take both keys; the file gives the same projection. */
+static void
+test_save_scenario_new_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("landfall-test-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "s.landfall", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(Result) a = NULL;
+  g_autoptr(Result) b = NULL;
+
+  g_assert_no_error (error);
+  a = run ("--project", "--set", "maker.byd.authorised=1", "--set", "maker.xiaomi.authorised=0",
+           "--set", "plants.expansion_years=0", "--save-scenario", path);
+  assert_success (a);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"maker.byd.authorised\" : 1"));
+  g_assert_null (strstr (text, "xiaomi"));
+  g_assert_nonnull (strstr (text, "\"plants.expansion_years\" : 0"));
+  b = run ("--project", "--scenario", path);
+  assert_success (b);
+  g_assert_cmpstr (a->out, ==, b->out);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* Minimum, maximum and default as a person would write them (0.35, not
  * 0.34999999999999998). */
 static void
@@ -492,6 +551,13 @@ static const BadCase bad_cases[] = {
   { { "--project", "--set", "rule.connected_vehicle=1.5" }, 2, { "rule.connected_vehicle", "1.5" } },
   { { "--project", "--set", "plant.x.maker=byd" }, 2, { "plant.x", "site" } },
   { { "--project", "--set", "plant.x.site=mars" }, 2, { "plant.x.site", "mars" } },
+  { { "--project", "--set", "plants.expansion_years=11" }, 2, { "plants.expansion_years", "11", "0 to 10" } },
+  { { "--project", "--set", "plants.expansion_years=2.5" }, 2, { "plants.expansion_years", "2.5", "whole" } },
+  { { "--project", "--set", "plants.expansion_years@2030=3" }, 2, { "plants.expansion_years@2030", "by year" } },
+  { { "--project", "--set", "maker.byd.authorised=2" }, 2, { "maker.byd.authorised", "2", "0 to 1" } },
+  { { "--project", "--set", "maker.byd.authorised=0.5" }, 2, { "maker.byd.authorised", "0.5", "whole" } },
+  { { "--project", "--set", "maker.byd.authorised@2030=1" }, 2, { "maker.byd.authorised@2030", "by year" } },
+  { { "--project", "--set", "maker.tesla.authorised=1" }, 2, { "maker.tesla.authorised", "'tesla'", "byd" } },
   { { "--project", "--format", "xml" }, 2, { "--format", "xml" } },
   { { "--project", "--draws", "-1" }, 2, { "--draws", "-1" } },
   { { "--project", "--draws", "many" }, 2, { "--draws", "many" } },
@@ -539,7 +605,8 @@ test_bad_scenario_file (void)
 {
   static const char *const names[] = {
     "unknown-key", "tariff-out-of-range", "malformed", "unknown-site", "plant-without-site",
-    "format-wrong-version", "truncated",
+    "format-wrong-version", "truncated", "maker-authorised-out-of-range", "schedule-authorised",
+    "expansion-years-not-integer",
   };
   g_autofree char *dir = g_build_filename (source_dir, "tests", "scenarios", "bad", NULL);
 
@@ -1059,6 +1126,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/landfall/cli/list-parameters", test_list_parameters);
   g_test_add_func ("/landfall/cli/list-parameters/numbers", test_list_parameters_numbers);
+  g_test_add_func ("/landfall/cli/list-parameters/new-keys", test_list_parameters_new_keys);
   g_test_add_func ("/landfall/cli/list-sites", test_list_sites);
   g_test_add_func ("/landfall/cli/project/csv", test_project_csv);
   g_test_add_func ("/landfall/cli/project/json", test_project_json);
@@ -1067,6 +1135,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/set/plant", test_add_plant);
   g_test_add_func ("/landfall/cli/save-scenario", test_save_scenario);
   g_test_add_func ("/landfall/cli/save-scenario/alone", test_save_scenario_alone);
+  g_test_add_func ("/landfall/cli/save-scenario/new-keys", test_save_scenario_new_keys);
   g_test_add_func ("/landfall/cli/bad/arguments", test_bad_arguments);
   g_test_add_func ("/landfall/cli/bad/scenario-file", test_bad_scenario_file);
   g_test_add_func ("/landfall/cli/locale", test_locale);

@@ -102,6 +102,8 @@ held_scenario (void)
   apply (s, "plant.held.maker=geely");
   apply (s, "plant.held.site=ca-qc-becancour");
   apply (s, "behaviour.pass_through=0.3");
+  apply (s, "plants.expansion_years=5");
+  apply (s, "maker.geely.authorised=1");
   return s;
 }
 
@@ -114,6 +116,16 @@ assert_same_scenario (const LfScenario *a, const LfScenario *b)
   g_assert_cmpint (a->n_plants, ==, b->n_plants);
   g_assert_cmpmem (a->value, sizeof a->value, b->value, sizeof b->value);
   g_assert_cmpmem (a->has_step, sizeof a->has_step, b->has_step, sizeof b->has_step);
+  g_assert_cmpmem (a->authorised, sizeof a->authorised, b->authorised, sizeof b->authorised);
+}
+
+static int
+maker (const char *id)
+{
+  int m = lf_baseline_find_maker (baseline, id);
+
+  g_assert_cmpint (m, >=, 0);
+  return m;
 }
 
 static double
@@ -219,6 +231,18 @@ test_good_removed_plant (void)
   g_assert_cmpint (g, >=, 0);
   g_assert_cmpfloat (s->plants[g].capacity, ==, 50000.5);
   g_assert_cmpint (lf_scenario_find_plant (s, "other-cn"), >=, 0);
+}
+
+static void
+test_good_authorised (void)
+{
+  g_autoptr(LfScenario) s = load_good ("authorised.json");
+
+  g_assert_true (s->authorised[maker ("byd")]);
+  g_assert_true (s->authorised[maker ("xiaomi")]);   /* given as text */
+  g_assert_false (s->authorised[maker ("geely")]);
+  g_assert_false (s->authorised[maker ("other")]);
+  g_assert_cmpfloat (s->value[LF_PARAM_EXPANSION_YEARS], ==, 0);
 }
 
 static void
@@ -422,6 +446,12 @@ test_set_unchanged_on_error (void)
     "plant.other-cn.start_year=2024", "plant.other-cn.start_year=2030.5",
     "plant.Bad.maker=byd", "plant..maker=byd", "plant.other-cn=1",
     "plant.byd-cn.capacity@2030=1",
+    "plants.expansion_years=11", "plants.expansion_years=-1", "plants.expansion_years=1.5",
+    "plants.expansion_years=unlimited", "plants.expansion_years@2030=3",
+    "maker.byd.authorised=2", "maker.byd.authorised=-1", "maker.byd.authorised=0.5",
+    "maker.byd.authorised=yes", "maker.byd.authorised=", "maker.byd.authorised@2030=1",
+    "maker.geely.authorised@2030=0", "maker.tesla.authorised=1", "maker.BYD.authorised=1",
+    "maker..authorised=1", "maker.byd.colour=1", "maker.byd=1", "maker.=1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -503,6 +533,116 @@ test_set_accepts (void)
   g_assert_cmpint (lf_param_lookup ("tariff.japan"), ==, -1);
 }
 
+/* plants.expansion_years: a whole number of years from 0 to 10, for every
+ * year; its default is the baseline's. */
+static void
+test_set_expansion_years (void)
+{
+  static const struct { const char *assignment, *message; } bad[] = {
+    { "plants.expansion_years=11", "plants.expansion_years: 11 is out of range (0 to 10 years)" },
+    { "plants.expansion_years=-1", "plants.expansion_years: -1 is out of range (0 to 10 years)" },
+    { "plants.expansion_years=1.5", "plants.expansion_years: 1.5 is not a whole number (0 to 10 years)" },
+    { "plants.expansion_years=two", "plants.expansion_years: 'two' is not a number" },
+    { "plants.expansion_years@2030=3",
+      "plants.expansion_years@2030: plants.expansion_years holds for every year and cannot change by year" },
+  };
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  const LfParamInfo *info = lf_param_info (LF_PARAM_EXPANSION_YEARS);
+
+  g_assert_cmpint (lf_param_lookup ("plants.expansion_years"), ==, LF_PARAM_EXPANSION_YEARS);
+  g_assert_cmpint (LF_PARAM_EXPANSION_YEARS, ==, LF_PARAM_FORD_PARTNER_FEE_USD + 1);
+  g_assert_cmpint (LF_PARAM_EXPANSION_YEARS, <, LF_PARAM_FIRST_BEHAVIOUR);
+  g_assert_cmpstr (info->unit, ==, "years");
+  g_assert_cmpfloat (info->min, ==, 0);
+  g_assert_cmpfloat (info->max, ==, 10);
+  g_assert_cmpint (info->flags, ==, LF_PARAM_FLAG_INTEGER);
+  g_assert_cmpfloat (s->value[LF_PARAM_EXPANSION_YEARS], ==,
+                     lf_baseline_get_range (baseline, info->key)->central);
+  g_assert_cmpfloat (s->value[LF_PARAM_EXPANSION_YEARS], ==, 2);
+  g_assert_nonnull (lf_baseline_get_source (baseline, info->key));
+
+  apply (s, "plants.expansion_years=0");
+  g_assert_cmpfloat (s->value[LF_PARAM_EXPANSION_YEARS], ==, 0);
+  apply (s, "plants.expansion_years=10.0");
+  g_assert_cmpfloat (value (s, "plants.expansion_years", 2035), ==, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LfScenario) before = lf_scenario_copy (s);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lf_scenario_apply (s, bad[i].assignment, &error));
+      g_assert_cmpstr (error->message, ==, bad[i].message);
+      assert_same_scenario (s, before);
+    }
+}
+
+/* maker.<id>.authorised: 0 or 1 for a maker of the baseline, FALSE for every
+ * maker until set, for every year; part of equality, copies and files. */
+static void
+test_set_authorised (void)
+{
+  static const struct { const char *assignment, *message; } bad[] = {
+    { "maker.byd.authorised=2", "maker.byd.authorised: 2 is out of range (0 to 1)" },
+    { "maker.byd.authorised=-1", "maker.byd.authorised: -1 is out of range (0 to 1)" },
+    { "maker.byd.authorised=0.5", "maker.byd.authorised: 0.5 is not a whole number (0 to 1)" },
+    { "maker.byd.authorised=yes", "maker.byd.authorised: 'yes' is not a number" },
+    { "maker.byd.authorised@2030=1",
+      "maker.byd.authorised@2030: a maker's authorisation holds for every year and cannot change by year" },
+    { "maker.byd.colour=1", "maker.byd.colour: unknown key (maker keys are maker.<id>.authorised)" },
+    { "maker.byd=1", "maker.byd: unknown key (maker keys are maker.<id>.authorised)" },
+  };
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) def = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) copy = NULL;
+  g_autoptr(GString) known = g_string_new (NULL);
+  int byd = maker ("byd");
+
+  for (int m = 0; m < LF_MAX_MAKERS; m++)
+    g_assert_false (s->authorised[m]);
+
+  apply (s, "maker.byd.authorised=1");
+  g_assert_true (s->authorised[byd]);
+  g_assert_false (lf_scenario_equal (s, def));
+  g_assert_false (lf_scenario_equal (def, s));
+  copy = lf_scenario_copy (s);
+  g_assert_true (lf_scenario_equal (copy, s));
+  g_assert_true (copy->authorised[byd]);
+  lf_scenario_assign (def, s);
+  g_assert_true (lf_scenario_equal (def, s));
+  apply (def, "maker.byd.authorised=0.0");
+  g_assert_false (def->authorised[byd]);
+  g_assert_false (lf_scenario_equal (def, s));
+  apply (def, "maker.byd.authorised=1e0");
+  g_assert_true (lf_scenario_equal (def, s));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LfScenario) before = lf_scenario_copy (s);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", bad[i].assignment);
+      g_assert_false (lf_scenario_apply (s, bad[i].assignment, &error));
+      g_assert_error (error, LF_SCENARIO_ERROR, error->code);
+      g_assert_cmpstr (error->message, ==, bad[i].message);
+      assert_same_scenario (s, before);
+    }
+
+  /* An unknown maker is named, with the makers there are. */
+  for (int m = 0; m < baseline->n_makers; m++)
+    g_string_append_printf (known, "%s%s", m ? ", " : "", baseline->makers[m].id);
+  {
+    g_autoptr(LfScenario) before = lf_scenario_copy (s);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *expected = g_strdup_printf ("maker.tesla.authorised: 'tesla' is not a known "
+                                                 "maker (one of: %s)", known->str);
+
+    g_assert_false (lf_scenario_set_number (s, "maker.tesla.authorised", 1, &error));
+    g_assert_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY);
+    g_assert_cmpstr (error->message, ==, expected);
+    assert_same_scenario (s, before);
+  }
+}
+
 /* ---- saving -------------------------------------------------------------- */
 
 static void
@@ -533,7 +673,7 @@ test_round_trip (void)
 {
   static const char *const files[] = {
     "minimal.json", "named.json", "schedules.json", "new-plant.json", "removed-plant.json",
-    "unlimited-quota.json",
+    "unlimited-quota.json", "authorised.json",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -951,6 +1091,35 @@ test_save_short_numbers (void)
   g_assert_true (lf_scenario_equal (s, back));
 }
 
+/* Saved only when it differs from the default (that is, when 1), and read back. */
+static void
+test_save_authorised (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *text = NULL;
+
+  plain = lf_scenario_to_json (s);
+  g_assert_null (strstr (plain, "authorised"));
+  g_assert_null (strstr (plain, "expansion_years"));
+  apply (s, "maker.byd.authorised=1");
+  apply (s, "maker.other.authorised=1");
+  apply (s, "maker.other.authorised=0");
+  apply (s, "plants.expansion_years=0");
+  text = lf_scenario_to_json (s);
+  g_assert_nonnull (strstr (text, "\"maker.byd.authorised\" : 1"));
+  g_assert_null (strstr (text, "maker.other"));
+  g_assert_nonnull (strstr (text, "\"plants.expansion_years\" : 0"));
+  bytes = g_bytes_new (text, strlen (text));
+  back = lf_scenario_load_bytes (baseline, bytes, "saved", NULL);
+  g_assert_nonnull (back);
+  g_assert_true (lf_scenario_equal (s, back));
+  g_assert_true (back->authorised[maker ("byd")]);
+  assert_round_trip (s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -972,6 +1141,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/good/new-plant", test_good_new_plant);
   g_test_add_func ("/landfall/scenario/good/removed-plant", test_good_removed_plant);
   g_test_add_func ("/landfall/scenario/good/unlimited-quota", test_good_unlimited);
+  g_test_add_func ("/landfall/scenario/good/authorised", test_good_authorised);
   g_test_add_func ("/landfall/scenario/good/presets", test_good_presets);
   add_bad_file_tests ();
   g_test_add_func ("/landfall/scenario/bad/oversized", test_bad_oversized);
@@ -982,6 +1152,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/set/new-plant-unchanged-on-error",
                    test_set_new_plant_unchanged_on_error);
   g_test_add_func ("/landfall/scenario/set/accepts", test_set_accepts);
+  g_test_add_func ("/landfall/scenario/set/expansion-years", test_set_expansion_years);
+  g_test_add_func ("/landfall/scenario/set/authorised", test_set_authorised);
   g_test_add_func ("/landfall/scenario/round-trip/files", test_round_trip);
   g_test_add_func ("/landfall/scenario/round-trip/readded-plant", test_round_trip_readded_plant);
   g_test_add_func ("/landfall/scenario/round-trip/long-name", test_round_trip_long_name);
@@ -989,6 +1161,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/save/missing-dir", test_save_missing_dir);
   g_test_add_func ("/landfall/scenario/fuzz", test_fuzz);
   g_test_add_func ("/landfall/scenario/save-short-numbers", test_save_short_numbers);
+  g_test_add_func ("/landfall/scenario/save-authorised", test_save_authorised);
   g_test_add_func ("/landfall/scenario/baseline-fuzz", test_baseline_fuzz);
   g_test_add_func ("/landfall/scenario/locale", test_locale);
 

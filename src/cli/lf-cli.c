@@ -92,6 +92,10 @@ list_parameters (const LfBaseline *b)
                               (info->flags & LF_PARAM_FLAG_SCHEDULE)
                               ? " (may change by year: KEY@YEAR=VALUE)" : "");
     }
+  for (int m = 0; m < b->n_makers; m++)
+    g_string_append_printf (out, "maker.%s.authorised\t0/1\t0\t1\t%d\t1: Commerce has authorised %s "
+                            "under the connected-vehicle rule (sells under rule mode 1)\n",
+                            b->makers[m].id, s->authorised[m] ? 1 : 0, b->makers[m].name);
   for (int i = 0; i < s->n_plants; i++)
     {
       const LfPlant *p = &s->plants[i];

@@ -286,6 +286,12 @@ lf_scenario_to_json (const LfScenario *s)
             add_number (&w, key, s->step[i][y]);
           }
     }
+  for (int m = 0; m < s->baseline->n_makers; m++)
+    if (!s->authorised[m] != !base->authorised[m])
+      {
+        g_autofree char *key = g_strdup_printf ("maker.%s.authorised", s->baseline->makers[m].id);
+        add_number (&w, key, s->authorised[m] ? 1 : 0);
+      }
   for (int i = 0; i < base->n_plants; i++)
     if (lf_scenario_find_plant (s, base->plants[i].id) < 0)
       {

@@ -166,6 +166,9 @@ lf_scenario_equal (const LfScenario *a, const LfScenario *b)
             (a->has_step[i][y] && a->step[i][y] != b->step[i][y]))
           return FALSE;
     }
+  for (int m = 0; m < LF_MAX_MAKERS; m++)
+    if (!a->authorised[m] != !b->authorised[m])
+      return FALSE;
   /* Plants compare by id: their order in the list carries no meaning. */
   for (int i = 0; i < a->n_plants; i++)
     {
@@ -449,6 +452,40 @@ set_plant_field (LfScenario *s, const char *key, const char *field, LfPlant *p, 
   return TRUE;
 }
 
+/* maker.<id>.authorised: 0 or 1, for a maker of the baseline. */
+static gboolean
+set_maker (LfScenario *s, const char *key, const char *rest, const Value *v, GError **error)
+{
+  const LfBaseline *b = s->baseline;
+  const char *dot = strrchr (rest, '.');
+  g_autofree char *id = NULL;
+  int m;
+  double d;
+
+  if (dot == NULL || strcmp (dot + 1, "authorised") != 0)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                   "%s: unknown key (maker keys are maker.<id>.authorised)", key);
+      return FALSE;
+    }
+  id = g_strndup (rest, dot - rest);
+  m = lf_baseline_find_maker (b, id);
+  if (m < 0)
+    {
+      g_autoptr(GString) allowed = g_string_new (NULL);
+      for (int k = 0; k < b->n_makers; k++)
+        g_string_append_printf (allowed, "%s%s", k ? ", " : "", b->makers[k].id);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                   "%s: '%s' is not a known maker (one of: %s)", key, id, allowed->str);
+      return FALSE;
+    }
+  if (!value_to_number (key, v, FALSE, &d, error) ||
+      !check_number (key, d, 0, 1, "", TRUE, FALSE, error))
+    return FALSE;
+  s->authorised[m] = d != 0;
+  return TRUE;
+}
+
 static gboolean
 set_value (LfScenario *s, const char *key, const Value *v, GError **error)
 {
@@ -469,6 +506,17 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
           return FALSE;
         }
       return set_plant (s, key, key + strlen ("plant."), v, error);
+    }
+  if (g_str_has_prefix (key, "maker."))
+    {
+      if (strchr (key, '@') != NULL)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "%s: a maker's authorisation holds for every year and cannot change by year",
+                       key);
+          return FALSE;
+        }
+      return set_maker (s, key, key + strlen ("maker."), v, error);
     }
 
   at = strchr (key, '@');

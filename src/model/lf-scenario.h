@@ -1,7 +1,8 @@
 /* lf-scenario.h: a scenario, the values of the levers (lf-param.h) and the plants.
  *
  * A scenario is plain data: the value of every global parameter from the
- * first year, optional (year, value) steps for policy levers, and the plants.
+ * first year, optional (year, value) steps for policy levers, the plants,
+ * and which makers Commerce has authorised under the connected-vehicle rule.
  * Every change goes through lf_scenario_set_*(), which checks it; loading a
  * file applies its assignments to a copy and keeps it only if all succeed.
  */
@@ -45,6 +46,9 @@ struct _LfScenario {
   double   step[LF_N_PARAMS][LF_N_YEARS];
   int      n_plants;
   LfPlant  plants[LF_MAX_PLANTS];
+  /* maker.<id>.authorised: Commerce has authorised the maker (index into
+   * baseline makers) under the connected-vehicle rule. FALSE by default. */
+  gboolean authorised[LF_MAX_MAKERS];
 };
 
 GQuark      lf_scenario_error_quark    (void);
