@@ -389,10 +389,11 @@ test_draws (void)
   g_autoptr(Result) a = run ("--project", "--draws", "200", "--seed", "7");
   g_autoptr(Result) b = run ("--project", "--draws", "200", "--seed", "7");
   g_autoptr(Result) plain = run ("--project");
+  /* Open to China-built cars: the rule off and a tariff they can pay. */
   g_autoptr(Result) open7 = run ("--project", "--draws", "200", "--seed", "7",
-                                 "--set", "rule.connected_vehicle=0");
+                                 "--set", "rule.connected_vehicle=0", "--set", "tariff.china=25");
   g_autoptr(Result) open8 = run ("--project", "--draws", "200", "--seed", "8",
-                                 "--set", "rule.connected_vehicle=0");
+                                 "--set", "rule.connected_vehicle=0", "--set", "tariff.china=25");
   g_autoptr(Csv) c = NULL;
   g_autoptr(Csv) cp = NULL;
   g_autoptr(Csv) co = NULL;

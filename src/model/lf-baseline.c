@@ -227,6 +227,8 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
   check_range (l, "market.nest_lambda", b->nest_lambda, 0, 1);
   b->max_ev_share = get_figure (l, m, "market", "max_ev_share");
   check_range (l, "market.max_ev_share", b->max_ev_share, 0.01, 1);
+  b->construction_jobs_per_unit = get_figure (l, m, "market", "construction_jobs_per_unit");
+  check_range (l, "market.construction_jobs_per_unit", b->construction_jobs_per_unit, 0, 1);
 }
 
 static void
@@ -396,6 +398,8 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
       m->chinese_controlled = get_bool (l, o, path, "chinese_controlled", TRUE);
       m->price_factor = get_figure (l, o, path, "price_factor");
       check_range (l, path, m->price_factor, 0.1, 5);
+      m->margin = get_figure (l, o, path, "margin");
+      check_range (l, path, m->margin, 0, 2);
       appeal = get_object (l, o, path, "appeal");
       if (appeal != NULL && !has_source (appeal))
         fail (l, path, "appeal has no source");

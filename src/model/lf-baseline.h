@@ -19,6 +19,7 @@ typedef struct {
   char   *name;                    /* "BYD" */
   double  appeal[LF_N_TIERS];      /* weight against all incumbents at equal price, full acceptance */
   double  price_factor;            /* US-market price before tariff, relative to the tier's incumbent price, if China-built */
+  double  margin;                  /* markup over unit cost in that price: cost = price_factor / (1 + margin) */
   gboolean chinese_controlled;     /* subject to the connected-vehicle rule */
 } LfMaker;
 
@@ -31,7 +32,7 @@ typedef struct {
   int      earliest_year;          /* first year a new plant here can produce */
   double   ramp[3];                /* share of capacity in years 0, 1, 2+ */
   gboolean ford_owned;             /* a Ford plant: hosts a partner under ford.partnership */
-  double   jobs_per_unit;          /* direct jobs per vehicle/year of capacity (0 outside North America) */
+  double   jobs_per_unit;          /* direct jobs per vehicle a year of output (0 outside North America) */
 } LfSite;
 
 typedef struct {
@@ -56,6 +57,7 @@ struct _LfBaseline {
   double tier_price[LF_N_TIERS];                /* USD, incumbent transaction price */
   double nest_lambda;                           /* how much tier sizes respond to their logsum */
   double max_ev_share;
+  double construction_jobs_per_unit;            /* jobs a year per vehicle/year of capacity, two years before a plant's start */
 
   /* Ford */
   double ford_share[LF_N_TIERS][LF_N_YEARS];    /* of tier sales, no entry */

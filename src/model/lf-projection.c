@@ -10,8 +10,9 @@
 
 #define RULE_FIRST_YEAR    2027   /* software ban from model year 2027 (BIS final rule) */
 #define MAX_INCUMBENT_CUT  0.15
-#define MAX_ITERATIONS     200
-#define TOLERANCE          1e-9
+#define MAX_ROUNDS         200
+#define TOLERANCE          1e-10    /* in ln of a maker's weight: a price change of ~1e-11 */
+#define EXPANSION_MAX      2.0      /* and all steps at most twice it */
 
 typedef struct {
   double elasticity, beta, speed, consider, pass_through, response;
@@ -46,6 +47,20 @@ resolve_policy (const LfScenario *s, Policy *pol)
   lf_scenario_resolve (s, LF_PARAM_FORD_PARTNER_FEE_USD, pol->fee);
 }
 
+/* Whether Commerce has authorised maker @m under the connected-vehicle rule. */
+static gboolean
+maker_authorised (const LfScenario *s, int m)
+{
+  return s->authorised[m];
+}
+
+/* Years from a maker's plants running full to a step of new capacity (0: never). */
+static double
+expansion_years (const LfScenario *s)
+{
+  return s->value[LF_PARAM_EXPANSION_YEARS];
+}
+
 static void
 behaviour_from_scenario (const LfScenario *s, Behaviour *bh)
 {
@@ -57,8 +72,23 @@ behaviour_from_scenario (const LfScenario *s, Behaviour *bh)
   bh->response = s->value[LF_PARAM_INCUMBENT_RESPONSE];
 }
 
+/* ---- one year, step by step ---------------------------------------------------------
+ *
+ * A year goes from the levers to the results in named steps (docs/model.md §2):
+ *
+ *   year_sources     which plants can supply this year, and at what cost and price
+ *   year_weights     each maker's weight in each tier at its list price (appeal, acceptance, credit)
+ *   solve_market     incumbents' cut, tier weights, nested shares, EV demand from the
+ *                    logsum, and each maker's price where its demand meets its supply
+ *                    curve (merit order); a binding quota as a rent on China-built cars
+ *   allocate         each maker's sales to its plants in merit order, within capacity
+ *                    and quota, the rest to the incumbents of the tier
+ *   year_totals      Ford, EBIT, tariff revenue, partner income, jobs, average price
+ *   plan_expansion   a maker whose demand exceeds its capacity adds a step, later
+ */
+
 /* Capacity a plant can deliver in a year: ramped from its start, and zero
- * where a rule or the lack of a Ford partnership keeps it idle. */
+ * where the rule or the lack of a Ford partnership keeps it idle. */
 static double
 plant_capacity (const LfScenario *s, const Policy *pol, const LfPlant *p, int y)
 {
@@ -66,22 +96,499 @@ plant_capacity (const LfScenario *s, const Policy *pol, const LfPlant *p, int y)
   const LfSite *site = &b->sites[p->site];
   const LfMaker *maker = &b->makers[p->maker];
   int year = LF_FIRST_YEAR + y;
-  int start = lf_plant_effective_start (s, p);
+  int start = MAX (lf_plant_effective_start (s, p), LF_FIRST_PROJECTED_YEAR);
   int rule = (int) pol->rule[y];
 
   if (year < start || p->capacity <= 0)
     return 0.0;
   if (maker->chinese_controlled && rule != LF_RULE_OFF && year >= RULE_FIRST_YEAR &&
+      !maker_authorised (s, p->maker) &&
       !(rule == LF_RULE_US_WAIVER && site->origin == LF_ORIGIN_US))
     return 0.0;
   if (site->ford_owned && pol->partnership[y] < 0.5)
     return 0.0;
+  /* A zero quota shuts China-built imports out. */
+  if (site->origin == LF_ORIGIN_CHINA && pol->quota[y] <= 0)
+    return 0.0;
   return p->capacity * site->ramp[MIN (year - start, 2)];
 }
 
+typedef struct {
+  int      plant;       /* scenario plant index */
+  int      maker;
+  double   cap;         /* deliverable this year, expansion included */
+  double   base;        /* cost-plus price before tariff, / P_t */
+  double   duty;        /* tariff per car, / P_t */
+  double   price;       /* sticker price, / P_t */
+  gboolean china_built;
+} Source;
+
+/* Everything one year needs, and what it finds. Prices are relative to the
+ * tier's incumbent list price P_t; a maker's price r_m is the same fraction
+ * in every tier, and its weight is x_m = exp(−β (r_m − 1)). */
+typedef struct {
+  int    y;
+  double cr[LF_N_TIERS];                     /* the credit reaching a buyer, / P_t */
+  int    n_src;
+  Source src[LF_MAX_PLANTS];                 /* supplying sources, by maker, cheapest first */
+  int    first[LF_MAX_MAKERS], count[LF_MAX_MAKERS];
+  double a[LF_MAX_MAKERS][LF_N_TIERS];       /* weight at the incumbents' list price */
+  double x[LF_MAX_MAKERS];                   /* weight factor of the maker's price */
+  double lx[LF_MAX_MAKERS];                  /* its logarithm, where x > 0: −β (r_m − 1) */
+  double q;                                  /* quota rent on China-built cars, / P_t */
+  double cut[LF_N_TIERS], w_inc[LF_N_TIERS], W[LF_N_TIERS], S[LF_N_TIERS], E[LF_N_TIERS];
+  double ev;
+  double maker_tier[LF_MAX_MAKERS][LF_N_TIERS];
+  double src_sales[LF_MAX_PLANTS];
+  double inc_units[LF_N_TIERS];
+} Year;
+
+static double
+effective_price (const Year *st, const Source *src)
+{
+  return src->price + (src->china_built ? st->q : 0.0);
+}
+
+/* Merit order: each maker's sources cheapest first (with the quota rent). */
+static void
+sort_sources (Year *st)
+{
+  for (int i = 1; i < st->n_src; i++)
+    for (int j = i; j > 0; j--)
+      {
+        Source *a = &st->src[j - 1], *b = &st->src[j], tmp;
+
+        if (a->maker < b->maker || (a->maker == b->maker && effective_price (st, a) <= effective_price (st, b)))
+          break;
+        tmp = *a;
+        *a = *b;
+        *b = tmp;
+      }
+  for (int m = 0; m < LF_MAX_MAKERS; m++)
+    st->first[m] = st->count[m] = 0;
+  for (int i = st->n_src - 1; i >= 0; i--)
+    {
+      st->first[st->src[i].maker] = i;
+      st->count[st->src[i].maker]++;
+    }
+}
+
+/* Step 1: the plants that can supply this year, each priced from its cost.
+ * A source whose landed cost (build cost plus duty) is above the incumbents'
+ * list price cannot sell at a price the market bears: it builds nothing. */
+static void
+year_sources (const LfScenario *s, const Policy *pol, const Behaviour *bh,
+              const double extra[LF_MAX_PLANTS], Year *st)
+{
+  const LfBaseline *b = s->baseline;
+
+  st->n_src = 0;
+  for (int p = 0; p < s->n_plants; p++)
+    {
+      const LfPlant *pl = &s->plants[p];
+      const LfMaker *mk = &b->makers[pl->maker];
+      const LfSite *site = &b->sites[pl->site];
+      double cap = plant_capacity (s, pol, pl, st->y);
+      double cost, base, duty, price;
+
+      if (cap <= 0)
+        continue;
+      cap += extra[p];
+      base = mk->price_factor * site->cost_factor;
+      cost = base / (1.0 + mk->margin);
+      duty = base * b->customs_value_factor * pol->tariff[site->origin][st->y] / 100.0;
+      if (cost + duty > 1.0)
+        continue;
+      /* Pass-through: the maker absorbs part of the duty from its margin, but
+       * never more than the margin, and never asks more than the market bears. */
+      price = MIN (1.0, MAX (base + bh->pass_through * duty, cost + duty));
+      st->src[st->n_src++] = (Source) { p, pl->maker, cap, base, duty, price,
+                                        site->origin == LF_ORIGIN_CHINA };
+    }
+  sort_sources (st);
+}
+
+/* Step 2: each maker's weight in each tier at the incumbents' list price. */
+static void
+year_weights (const LfScenario *s, const Policy *pol, const Behaviour *bh,
+              const int first_year[LF_MAX_MAKERS], Year *st)
+{
+  const LfBaseline *b = s->baseline;
+
+  for (int m = 0; m < b->n_makers; m++)
+    {
+      const LfMaker *mk = &b->makers[m];
+      double years, acceptance;
+      gboolean eligible = !(mk->chinese_controlled && pol->exclude[st->y] >= 0.5);
+
+      st->x[m] = 0.0;
+      st->lx[m] = -INFINITY;
+      if (st->count[m] == 0 || first_year[m] < 0)
+        {
+          for (int t = 0; t < LF_N_TIERS; t++)
+            st->a[m][t] = 0.0;
+          continue;
+        }
+      years = st->y - first_year[m] + 1;
+      acceptance = 1.0 - exp (-bh->speed * years);
+      acceptance = bh->consider * acceptance * acceptance;
+      for (int t = 0; t < LF_N_TIERS; t++)
+        st->a[m][t] = mk->appeal[t] * acceptance * exp (bh->beta * (eligible ? st->cr[t] : 0.0));
+    }
+}
+
+/* A maker's demand at weight factor x, against everything else in the tiers
+ * (Wo), and d ln D / d ln x. */
+static double
+maker_demand (const Year *st, int m, double x, const double Wo[LF_N_TIERS], double *dlog)
+{
+  double D = 0.0, dD = 0.0;
+
+  for (int t = 0; t < LF_N_TIERS; t++)
+    if (st->a[m][t] > 0 && st->E[t] > 0)
+      {
+        double v = st->a[m][t] * x;
+        double share = v / (Wo[t] + v);
+        D += st->E[t] * share;
+        dD += st->E[t] * share * (1.0 - share);
+      }
+  *dlog = D > 0 ? dD / D : 0.0;
+  return D;
+}
+
+/* The ln x in [lo, hi] where the maker's demand equals K (demand rises with x):
+ * Newton steps kept inside a shrinking bracket. */
+static double
+solve_log_weight (const Year *st, int m, double K, const double Wo[LF_N_TIERS], double lo, double hi)
+{
+  /* Start from the maker's last answer when it lies in the bracket. */
+  double lx = st->lx[m] > lo && st->lx[m] < hi ? st->lx[m] : 0.5 * (lo + hi);
+
+  for (int i = 0; i < 100 && hi - lo > 1e-14; i++)
+    {
+      double dl, D = maker_demand (st, m, exp (lx), Wo, &dl), f, next;
+
+      if (D <= 0)
+        {
+          lo = lx;
+          lx = 0.5 * (lo + hi);
+          continue;
+        }
+      f = log (D / K);
+      if (fabs (f) < 1e-12)
+        break;
+      if (f > 0)
+        hi = lx;
+      else
+        lo = lx;
+      next = dl > 0 ? lx - f / dl : 0.5 * (lo + hi);
+      lx = next > lo && next < hi ? next : 0.5 * (lo + hi);
+    }
+  return lx;
+}
+
+/* Where maker m's demand meets its supply curve: its sources, cheapest first,
+ * each offering its capacity at its own price. The price is that of the
+ * marginal source, or, where capacity runs out first, the scarcity price at
+ * which demand equals the capacity offered. */
+static double
+clear_maker (const Year *st, int m, const double Wo[LF_N_TIERS], const Behaviour *bh)
+{
+  double K = 0.0, lx_prev = 0.0;
+
+  for (int k = 0; k < st->count[m]; k++)
+    {
+      const Source *src = &st->src[st->first[m] + k];
+      double lx = -bh->beta * (effective_price (st, src) - 1.0);
+      double dl, D = maker_demand (st, m, exp (lx), Wo, &dl);
+
+      if (k > 0 && D <= K)
+        return solve_log_weight (st, m, K, Wo, lx, lx_prev);
+      K += src->cap;
+      if (D <= K)
+        return lx;
+      lx_prev = lx;
+    }
+  if (K <= 0)
+    return -INFINITY;
+  return solve_log_weight (st, m, K, Wo, lx_prev - 60.0, lx_prev);
+}
+
+/* Step 3 for a given quota rent: iterate to the year's equilibrium. */
+static void
+solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year *st)
+{
+  const LfBaseline *b = s->baseline;
+  const int y = st->y;
+  const double lambda = b->nest_lambda;
+  /* EV demand answers the EV nest's inclusive value J: a uniform price rise
+   * of dx (a fraction of price) lowers J by β·dx, so exp(−ε/β · J) keeps
+   * the price elasticity ε. */
+  const double theta = -bh->elasticity / bh->beta;
+
+  for (int round = 0; round < MAX_ROUNDS; round++)
+    {
+      double Z = 0.0, J, change = 0.0;
+
+      /* Incumbents cut prices against the threat: the share entrants would
+       * take at the incumbents' list price, times how far below it they sell. */
+      for (int t = 0; t < LF_N_TIERS; t++)
+        {
+          double w_list = exp (bh->beta * st->cr[t]);
+          double den = w_list, threat = 0.0;
+
+          for (int m = 0; m < b->n_makers; m++)
+            den += st->a[m][t] * st->x[m];
+          for (int m = 0; m < b->n_makers; m++)
+            if (st->a[m][t] > 0 && st->x[m] > 0)
+              threat += st->a[m][t] * st->x[m] / den * MAX (0.0, st->lx[m] / bh->beta);
+          st->cut[t] = MIN (MAX_INCUMBENT_CUT, bh->response * threat);
+          st->w_inc[t] = exp (bh->beta * (st->cut[t] + st->cr[t]));
+          st->W[t] = st->w_inc[t];
+          for (int m = 0; m < b->n_makers; m++)
+            st->W[t] += st->a[m][t] * st->x[m];
+        }
+      /* Nested shares of the tiers and the EV nest's inclusive value. */
+      if (lambda > 1e-6)
+        {
+          for (int t = 0; t < LF_N_TIERS; t++)
+            {
+              st->S[t] = b->tier_share[t][y] * exp (lambda * log (st->W[t]));
+              Z += st->S[t];
+            }
+          for (int t = 0; t < LF_N_TIERS; t++)
+            st->S[t] /= Z;
+          J = log (Z) / lambda;
+        }
+      else
+        {
+          J = 0.0;
+          for (int t = 0; t < LF_N_TIERS; t++)
+            {
+              st->S[t] = b->tier_share[t][y];
+              J += st->S[t] * log (st->W[t]);
+            }
+        }
+      /* In the actual years nothing differs from what happened: J is 0 there
+       * but for rounding, which must not make the actuals depend on ε or β. */
+      if (y < lf_year_index (LF_FIRST_PROJECTED_YEAR))
+        J = 0.0;
+      st->ev = b->lv_sales[y] * MIN (b->max_ev_share, b->ev_share[y] * exp (theta * J));
+      for (int t = 0; t < LF_N_TIERS; t++)
+        st->E[t] = st->ev * st->S[t];
+
+      /* Each maker clears against the rest of the market (Gauss–Seidel). */
+      for (int m = 0; m < b->n_makers; m++)
+        {
+          double Wo[LF_N_TIERS], x, lx;
+
+          if (st->count[m] == 0)
+            continue;
+          for (int t = 0; t < LF_N_TIERS; t++)
+            Wo[t] = st->W[t] - st->a[m][t] * st->x[m];
+          lx = clear_maker (st, m, Wo, bh);
+          x = isfinite (lx) ? exp (lx) : 0.0;
+          if (x > 0 && st->x[m] > 0)
+            change = MAX (change, fabs (lx - st->lx[m]));
+          else if (x != st->x[m])
+            change = INFINITY;
+          for (int t = 0; t < LF_N_TIERS; t++)
+            st->W[t] = Wo[t] + st->a[m][t] * x;
+          st->x[m] = x;
+          st->lx[m] = lx;
+        }
+      if (change < TOLERANCE)
+        break;
+    }
+  for (int m = 0; m < b->n_makers; m++)
+    for (int t = 0; t < LF_N_TIERS; t++)
+      st->maker_tier[m][t] = st->W[t] > 0 ? st->E[t] * st->a[m][t] * st->x[m] / st->W[t] : 0.0;
+}
+
+/* Sales of each source: the maker's sales filled cheapest first. */
+static double
+fill_sources (Year *st, const LfBaseline *b)
+{
+  double china = 0.0;
+
+  for (int m = 0; m < b->n_makers; m++)
+    {
+      double rem = 0.0;
+
+      for (int t = 0; t < LF_N_TIERS; t++)
+        rem += st->maker_tier[m][t];
+      for (int k = 0; k < st->count[m]; k++)
+        {
+          Source *src = &st->src[st->first[m] + k];
+          double sold = MIN (src->cap, rem);
+
+          st->src_sales[st->first[m] + k] = sold;
+          rem -= sold;
+          if (src->china_built)
+            china += sold;
+        }
+    }
+  return china;
+}
+
+/* Step 3: the market, with a binding quota found as the rent on China-built
+ * cars at which their sales equal the quota (bisection with secant steps). */
+static void
+solve_market (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year *st)
+{
+  const LfBaseline *b = s->baseline;
+  double quota = pol->quota[st->y], lo = 0.0, hi = -1.0;
+
+  st->q = 0.0;
+  sort_sources (st);
+  solve_at_rent (s, pol, bh, st);
+  if (!isfinite (quota) || st->n_src == 0 || fill_sources (st, b) <= quota)
+    return;
+  /* Find a rent at which China-built sales fit. */
+  for (double q = 0.05; q < 1e3; q *= 2)
+    {
+      st->q = q;
+      sort_sources (st);
+      solve_at_rent (s, pol, bh, st);
+      if (fill_sources (st, b) <= quota)
+        {
+          hi = q;
+          break;
+        }
+      lo = q;
+    }
+  if (hi < 0)
+    return;   /* the clamp in allocate() holds the quota */
+  /* Bisection: sales are not continuous in the rent (a maker switches its
+   * China-built cars from first to last in its merit order), so no secant. */
+  for (int i = 0; i < 64 && hi - lo > 1e-11; i++)
+    {
+      double q = 0.5 * (lo + hi), c;
+
+      st->q = q;
+      sort_sources (st);
+      solve_at_rent (s, pol, bh, st);
+      c = fill_sources (st, b);
+      if (fabs (c - quota) <= 1e-9 * quota)
+        return;
+      if (c > quota)
+        lo = q;
+      else
+        hi = q;
+    }
+  st->q = hi;
+  sort_sources (st);
+  solve_at_rent (s, pol, bh, st);
+}
+
+/* Step 4: sales by source within capacity and quota; what a limit turns away
+ * (only rounding, after the market step) goes to the incumbents of the tier. */
+static void
+allocate (const LfScenario *s, const Policy *pol, Year *st)
+{
+  const LfBaseline *b = s->baseline;
+  double china = 0.0, quota = pol->quota[st->y];
+
+  for (int t = 0; t < LF_N_TIERS; t++)
+    st->inc_units[t] = st->W[t] > 0 ? st->E[t] * st->w_inc[t] / st->W[t] : st->E[t];
+  china = fill_sources (st, b);
+  if (isfinite (quota) && china > quota)
+    {
+      double k = china > 0 ? quota / china : 0.0;
+      for (int i = 0; i < st->n_src; i++)
+        if (st->src[i].china_built)
+          st->src_sales[i] *= k;
+    }
+  /* At a binding quota's rent a maker's China-built source can tie with
+   * another of its sources: the quota's units go to the China-built one. */
+  if (isfinite (quota) && st->q > 0 && china < quota)
+    {
+      double room = quota - china;
+
+      for (int i = 0; i < st->n_src && room > 0; i++)
+        {
+          Source *cn = &st->src[i];
+
+          if (!cn->china_built)
+            continue;
+          for (int j = st->first[cn->maker]; j < st->first[cn->maker] + st->count[cn->maker]; j++)
+            {
+              double move;
+
+              if (st->src[j].china_built ||
+                  fabs (effective_price (st, &st->src[j]) - effective_price (st, cn)) > 1e-6)
+                continue;
+              move = MIN (MIN (room, cn->cap - st->src_sales[i]), st->src_sales[j]);
+              st->src_sales[i] += move;
+              st->src_sales[j] -= move;
+              room -= move;
+            }
+        }
+    }
+  for (int m = 0; m < b->n_makers; m++)
+    {
+      double want = 0.0, sold = 0.0;
+
+      for (int t = 0; t < LF_N_TIERS; t++)
+        want += st->maker_tier[m][t];
+      for (int k = 0; k < st->count[m]; k++)
+        sold += st->src_sales[st->first[m] + k];
+      if (want > 0 && sold < want)
+        for (int t = 0; t < LF_N_TIERS; t++)
+          {
+            st->inc_units[t] += st->maker_tier[m][t] * (1.0 - sold / want);
+            st->maker_tier[m][t] *= sold / want;
+          }
+    }
+}
+
+/* Step 6: a maker that could sell more at its cheapest source's price than
+ * that source has, or has on order, orders the difference there, ready
+ * after the lead time; all it orders is at most twice its
+ * nominal capacity. Ordering to a target (not by fixed steps) keeps more
+ * capacity from ever meaning less later. */
+static void
+plan_expansion (const LfScenario *s, const Behaviour *bh, int lead, const Year *st,
+                double added[LF_MAX_MAKERS], double extra_from[LF_MAX_PLANTS][LF_N_YEARS])
+{
+  const LfBaseline *b = s->baseline;
+
+  if (lead <= 0 || st->y + lead >= LF_N_YEARS)
+    return;
+  for (int m = 0; m < b->n_makers; m++)
+    {
+      const Source *cheapest;
+      double Wo[LF_N_TIERS], K = 0.0, nominal = 0.0, on_order = 0.0, dl, latent, order;
+
+      if (st->count[m] == 0 || st->x[m] <= 0)
+        continue;
+      cheapest = &st->src[st->first[m]];
+      /* Capacity at the cheapest price, and orders for it: a dearer plant
+       * standing idle is no reason not to add cheap capacity. */
+      for (int k = 0; k < st->count[m]; k++)
+        {
+          const Source *src = &st->src[st->first[m] + k];
+
+          nominal += s->plants[src->plant].capacity;
+          if (effective_price (st, src) > effective_price (st, cheapest) + 1e-12)
+            continue;
+          K += src->cap;
+          for (int y = st->y + 1; y <= st->y + lead; y++)
+            on_order += extra_from[src->plant][y];
+        }
+      for (int t = 0; t < LF_N_TIERS; t++)
+        Wo[t] = st->W[t] - st->a[m][t] * st->x[m];
+      latent = maker_demand (st, m, exp (-bh->beta * (effective_price (st, cheapest) - 1.0)), Wo, &dl);
+      order = MIN (latent - K - on_order, EXPANSION_MAX * nominal - added[m]);
+      if (order <= 1.0)
+        continue;
+      added[m] += order;
+      extra_from[cheapest->plant][st->y + lead] += order;
+    }
+}
+
 /* One run of the model. With @entry FALSE no entrant plant runs: the
- * no-entry counterfactual of the same scenario. Writes the scenario-side
- * series (or, for the counterfactual, only what Ford's no-entry series need). */
+ * no-entry counterfactual of the same scenario. */
 typedef struct {
   double ev[LF_N_YEARS];
   double lv[LF_N_YEARS];
@@ -94,310 +601,140 @@ typedef struct {
   double jobs[LF_N_YEARS];
 } RunTotals;
 
+/* Step 5: the year's results. */
+static void
+year_totals (const LfScenario *s, const Policy *pol, const Behaviour *bh, const Year *st,
+             RunTotals *tot, LfProjection *out)
+{
+  const LfBaseline *b = s->baseline;
+  const int y = st->y;
+  double ford_units = 0.0, price_sum = 0.0, ford_revenue = 0.0, ebit = 0.0;
+  double revenue = 0.0, income = 0.0, jobs = 0.0, ref_price = 0.0;
+
+  for (int t = 0; t < LF_N_TIERS; t++)
+    {
+      double units = st->inc_units[t] * b->ford_share[t][y];
+      double sticker = b->tier_price[t] * (1.0 - st->cut[t]);
+
+      ref_price += b->tier_share[t][y] * b->tier_price[t];
+      tot->ford_tier[t][y] = units;
+      ford_units += units;
+      /* At transaction prices, after any cut: Ford's share of what buyers pay. */
+      ford_revenue += units * sticker;
+      price_sum += st->inc_units[t] * sticker;
+    }
+  /* Entrants at their market price: the marginal source's, or the scarcity price. */
+  for (int m = 0; m < b->n_makers; m++)
+    if (st->x[m] > 0)
+      for (int t = 0; t < LF_N_TIERS; t++)
+        price_sum += st->maker_tier[m][t] * b->tier_price[t] * (1.0 - st->lx[m] / bh->beta);
+  for (int i = 0; i < st->n_src; i++)
+    {
+      const Source *src = &st->src[i];
+      const LfPlant *pl = &s->plants[src->plant];
+      const LfSite *site = &b->sites[pl->site];
+      double want = 0.0, sold = st->src_sales[i];
+
+      for (int t = 0; t < LF_N_TIERS; t++)
+        want += st->maker_tier[src->maker][t];
+      /* Duty on the customs value of each car, in the tiers the maker sells in. */
+      for (int t = 0; t < LF_N_TIERS; t++)
+        if (want > 0)
+          revenue += sold * st->maker_tier[src->maker][t] / want * src->duty * b->tier_price[t];
+      if (site->ford_owned)
+        income += sold * pol->fee[y];
+      jobs += sold * site->jobs_per_unit;
+      if (out != NULL)
+        {
+          out->plant_sales[src->plant][y] = sold;
+          out->plant_capacity[src->plant][y] = src->cap;
+          out->maker_sales[src->maker][y] += sold;
+          out->series[LF_SERIES_CHINESE_CHINA_BUILT + site->origin][y] += sold;
+          out->series[LF_SERIES_CHINESE_EV_SALES][y] += sold;
+        }
+    }
+  {
+    double margin = b->ford_margin[y] +
+                    b->ford_scale_gain * log2 (MAX (ford_units, 1.0) / b->ford_volume_ref);
+    for (int t = 0; t < LF_N_TIERS; t++)
+      ebit += tot->ford_tier[t][y] * (margin - st->cut[t] * b->tier_price[t]);
+    ebit = ebit / 1e6 - b->ford_fixed_cost[y];
+  }
+  tot->ev[y] = st->ev;
+  tot->lv[y] = b->lv_sales[y];
+  tot->ford_ebit[y] = ebit;
+  tot->ford_revenue[y] = ford_revenue / 1e6;
+  tot->avg_price[y] = st->ev > 0 ? price_sum / st->ev : ref_price;
+  tot->tariff_revenue[y] = revenue / 1e6;
+  tot->partner_income[y] = income / 1e6;
+  tot->jobs[y] = jobs;
+}
+
+/* Jobs building a plant: in the two years before its first output, for a
+ * plant that goes on to build cars, in projected years only. */
+static void
+construction_jobs (const LfScenario *s, const LfProjection *out, RunTotals *tot)
+{
+  const LfBaseline *b = s->baseline;
+
+  for (int p = 0; p < s->n_plants; p++)
+    {
+      const LfSite *site = &b->sites[s->plants[p].site];
+      int first = -1;
+
+      if (site->jobs_per_unit <= 0)
+        continue;
+      for (int y = 0; y < LF_N_YEARS && first < 0; y++)
+        if (out->plant_sales[p][y] > 0)
+          first = y;
+      for (int y = MAX (first - 2, lf_year_index (LF_FIRST_PROJECTED_YEAR)); first >= 0 && y < first; y++)
+        tot->jobs[y] += b->construction_jobs_per_unit * s->plants[p].capacity;
+    }
+}
+
 static void
 run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry,
      RunTotals *tot, LfProjection *out)
 {
   const LfBaseline *b = s->baseline;
-  const int np = entry ? s->n_plants : 0;
-  const double cpt = b->credit_pass_through;
+  const int lead = (int) expansion_years (s);
   int first_year[LF_MAX_MAKERS];
-  double ref_price = 0.0;
+  double added[LF_MAX_MAKERS] = { 0 };
+  double extra_from[LF_MAX_PLANTS][LF_N_YEARS];
+  double extra[LF_MAX_PLANTS] = { 0 };
+  Year st;
 
+  memset (extra_from, 0, sizeof extra_from);
   for (int m = 0; m < LF_MAX_MAKERS; m++)
     first_year[m] = -1;
+  memset (&st, 0, sizeof st);
 
   for (int y = 0; y < LF_N_YEARS; y++)
     {
-      double cap[LF_MAX_PLANTS], maker_cap[LF_MAX_MAKERS] = { 0 };
-      double u[LF_MAX_PLANTS][LF_N_TIERS];          /* weight before scarcity */
-      double sticker[LF_MAX_PLANTS][LF_N_TIERS];    /* price before credit and scarcity */
-      double paid[LF_MAX_PLANTS][LF_N_TIERS];       /* after credit, before scarcity */
-      double base_price[LF_MAX_PLANTS][LF_N_TIERS]; /* before tariff: the customs basis */
-      double f[LF_MAX_PLANTS];                      /* capacity factor: price rises until demand fits */
-      double q = 0.0;                               /* the quota's tariff equivalent (fraction of price) */
-      double k[LF_MAX_PLANTS];                      /* pre-tariff price / tier price */
-      double g[LF_MAX_PLANTS];                      /* the two together */
-      gboolean china_built[LF_MAX_PLANTS];
-      double W_inc[LF_N_TIERS], W0[LF_N_TIERS], cut[LF_N_TIERS];
-      double inc_sticker[LF_N_TIERS], inc_paid[LF_N_TIERS];
-      double W[LF_N_TIERS], S[LF_N_TIERS];
-      double D[LF_MAX_PLANTS], D_tier[LF_MAX_PLANTS][LF_N_TIERS];
-      double ev = 0.0, lv = b->lv_sales[y];
-      double credit = pol->credit[y] * cpt;
-      gboolean any_supply = FALSE;
+      /* 2025 and 2026 are history: no entrant, no credit, whatever the levers. */
+      gboolean projected = y >= lf_year_index (LF_FIRST_PROJECTED_YEAR);
 
-      ref_price = 0.0;
+      st.y = y;
       for (int t = 0; t < LF_N_TIERS; t++)
-        ref_price += b->tier_share[t][y] * b->tier_price[t];
-
-      for (int p = 0; p < np; p++)
-        {
-          cap[p] = plant_capacity (s, pol, &s->plants[p], y);
-          f[p] = g[p] = 1.0;
-          china_built[p] = b->sites[s->plants[p].site].origin == LF_ORIGIN_CHINA;
-          k[p] = b->makers[s->plants[p].maker].price_factor * b->sites[s->plants[p].site].cost_factor;
-          /* A zero quota shuts China-built imports out. */
-          if (china_built[p] && pol->quota[y] <= 0)
-            cap[p] = 0.0;
-          maker_cap[s->plants[p].maker] += cap[p];
-        }
+        st.cr[t] = projected ? pol->credit[y] * b->credit_pass_through / b->tier_price[t] : 0.0;
+      for (int p = 0; p < s->n_plants; p++)
+        extra[p] += extra_from[p][y];
+      st.n_src = 0;
+      if (entry && projected)
+        year_sources (s, pol, bh, extra, &st);
+      else
+        sort_sources (&st);
       for (int m = 0; m < b->n_makers; m++)
-        if (maker_cap[m] > 0 && first_year[m] < 0)
+        if (st.count[m] > 0 && first_year[m] < 0)
           first_year[m] = y;
-
-      for (int t = 0; t < LF_N_TIERS; t++)
-        {
-          double P = b->tier_price[t];
-
-          for (int p = 0; p < np; p++)
-            {
-              const LfPlant *pl = &s->plants[p];
-              const LfMaker *mk = &b->makers[pl->maker];
-              const LfSite *site = &b->sites[pl->site];
-              double years, acceptance;
-
-              base_price[p][t] = P * mk->price_factor * site->cost_factor;
-              sticker[p][t] = base_price[p][t] *
-                              (1.0 + bh->pass_through * pol->tariff[site->origin][y] / 100.0);
-              paid[p][t] = sticker[p][t] -
-                           (mk->chinese_controlled && pol->exclude[y] >= 0.5 ? 0.0 : credit);
-              if (cap[p] <= 0 || mk->appeal[t] <= 0)
-                {
-                  u[p][t] = 0.0;
-                  continue;
-                }
-              years = y - first_year[pl->maker] + 1;
-              acceptance = 1.0 - exp (-bh->speed * years);
-              acceptance = bh->consider * acceptance * acceptance;
-              u[p][t] = mk->appeal[t] * acceptance * (cap[p] / maker_cap[pl->maker]) *
-                        exp (-bh->beta * (paid[p][t] / P - 1.0));
-              any_supply = TRUE;
-            }
-          cut[t] = 0.0;
-          W0[t] = exp (-bh->beta * ((P - credit) / P - 1.0));
-        }
-
-      /* Find the scarcity factors: demand beyond a plant's capacity (or the
-       * quota) raises that plant's price until what buyers want fits; the
-       * buyers it turns away choose among the others. */
-      for (int iter = 0; iter < MAX_ITERATIONS; iter++)
-        {
-          double norm = 0.0, avg_paid = 0.0, cn_total = 0.0, share;
-          gboolean changed = FALSE;
-
-          for (int p = 0; p < np; p++)
-            g[p] = china_built[p] ? f[p] * exp (-bh->beta * k[p] * q) : f[p];
-          for (int t = 0; t < LF_N_TIERS; t++)
-            {
-              double P = b->tier_price[t];
-              double entrants = 0.0, gap = 0.0;
-
-              /* Incumbents cut prices against the threat: the share entrants
-               * would take at the incumbents' list price, times how far below
-               * it they sell (scarcity markup included). Taking the threat, not
-               * the share after the cut, keeps the answer free of feedback. */
-              for (int p = 0; p < np; p++)
-                if (u[p][t] > 0 && g[p] > 0)
-                  entrants += g[p] * u[p][t];
-              for (int p = 0; p < np; p++)
-                if (u[p][t] > 0 && g[p] > 0)
-                  gap += g[p] * u[p][t] / (W0[t] + entrants) *
-                         MAX (0.0, 1.0 - (sticker[p][t] - log (g[p]) * P / bh->beta) / P);
-              cut[t] = MIN (MAX_INCUMBENT_CUT, bh->response * gap);
-              inc_sticker[t] = P * (1.0 - cut[t]);
-              inc_paid[t] = inc_sticker[t] - credit;
-              W_inc[t] = exp (-bh->beta * (inc_paid[t] / P - 1.0));
-            }
-          for (int t = 0; t < LF_N_TIERS; t++)
-            {
-              W[t] = W_inc[t];
-              for (int p = 0; p < np; p++)
-                W[t] += g[p] * u[p][t];
-              S[t] = b->tier_share[t][y] * pow (W[t] / W0[t], b->nest_lambda);
-              norm += S[t];
-            }
-          for (int t = 0; t < LF_N_TIERS; t++)
-            {
-              double P = b->tier_price[t];
-              S[t] /= norm;
-              avg_paid += S[t] * W_inc[t] / W[t] * inc_paid[t];
-              for (int p = 0; p < np; p++)
-                if (u[p][t] > 0 && g[p] > 0)
-                  avg_paid += S[t] * g[p] * u[p][t] / W[t] *
-                              (paid[p][t] - log (g[p]) * P / bh->beta);
-            }
-          share = b->ev_share[y] * pow (MAX (avg_paid, 1.0) / ref_price, bh->elasticity);
-          ev = lv * MIN (share, b->max_ev_share);
-
-          for (int p = 0; p < np; p++)
-            {
-              D[p] = 0.0;
-              for (int t = 0; t < LF_N_TIERS; t++)
-                {
-                  D_tier[p][t] = u[p][t] > 0 ? ev * S[t] * g[p] * u[p][t] / W[t] : 0.0;
-                  D[p] += D_tier[p][t];
-                }
-              if (china_built[p])
-                cn_total += D[p];
-            }
-          if (!any_supply)
-            break;
-
-          /* Newton steps in log space towards demand = capacity, never above 1:
-           * a plant's demand moves with its factor at elasticity 1 − (its share
-           * of the tier), so dividing by that converges in a few steps even for
-           * a plant that dominates its tier. */
-          for (int p = 0; p < np; p++)
-            {
-              double own = 0.0, target, step;
-
-              if (D[p] <= 0 || (f[p] >= 1.0 && D[p] <= cap[p]))
-                continue;
-              for (int t = 0; t < LF_N_TIERS; t++)
-                if (u[p][t] > 0)
-                  own += D_tier[p][t] * g[p] * u[p][t] / W[t];
-              own /= D[p];
-              step = log (cap[p] / D[p]) / MAX (1.0 - own, 0.05);
-              target = MIN (1.0, f[p] * exp (CLAMP (step, -2.0, 2.0)));
-              if (fabs (target - f[p]) > TOLERANCE * f[p])
-                changed = TRUE;
-              f[p] = target;
-            }
-          /* A binding quota acts as a tariff: its rate q is found like a price,
-           * and since it stacks on the tariff, a higher tariff under a binding
-           * quota only lowers q and changes nothing else. */
-          if (cn_total > 0 && isfinite (pol->quota[y]) && (q > 0 || cn_total > pol->quota[y]))
-            {
-              double own = 0.0, kbar = 0.0, step, target;
-
-              for (int t = 0; t < LF_N_TIERS; t++)
-                {
-                  double tier_cn = 0.0, tier_units = 0.0;
-                  for (int p = 0; p < np; p++)
-                    if (china_built[p] && u[p][t] > 0)
-                      {
-                        tier_cn += g[p] * u[p][t] / W[t];
-                        tier_units += D_tier[p][t];
-                      }
-                  own += tier_units * tier_cn;
-                }
-              for (int p = 0; p < np; p++)
-                if (china_built[p])
-                  kbar += D[p] * k[p];
-              own /= cn_total;
-              kbar /= cn_total;
-              step = log (cn_total / pol->quota[y]) / (bh->beta * kbar * MAX (1.0 - own, 0.05));
-              target = MAX (0.0, q + CLAMP (step, -2.0, 2.0));
-              if (fabs (target - q) > TOLERANCE)
-                changed = TRUE;
-              q = target;
-            }
-          if (!changed)
-            break;
-        }
-
-      /* What rounding leaves above a limit goes to the incumbents, so sales
-       * never exceed capacity or quota and the market total is kept. */
-      {
-        double inc_units[LF_N_TIERS];
-        double cn_total = 0.0;
-
-        for (int t = 0; t < LF_N_TIERS; t++)
-          inc_units[t] = ev * S[t] * W_inc[t] / W[t];
-        for (int p = 0; p < np; p++)
-          {
-            D[p] = 0.0;
-            for (int t = 0; t < LF_N_TIERS; t++)
-              D[p] += D_tier[p][t];
-            if (D[p] > cap[p])
-              {
-                double k = cap[p] / D[p];
-                for (int t = 0; t < LF_N_TIERS; t++)
-                  {
-                    inc_units[t] += D_tier[p][t] * (1.0 - k);
-                    D_tier[p][t] *= k;
-                  }
-                D[p] = cap[p];
-              }
-            if (china_built[p])
-              cn_total += D[p];
-          }
-        if (isfinite (pol->quota[y]) && cn_total > pol->quota[y])
-          {
-            double k = cn_total > 0 ? pol->quota[y] / cn_total : 0.0;
-            for (int p = 0; p < np; p++)
-              if (china_built[p])
-                {
-                  for (int t = 0; t < LF_N_TIERS; t++)
-                    {
-                      inc_units[t] += D_tier[p][t] * (1.0 - k);
-                      D_tier[p][t] *= k;
-                    }
-                  D[p] *= k;
-                }
-          }
-
-        /* Totals for the year. */
-        {
-          double ford_units = 0.0, ebit = 0.0, price_sum = 0.0, ford_revenue = 0.0;
-          double revenue = 0.0, income = 0.0, jobs = 0.0;
-
-          for (int t = 0; t < LF_N_TIERS; t++)
-            {
-              double units = inc_units[t] * b->ford_share[t][y];
-              tot->ford_tier[t][y] = units;
-              ford_units += units;
-              /* At transaction prices, after any cut: Ford's share of what buyers pay. */
-              ford_revenue += units * inc_sticker[t];
-              price_sum += inc_units[t] * inc_sticker[t];
-            }
-          for (int p = 0; p < np; p++)
-            {
-              const LfPlant *pl = &s->plants[p];
-              const LfSite *site = &b->sites[pl->site];
-              double fee_units = 0.0;
-
-              for (int t = 0; t < LF_N_TIERS; t++)
-                {
-                  double markup = g[p] > 0 && g[p] < 1 ? -log (g[p]) * b->tier_price[t] / bh->beta : 0;
-                  price_sum += D_tier[p][t] * (sticker[p][t] + markup);
-                  revenue += D_tier[p][t] * base_price[p][t] * b->customs_value_factor *
-                             pol->tariff[site->origin][y] / 100.0;
-                  fee_units += D_tier[p][t];
-                }
-              if (site->ford_owned)
-                income += fee_units * pol->fee[y];
-              jobs += cap[p] * site->jobs_per_unit;
-              if (out != NULL)
-                {
-                  out->plant_sales[p][y] = D[p];
-                  out->plant_capacity[p][y] = cap[p];
-                  out->maker_sales[pl->maker][y] += D[p];
-                  out->series[LF_SERIES_CHINESE_CHINA_BUILT + site->origin][y] += D[p];
-                  out->series[LF_SERIES_CHINESE_EV_SALES][y] += D[p];
-                }
-            }
-
-          {
-            double margin = b->ford_margin[y] +
-                            b->ford_scale_gain * log2 (MAX (ford_units, 1.0) / b->ford_volume_ref);
-            for (int t = 0; t < LF_N_TIERS; t++)
-              ebit += tot->ford_tier[t][y] * (margin - cut[t] * b->tier_price[t]);
-            ebit = ebit / 1e6 - b->ford_fixed_cost[y];
-          }
-
-          tot->lv[y] = lv;
-          tot->ev[y] = ev;
-          tot->ford_ebit[y] = ebit;
-          tot->ford_revenue[y] = ford_revenue / 1e6;
-          tot->avg_price[y] = ev > 0 ? price_sum / ev : ref_price;
-          tot->tariff_revenue[y] = revenue / 1e6;
-          tot->partner_income[y] = income / 1e6;
-          tot->jobs[y] = jobs;
-        }
-      }
+      year_weights (s, pol, bh, first_year, &st);
+      solve_market (s, pol, bh, &st);
+      allocate (s, pol, &st);
+      year_totals (s, pol, bh, &st, tot, out);
+      plan_expansion (s, bh, lead, &st, added, extra_from);
     }
+  if (out != NULL)
+    construction_jobs (s, out, tot);
 }
 
 static void

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define LF_FIRST_YEAR 2025
 #define LF_LAST_YEAR  2035
 #define LF_N_YEARS    (LF_LAST_YEAR - LF_FIRST_YEAR + 1)
+/* 2025 and 2026 are actual years: every scenario shows what happened. */
+#define LF_FIRST_PROJECTED_YEAR 2027
 
 typedef enum {
   LF_TIER_ENTRY,
