@@ -40,6 +40,7 @@ struct _LfControls
   GArray        *plant_rows; /* PlantRow */
   GtkWidget     *scroll_target;
   GtkWidget     *add_button;
+  GtkWidget     *authorised[LF_MAX_MAKERS];  /* switches, for Chinese-controlled makers */
   gboolean       syncing;
 };
 
@@ -482,6 +483,67 @@ rule_row (LfControls *self, AdwPreferencesGroup *group)
   g_array_append_val (self->levers, lever);
 }
 
+/* ---- authorisation under the connected-vehicle rule -------------------------------- */
+
+static char *
+authorised_key (const LfBaseline *b, int maker)
+{
+  return g_strdup_printf ("maker.%s.authorised", b->makers[maker].id);
+}
+
+static void
+on_authorised_cb (GObject *toggle, GParamSpec *pspec, LfControls *self)
+{
+  int maker = GPOINTER_TO_INT (g_object_get_data (toggle, "maker"));
+  g_autofree char *key = authorised_key (self->scenario->baseline, maker);
+
+  if (self->syncing)
+    return;
+  set_number (self, key, gtk_switch_get_active (GTK_SWITCH (toggle)) ? 1 : 0);
+}
+
+/* One switch per maker the rule applies to: whether Commerce has authorised it. */
+static void
+authorised_rows (LfControls *self, AdwPreferencesGroup *group)
+{
+  const LfBaseline *b = self->scenario->baseline;
+
+  for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
+    {
+      const char *name = _(b->makers[m].name);
+      GtkWidget *row, *sw;
+      g_autofree char *key = NULL, *title = NULL, *a11y = NULL, *tooltip = NULL;
+
+      if (!b->makers[m].chinese_controlled)
+        continue;
+      key = authorised_key (b, m);
+      /* Translators: a switch, e.g. "BYD authorised"; its subtitle names the rule */
+      title = g_strdup_printf (_("%s authorised"), name);
+      /* Translators: the accessible name of that switch, e.g. "BYD authorised under the connected-vehicle rule" */
+      a11y = g_strdup_printf (_("%s authorised under the connected-vehicle rule"), name);
+      tooltip = g_strdup_printf (_("On: Commerce has authorised %s under the connected-vehicle rule. "
+                                   "It may then sell while the rule applies as published, and from "
+                                   "any site while the rule is waived for US-built cars.\n"
+                                   "Default: not authorised\nKey: %s"), name, key);
+      row = adw_action_row_new ();
+      sw = gtk_switch_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Under the connected-vehicle rule"));
+      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      /* The row labels its switch with its title too; the switch's own, longer
+       * name says what it is on its own, and is read alone. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      g_object_set_data (G_OBJECT (sw), "maker", GINT_TO_POINTER (m));
+      g_signal_connect (sw, "notify::active", G_CALLBACK (on_authorised_cb), self);
+      adw_preferences_group_add (group, row);
+      self->authorised[m] = sw;
+    }
+}
+
 /* ---- plants ------------------------------------------------------------------ */
 
 static char *
@@ -711,7 +773,8 @@ build (LfControls *self)
   self->plants_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->plants_group), _("Entrants and Plants"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->plants_group),
-                                         _("Each plant: its maker, site, capacity and first year"));
+                                         _("Which makers Commerce authorises, how fast full plants grow, "
+                                           "and each plant: its maker, site, capacity and first year"));
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_tooltip_text (add, _("Add a plant"));
@@ -721,6 +784,7 @@ build (LfControls *self)
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->plants_group), add);
   /* Above the plants, which rebuild_plants() adds after them. */
   lever_row (self, ADW_PREFERENCES_GROUP (self->plants_group), LF_PARAM_EXPANSION_YEARS, 0, 10, 1, 0, 1);
+  authorised_rows (self, ADW_PREFERENCES_GROUP (self->plants_group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->plants_group));
 
   adw_preferences_group_set_title (market, _("Market"));
@@ -859,6 +923,10 @@ lf_controls_sync (LfControls *self)
           gtk_widget_set_visible (l->row, *sched != '\0');
         }
     }
+
+  for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
+    if (self->authorised[m] != NULL)
+      gtk_switch_set_active (GTK_SWITCH (self->authorised[m]), s->authorised[m]);
 
   if (!plants_match_rows (self))
     rebuild_plants (self);

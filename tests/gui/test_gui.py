@@ -35,6 +35,7 @@ TIMEOUT = float(os.environ.get("GUI_TEST_WAIT", "20"))
 
 SHARE_2030 = "Chinese share of US EV sales, 2030"
 TARIFF_CHINA = "Tariff on China-built EVs"
+BYD_AUTHORISED = "BYD authorised under the connected-vehicle rule"
 
 
 # TAP goes to GUI_TEST_TAP_FD when the runner gives one (its stdout is shared
@@ -401,6 +402,48 @@ def test_undo_restores_summary(lf):
     check(lf.title() == "Connected-vehicle rule waived", f"after undo the title is {lf.title()!r}")
 
 
+def switch_on(acc):
+    """Whether a GtkSwitch is on."""
+    return states(acc).contains(pyatspi.STATE_CHECKED)
+
+
+def find_switch(lf, name):
+    """A GtkSwitch by its accessible name (GTK 4.8 gives switches the check box role)."""
+    roles = [pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_TOGGLE_BUTTON]
+    if hasattr(pyatspi, "ROLE_SWITCH"):
+        roles.append(pyatspi.ROLE_SWITCH)
+    return wait_for(f"a switch named {name!r}", lambda: [
+        o for r in roles for o in lf.find_all(r, name)
+        if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+
+
+def toggle(acc):
+    """Flip a switch through its AT-SPI action, as a screen reader does."""
+    action = acc.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    check("toggle" in names, f"{name_of(acc)!r} offers no toggle action (has {names})")
+    action.doAction(names.index("toggle"))
+
+
+def test_authorisation_switch_undo(lf):
+    """Each Chinese maker has a switch for its authorisation under the
+    connected-vehicle rule: off by default; turning BYD's on marks the title
+    modified, and Ctrl+Z turns it off and takes the mark away."""
+    before = lf.title()
+    check(not before.startswith("• "), f"the title {before!r} is already marked")
+    switch = find_switch(lf, BYD_AUTHORISED)
+    check(not switch_on(switch), "BYD starts authorised")
+    for maker in ("Xiaomi", "Geely group", "Other Chinese"):
+        find_switch(lf, f"{maker} authorised under the connected-vehicle rule")
+    toggle(switch)
+    wait_for("the BYD switch to turn on", lambda: switch_on(switch))
+    wait_for("the title to mark the change", lambda: lf.title() == "• " + before)
+    lf.focus_main_window()
+    key("ctrl+z")
+    wait_for("undo to turn the BYD switch off", lambda: not switch_on(switch))
+    wait_for(f"the title to return to {before!r}", lambda: lf.title() == before)
+
+
 def test_preset_trade_deal_by_keyboard(lf):
     before = settled(lambda: lf.summary(SHARE_2030), "the summary")
     lf.open_preset("Trade deal", keyboard=True)
@@ -662,6 +705,7 @@ SESSIONS = [
         test_preset_rule_waived_by_menu_button,
         test_tariff_change_moves_share,
         test_undo_restores_summary,
+        test_authorisation_switch_undo,
         test_preset_trade_deal_by_keyboard,
         test_export_chart,
         test_export_default_size,
