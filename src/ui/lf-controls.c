@@ -521,7 +521,7 @@ authorised_rows (LfControls *self, AdwPreferencesGroup *group)
       title = g_strdup_printf (_("%s authorised"), name);
       /* Translators: the accessible name of that switch, e.g. "BYD authorised under the connected-vehicle rule" */
       a11y = g_strdup_printf (_("%s authorised under the connected-vehicle rule"), name);
-      tooltip = g_strdup_printf (_("On: Commerce has authorised %s under the connected-vehicle rule. "
+      tooltip = g_strdup_printf (_("On: Commerce has authorised %s under the connected-vehicle rule.\n"
                                    "It may then sell while the rule applies as published, and from "
                                    "any site while the rule is waived for US-built cars.\n"
                                    "Default: not authorised\nKey: %s"), name, key);
