@@ -17,8 +17,8 @@ static const char *const lf_preset_strings[] G_GNUC_UNUSED = {
   N_("The tariff wall as it stands in 2026: a 127.5 % stack on China-built "
      "EVs, 27.5 % on non-USMCA cars from Mexico and Canada, no EV credit, and "
      "the connected-vehicle rule barring Chinese-controlled makers from model "
-     "year 2027. Chinese makers could ship a trickle in 2026 and nothing "
-     "after."),
+     "year 2027 unless Commerce authorises them. No Chinese brand sold here in "
+     "2026, and none does after."),
   /* Translators: the name of a preset scenario (data/presets/02-build-in-america.landfall),
      shown in the Scenarios menu and as the window title */
   /* xgettext:no-c-format */
@@ -70,7 +70,8 @@ static const char *const lf_preset_strings[] G_GNUC_UNUSED = {
   /* xgettext:no-c-format */
   N_("The connected-vehicle rule is dropped, but every tariff stays where it "
      "is. This shows how much of the wall is the rule and how much the "
-     "tariffs: China-built cars still pay the 127.5 % stack."),
+     "tariffs: at the 127.5 % stack no Chinese maker covers the cost of a "
+     "China-built car at US prices, so still none is sold."),
   /* Translators: the name of a Chinese carmaker or group (data/baseline.json, makers id "byd") */
   /* xgettext:no-c-format */
   N_("BYD"),
