@@ -438,7 +438,7 @@ run_grid (void)
                        * (docs/model.md §6) — only with a smaller EV market. */
                       double quota_v = lf_scenario_value_at (s, LF_PARAM_QUOTA_CHINA, LF_FIRST_YEAR + y);
                       gboolean binds = isfinite (quota_v) && quota_v > 0 &&
-                                       prev_units[y] >= quota_v * (1 - 1e-9);
+                                       prev_units[y] >= quota_v * (1 - 1e-6);
                       if (t > 0 && binds)
                         check (&g.monotone, share <= prev[y] * (1 + 1e-6) + 1e-9 ||
                                p->series[LF_SERIES_EV_SALES][y] < prev_ev[y], text,
@@ -1044,7 +1044,7 @@ test_tariff_monotone_random (void)
           /* Units never rise; the share only through a smaller EV market
            * around units held at a binding quota (docs/model.md §6). */
           g_assert_cmpfloat (u2, <=, u1 * (1 + 1e-6) + 1e-6);
-          if (rise > 1e-6 && isfinite (quota) && u1 >= quota * (1 - 1e-9) &&
+          if (rise > 1e-6 && isfinite (quota) && u1 >= quota * (1 - 1e-6) &&
               p2->series[LF_SERIES_EV_SALES][y] < p1->series[LF_SERIES_EV_SALES][y])
             continue;
           if (rise > 1e-6)

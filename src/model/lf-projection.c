@@ -437,48 +437,93 @@ static void
 solve_market (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year *st)
 {
   const LfBaseline *b = s->baseline;
-  double quota = pol->quota[st->y], lo = 0.0, hi = -1.0;
+  double quota = pol->quota[st->y], guess = st->q, lo = 0.0, hi = -1.0, c_lo = 0.0, c_hi = 0.0, c;
+  int side = 0;
 
-  st->q = 0.0;
-  sort_sources (st);
-  solve_at_rent (s, pol, bh, st);
-  if (!isfinite (quota) || st->n_src == 0 || fill_sources (st, b) <= quota)
-    return;
-  /* Find a rent at which China-built sales fit. */
-  for (double q = 0.05; q < 1e3; q *= 2)
+  if (!isfinite (quota) || st->n_src == 0)
     {
-      st->q = q;
+      st->q = 0.0;
       sort_sources (st);
       solve_at_rent (s, pol, bh, st);
-      if (fill_sources (st, b) <= quota)
-        {
-          hi = q;
-          break;
-        }
-      lo = q;
+      return;
     }
-  if (hi < 0)
-    return;   /* the clamp in allocate() holds the quota */
-  /* Bisection: sales are not continuous in the rent (a maker switches its
-   * China-built cars from first to last in its merit order), so no secant. */
-  for (int i = 0; i < 64 && hi - lo > 1e-11; i++)
+  /* Last year's rent first (it changes little from year to year), then none. */
+  st->q = guess;
+  sort_sources (st);
+  solve_at_rent (s, pol, bh, st);
+  if ((c = fill_sources (st, b)) <= quota)
     {
-      double q = 0.5 * (lo + hi), c;
+      if (st->q == 0.0)
+        return;
+      hi = st->q;
+      c_hi = c;
+      st->q = 0.0;
+      sort_sources (st);
+      solve_at_rent (s, pol, bh, st);
+      if ((c_lo = fill_sources (st, b)) <= quota)
+        return;
+    }
+  else
+    {
+      /* Sales fall as the rent rises: step up until they fit. */
+      lo = st->q;
+      c_lo = c;
+      for (double q = st->q > 0 ? st->q * 1.25 : 0.05; q < 1e3; q *= 1.5)
+        {
+          st->q = q;
+          sort_sources (st);
+          solve_at_rent (s, pol, bh, st);
+          c = fill_sources (st, b);
+          if (c <= quota)
+            {
+              hi = q;
+              c_hi = c;
+              break;
+            }
+          lo = q;
+          c_lo = c;
+        }
+      if (hi < 0)
+        return;   /* the clamp in allocate() holds the quota */
+    }
+  /* Regula falsi (Illinois) inside the bracket, with a bisection every few
+   * steps: sales are not continuous in the rent where a maker's China-built
+   * cars move from first to last in its merit order. */
+  for (int i = 0; i < 80 && hi - lo > 1e-11; i++)
+    {
+      double q = c_lo > c_hi ? hi - (hi - lo) * (quota - c_hi) / (c_lo - c_hi) : 0.5 * (lo + hi);
 
+      if (!(q > lo && q < hi) || i % 6 == 5)
+        q = 0.5 * (lo + hi);
       st->q = q;
       sort_sources (st);
       solve_at_rent (s, pol, bh, st);
       c = fill_sources (st, b);
-      if (fabs (c - quota) <= 1e-9 * quota)
+      if (fabs (c - quota) <= 1e-7 * quota)
         return;
       if (c > quota)
-        lo = q;
+        {
+          lo = q;
+          c_lo = c;
+          if (side == -1)
+            c_hi = quota + 0.5 * (c_hi - quota);
+          side = -1;
+        }
       else
-        hi = q;
+        {
+          hi = q;
+          c_hi = c;
+          if (side == 1)
+            c_lo = quota + 0.5 * (c_lo - quota);
+          side = 1;
+        }
     }
-  st->q = hi;
-  sort_sources (st);
-  solve_at_rent (s, pol, bh, st);
+  if (st->q != hi)
+    {
+      st->q = hi;
+      sort_sources (st);
+      solve_at_rent (s, pol, bh, st);
+    }
 }
 
 /* Step 4: sales by source within capacity and quota; what a limit turns away
