@@ -384,6 +384,11 @@ test_json_checks (void)
                        "line 1: \\ud800 is half of a UTF-16 surrogate pair, alone");
   assert_json_refused ("{\"a\": \"\\uDFFF\"}", -1,
                        "line 1: \\udfff is half of a UTF-16 surrogate pair, alone");
+  /* json-glib would decode a short escape into bytes that are not UTF-8. */
+  assert_json_refused ("{\"a\": \"x\\ud8z00y\"}", -1,
+                       "line 1: \\u must be followed by four hexadecimal digits");
+  assert_json_refused ("{\"a\": \"\\u12\"}", -1,
+                       "line 1: \\u must be followed by four hexadecimal digits");
   assert_json_refused ("{\"a\": \"\\u0000\"}", -1,
                        "line 1: \\u0000 (a NUL character) is not allowed in text");
   assert_json_refused ("{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}", -1,

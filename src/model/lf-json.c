@@ -55,7 +55,12 @@ scan (const char *data, gsize len, GError **error)
                 continue;
               u = hex4 (p + 1, end);
               if (u < 0)
-                continue;   /* json-glib says what is wrong */
+                {
+                  /* json-glib reads a short \u escape into bytes that are not UTF-8. */
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "line %d: \\u must be followed by four hexadecimal digits", line);
+                  return FALSE;
+                }
               p += 4;
               if (u == 0)
                 {
@@ -190,6 +195,33 @@ find_path (JsonNode *node, JsonObject *object, GString *path)
   return FALSE;
 }
 
+/* Every string and member name in the tree is UTF-8 (depth ≤ LF_JSON_MAX_DEPTH). */
+static gboolean
+all_text_valid (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *it = members; it != NULL; it = it->next)
+        if (!g_utf8_validate (it->data, -1, NULL) ||
+            !all_text_valid (json_object_get_member (o, it->data)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        if (!all_text_valid (json_array_get_element (a, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  return TRUE;
+}
+
 /**
  * lf_json_parse:
  * @data: (array length=len): the text
@@ -260,6 +292,14 @@ lf_json_parse (const char *data, gsize len, GError **error)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            "not valid JSON: no value");
+      return NULL;
+    }
+  /* Whatever json-glib decoded must be text: the scan above should make
+   * this impossible, and this makes sure. */
+  if (!all_text_valid (root))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "a string is not valid text after decoding its escapes");
       return NULL;
     }
   return json_node_copy (root);
