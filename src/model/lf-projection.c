@@ -221,15 +221,17 @@ year_weights (const LfScenario *s, const Policy *pol, const Behaviour *bh,
       double years, acceptance;
       gboolean eligible = !(mk->chinese_controlled && pol->exclude[st->y] >= 0.5);
 
-      st->x[m] = 0.0;
-      st->lx[m] = -INFINITY;
-      if (st->count[m] == 0 || first_year[m] < 0)
+      if (st->count[m] == 0)
         {
+          st->x[m] = 0.0;
+          st->lx[m] = -INFINITY;
           for (int t = 0; t < LF_N_TIERS; t++)
             st->a[m][t] = 0.0;
           continue;
         }
-      years = st->y - first_year[m] + 1;
+      /* x keeps last year's answer: the solver starts from it. */
+      /* Years of presence count from the first year the maker sells. */
+      years = first_year[m] < 0 ? 1 : st->y - first_year[m] + 1;
       acceptance = 1.0 - exp (-bh->speed * years);
       acceptance = bh->consider * acceptance * acceptance;
       for (int t = 0; t < LF_N_TIERS; t++)
@@ -769,12 +771,13 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
         year_sources (s, pol, bh, extra, &st);
       else
         sort_sources (&st);
-      for (int m = 0; m < b->n_makers; m++)
-        if (st.count[m] > 0 && first_year[m] < 0)
-          first_year[m] = y;
       year_weights (s, pol, bh, first_year, &st);
       solve_market (s, pol, bh, &st);
       allocate (s, pol, &st);
+      for (int m = 0; m < b->n_makers; m++)
+        for (int k = 0; k < st.count[m] && first_year[m] < 0; k++)
+          if (st.src_sales[st.first[m] + k] > 0)
+            first_year[m] = y;
       year_totals (s, pol, bh, &st, tot, out);
       plan_expansion (s, bh, lead, &st, added, extra_from);
     }
