@@ -215,12 +215,12 @@ test_list_parameters_new_keys (void)
 
   g_assert_no_error (error);
   assert_success (r);
-  plants = strstr (r->out, "\nplants.expansion_years\tyears\t0\t10\t2\tYears for an entrant to add a step "
-                   "of capacity at a maker whose plants run full (0: capacity stays as set)\n");
+  plants = strstr (r->out, "\nplants.expansion_years\tyears\t0\t10\t2\tYears for an entrant to add "
+                   "capacity at its cheapest plant when it could sell more there than the plant makes "
+                   "(0: capacity stays as set)\n");
   g_assert_nonnull (plants);
   /* Not a policy lever: no KEY@YEAR. */
-  g_assert_null (strstr (r->out, "\nplants.expansion_years\tyears\t0\t10\t2\tYears for an entrant to add a "
-                         "step of capacity at a maker whose plants run full (0: capacity stays as set) (may"));
+  g_assert_null (strstr (r->out, "(0: capacity stays as set) (may"));
   makers = strstr (r->out, "\nmaker.");
   g_assert_nonnull (makers);
   for (int m = 0; m < b->n_makers; m++)

@@ -43,7 +43,7 @@ static const LfParamInfo param_info[LF_N_PARAMS] = {
     N_("Fee Ford earns per partner vehicle built in its plants"),
     N_("Partner fee per vehicle") },
   [LF_PARAM_EXPANSION_YEARS] = { "plants.expansion_years", "years", 0, 10, LF_PARAM_FLAG_INTEGER,
-    N_("Years for an entrant to add a step of capacity at a maker whose plants run full (0: capacity stays as set)"),
+    N_("Years for an entrant to add capacity at its cheapest plant when it could sell more there than the plant makes (0: capacity stays as set)"),
     N_("Capacity expansion lead time") },
   [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
     N_("Own-price elasticity of total US EV demand"),
