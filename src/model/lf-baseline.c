@@ -199,7 +199,25 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
   JsonObject *tp = get_object (l, m, "market", "tier_price");
 
   get_values (l, m, "market", "lv_sales", b->lv_sales, LF_N_YEARS);
-  get_values (l, m, "market", "ev_share", b->ev_share, LF_N_YEARS);
+  {
+    JsonObject *paths = get_object (l, m, "market", "ev_paths");
+    const LfParamInfo *info = lf_param_info (LF_PARAM_EV_PATH);
+
+    for (int k = 0; k < LF_N_EV_PATHS && l->error == NULL; k++)
+      {
+        JsonObject *path = get_object (l, paths, "market.ev_paths", info->choices[k]);
+        g_autofree char *where = g_strdup_printf ("market.ev_paths.%s", info->choices[k]);
+
+        get_values_in (l, path, where, b->ev_path[k], LF_N_YEARS);
+        for (int y = 0; y < LF_N_YEARS; y++)
+          check_range (l, where, b->ev_path[k][y], 0, 1);
+        /* The actual years are the same whatever the path. */
+        for (int y = 0; y < lf_year_index (LF_FIRST_PROJECTED_YEAR); y++)
+          if (l->error == NULL && b->ev_path[k][y] != b->ev_path[0][y])
+            fail (l, where, "%d is an actual year: every path must give it the same value",
+                  LF_FIRST_YEAR + y);
+      }
+  }
   for (int t = 0; t < LF_N_TIERS; t++)
     {
       get_values (l, ts, "market.tier_share", lf_tier_name (t), b->tier_share[t], LF_N_YEARS);
@@ -213,14 +231,14 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
         sum += b->tier_share[t][y];
       if (fabs (sum - 1.0) > 1e-6)
         fail (l, "market.tier_share", "shares in %d add up to %g, not 1", LF_FIRST_YEAR + y, sum);
-      check_range (l, "market.ev_share", b->ev_share[y], 0, 1);
       check_range (l, "market.lv_sales", b->lv_sales[y], 0, 1e9);
     }
   b->actual_ev_sales_2025 = get_figure (l, m, "market", "ev_sales_2025");
   check_range (l, "market.ev_sales_2025", b->actual_ev_sales_2025, 1, b->lv_sales[0]);
   /* 2025 is the calibration year: its EV share is derived from the actual sales. */
   if (l->error == NULL)
-    b->ev_share[0] = b->actual_ev_sales_2025 / b->lv_sales[0];
+    for (int k = 0; k < LF_N_EV_PATHS; k++)
+      b->ev_path[k][0] = b->actual_ev_sales_2025 / b->lv_sales[0];
   b->actual_avg_ev_price_2025 = get_figure (l, m, "market", "avg_ev_price_2025");
   check_range (l, "market.avg_ev_price_2025", b->actual_avg_ev_price_2025, 0, 1e7);
   b->nest_lambda = get_figure (l, m, "market", "nest_lambda");
@@ -237,7 +255,7 @@ load_ford (Loader *l, LfBaseline *b, JsonObject *root)
   JsonObject *f = get_object (l, root, "", "ford");
   JsonObject *sales = get_object (l, f, "ford", "ev_sales_2025");
   JsonObject *share = get_object (l, f, "ford", "share_of_tier");
-  double ev2025 = b->lv_sales[0] * b->ev_share[0];
+  double ev2025 = b->lv_sales[0] * b->ev_path[LF_EV_PATH_CENTRAL][0];
 
   b->actual_ford_ev_2025 = 0;
   for (int t = 0; t < LF_N_TIERS; t++)

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lf-param.h"
 #include "lf-types.h"
 
 G_BEGIN_DECLS
@@ -52,7 +53,7 @@ typedef struct _LfBaseline LfBaseline;
 struct _LfBaseline {
   /* US market */
   double lv_sales[LF_N_YEARS];
-  double ev_share[LF_N_YEARS];                  /* fraction */
+  double ev_path[LF_N_EV_PATHS][LF_N_YEARS];    /* fraction: low, central, high */
   double tier_share[LF_N_TIERS][LF_N_YEARS];    /* fraction of EV sales, no entry */
   double tier_price[LF_N_TIERS];                /* USD, incumbent transaction price */
   double nest_lambda;                           /* how much tier sizes respond to their logsum */

@@ -10,6 +10,9 @@
 #define POLICY (LF_PARAM_FLAG_SCHEDULE)
 #define BEHAV  (LF_PARAM_FLAG_BEHAVIOUR)
 
+/* The ids of market.ev_path in files and on the command line. */
+static const char *const ev_path_names[] = { "low", "central", "high", NULL };
+
 static const LfParamInfo param_info[LF_N_PARAMS] = {
   [LF_PARAM_TARIFF_CHINA] = { "tariff.china", "%", 0, 500, POLICY,
     N_("Total ad valorem tariff on China-built EVs (all layers stacked)"),
@@ -45,6 +48,10 @@ static const LfParamInfo param_info[LF_N_PARAMS] = {
   [LF_PARAM_EXPANSION_YEARS] = { "plants.expansion_years", "years", 0, 10, LF_PARAM_FLAG_INTEGER,
     N_("Years for an entrant to add capacity at its cheapest plant when it could sell more there than the plant makes (0: capacity stays as set)"),
     N_("Capacity expansion lead time") },
+  [LF_PARAM_EV_PATH] = { "market.ev_path", "path", 0, LF_N_EV_PATHS - 1,
+    LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_CHOICE,
+    N_("Path of US battery-EV adoption without Chinese entrants: low, central or high, each from published forecasts"),
+    N_("EV adoption path"), ev_path_names },
   [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
     N_("Own-price elasticity of total US EV demand"),
     N_("Price elasticity of EV demand") },
@@ -77,6 +84,19 @@ lf_param_lookup (const char *key)
 {
   for (int i = 0; i < LF_N_PARAMS; i++)
     if (g_strcmp0 (param_info[i].key, key) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * lf_param_choice:
+ * Returns: the index of @name among a choice parameter's names, or -1
+ */
+int
+lf_param_choice (const LfParamInfo *info, const char *name)
+{
+  for (int i = 0; info->choices != NULL && info->choices[i] != NULL; i++)
+    if (g_strcmp0 (info->choices[i], name) == 0)
       return i;
   return -1;
 }

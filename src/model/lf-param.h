@@ -24,6 +24,7 @@ typedef enum {
   LF_PARAM_FORD_PARTNERSHIP,
   LF_PARAM_FORD_PARTNER_FEE_USD,
   LF_PARAM_EXPANSION_YEARS,
+  LF_PARAM_EV_PATH,
   LF_PARAM_PRICE_ELASTICITY,
   LF_PARAM_CHOICE_PRICE_COEF,
   LF_PARAM_ACCEPTANCE_SPEED,
@@ -47,6 +48,7 @@ typedef enum {
   LF_PARAM_FLAG_INTEGER    = 1 << 1,
   LF_PARAM_FLAG_UNLIMITED  = 1 << 2,  /* accepts "unlimited" (stored as +inf) */
   LF_PARAM_FLAG_BEHAVIOUR  = 1 << 3,  /* drawn by Monte Carlo */
+  LF_PARAM_FLAG_CHOICE     = 1 << 4,  /* one of the names in choices: stored as its index */
 } LfParamFlags;
 
 typedef struct {
@@ -57,10 +59,21 @@ typedef struct {
   LfParamFlags flags;
   const char  *description;   /* untranslated; pass through gettext to show */
   const char  *label;         /* short name for controls and charts, untranslated */
+  const char *const *choices; /* LF_PARAM_FLAG_CHOICE: the names, NULL-terminated; index = value */
 } LfParamInfo;
+
+/* Paths of US battery-EV adoption without entrants (market.ev_path). */
+typedef enum {
+  LF_EV_PATH_LOW,
+  LF_EV_PATH_CENTRAL,
+  LF_EV_PATH_HIGH,
+  LF_N_EV_PATHS
+} LfEvPath;
 
 const LfParamInfo *lf_param_info       (LfParam param);
 int                lf_param_lookup     (const char *key);
+int                lf_param_choice     (const LfParamInfo *info,
+                                        const char        *name);
 
 /* Plant plants.capacity defaults etc. */
 #define LF_PLANT_PARAM_MIN_CAPACITY 0.0

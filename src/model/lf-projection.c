@@ -14,9 +14,24 @@
 #define TOLERANCE          1e-10    /* in ln of a maker's weight: a price change of ~1e-11 */
 #define EXPANSION_MAX      2.0      /* and all steps at most twice it */
 
+/* What a run takes as given beyond the policy: the behavioural parameters,
+ * and where the EV market goes without entrants (a position on the paths:
+ * 0 low, 1 central, 2 high; the Monte Carlo draws between them). */
 typedef struct {
   double elasticity, beta, speed, consider, pass_through, response;
+  double ev_path;
 } Behaviour;
+
+/* The EV share with no entrants and no credit in year @y at path position
+ * @pos: the paths themselves at whole positions, straight lines between. */
+static double
+ev_share_at (const LfBaseline *b, double pos, int y)
+{
+  int k = CLAMP ((int) floor (pos), 0, LF_N_EV_PATHS - 2);
+  double f = CLAMP (pos - k, 0.0, 1.0);
+
+  return b->ev_path[k][y] + f * (b->ev_path[k + 1][y] - b->ev_path[k][y]);
+}
 
 /* Per-year policy, resolved from the scenario's values and steps. */
 typedef struct {
@@ -70,6 +85,7 @@ behaviour_from_scenario (const LfScenario *s, Behaviour *bh)
   bh->consider = s->value[LF_PARAM_CONSIDERATION_CAP];
   bh->pass_through = s->value[LF_PARAM_PASS_THROUGH];
   bh->response = s->value[LF_PARAM_INCUMBENT_RESPONSE];
+  bh->ev_path = s->value[LF_PARAM_EV_PATH];
 }
 
 /* ---- one year, step by step ---------------------------------------------------------
@@ -375,7 +391,7 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
        * but for rounding, which must not make the actuals depend on ε or β. */
       if (y < lf_year_index (LF_FIRST_PROJECTED_YEAR))
         J = 0.0;
-      st->ev = b->lv_sales[y] * MIN (b->max_ev_share, b->ev_share[y] * exp (theta * J));
+      st->ev = b->lv_sales[y] * MIN (b->max_ev_share, ev_share_at (b, bh->ev_path, y) * exp (theta * J));
       for (int t = 0; t < LF_N_TIERS; t++)
         st->E[t] = st->ev * st->S[t];
 
@@ -979,6 +995,12 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
           double v = ranges[i]->central != 0 ? *centre_values[i] * x / ranges[i]->central : x;
           *values[i] = CLAMP (v, info->min, info->max);
         }
+      /* The EV market's path: anywhere from the low to the high path, most
+       * often near the one the scenario chose. */
+      {
+        LfRange path = { 0, central.ev_path, LF_N_EV_PATHS - 1 };
+        bh.ev_path = triangular (rand, &path);
+      }
       project_with (scenario, &pol, &bh, proj);
       for (int s = 0; s < LF_N_SERIES; s++)
         for (int y = 0; y < LF_N_YEARS; y++)

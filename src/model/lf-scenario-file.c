@@ -277,8 +277,12 @@ lf_scenario_to_json (const LfScenario *s)
   g_string_append (w.out, ",\n  \"values\" : {");
   for (int i = 0; i < LF_N_PARAMS; i++)
     {
-      if (s->value[i] != base->value[i])
-        add_number (&w, lf_param_info (i)->key, s->value[i]);
+      const LfParamInfo *info = lf_param_info (i);
+
+      if (s->value[i] != base->value[i] && (info->flags & LF_PARAM_FLAG_CHOICE))
+        add_string (&w, info->key, info->choices[(int) s->value[i]]);
+      else if (s->value[i] != base->value[i])
+        add_number (&w, info->key, s->value[i]);
       for (int y = 1; y < LF_N_YEARS; y++)
         if (s->has_step[i][y])
           {

@@ -552,7 +552,21 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
       year = (int) y;
     }
 
-  if (!value_to_number (key, v, info->flags & LF_PARAM_FLAG_UNLIMITED, &d, error) ||
+  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v->kind == VALUE_STRING)
+    {
+      int k = lf_param_choice (info, v->string);
+
+      if (k < 0)
+        {
+          g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
+          g_autofree char *shown = lf_text_one_line (v->string, -1);
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                       "%s: '%s' is not one of %s", key, shown, names);
+          return FALSE;
+        }
+      d = k;
+    }
+  else if (!value_to_number (key, v, info->flags & LF_PARAM_FLAG_UNLIMITED, &d, error) ||
       !check_number (key, d, info->min, info->max, info->unit,
                      info->flags & LF_PARAM_FLAG_INTEGER,
                      info->flags & LF_PARAM_FLAG_UNLIMITED, error))
