@@ -483,6 +483,56 @@ rule_row (LfControls *self, AdwPreferencesGroup *group)
   g_array_append_val (self->levers, lever);
 }
 
+/* ---- a choice among named values (market.ev_path) ------------------------------------ */
+
+static void
+on_choice_selected_cb (GObject *combo, GParamSpec *pspec, LfControls *self)
+{
+  LfParam param = GPOINTER_TO_INT (g_object_get_data (combo, "param"));
+
+  if (self->syncing)
+    return;
+  set_number (self, lf_param_info (param)->key, adw_combo_row_get_selected (ADW_COMBO_ROW (combo)));
+}
+
+/* The EV adoption paths, in the order of their ids (low, central, high). */
+static const char *const ev_path_labels[] = {
+  /* Translators: the low path of US EV adoption, with the forecast it follows */
+  /* xgettext:no-c-format */
+  N_("Low (EY: 13 % of sales in 2030)"),
+  /* Translators: the central path of US EV adoption, with the forecast it follows */
+  /* xgettext:no-c-format */
+  N_("Central (BloombergNEF: 21 % in 2030)"),
+  /* Translators: the high path of US EV adoption, with the forecast it follows */
+  /* xgettext:no-c-format */
+  N_("High (Cox Automotive: 25 % in 2030)"),
+};
+
+static void
+choice_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
+            const char *const *labels, int n_labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  g_autofree char *tooltip = param_tooltip (self, param);
+  Lever lever = { 0 };
+
+  for (int i = 0; i < n_labels; i++)
+    gtk_string_list_append (list, _(labels[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (param));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_object_set_data (G_OBJECT (row), "param", GINT_TO_POINTER (param));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
+  adw_preferences_group_add (group, row);
+
+  lever.param = param;
+  lever.scale = 1.0;
+  lever.combo = row;
+  g_array_append_val (self->levers, lever);
+}
+
 /* ---- authorisation under the connected-vehicle rule -------------------------------- */
 
 static char *
@@ -788,7 +838,8 @@ build (LfControls *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->plants_group));
 
   adw_preferences_group_set_title (market, _("Market"));
-  adw_preferences_group_set_description (market, _("Behavioural assumptions: the band shows their uncertainty"));
+  adw_preferences_group_set_description (market, _("Where EV sales go, and how buyers behave: the band shows their uncertainty"));
+  choice_row (self, market, LF_PARAM_EV_PATH, ev_path_labels, G_N_ELEMENTS (ev_path_labels));
   lever_row (self, market, LF_PARAM_PRICE_ELASTICITY, -3, -0.5, 0.05, 2, 1);
   lever_row (self, market, LF_PARAM_CHOICE_PRICE_COEF, 1, 15, 0.5, 1, 1);
   lever_row (self, market, LF_PARAM_ACCEPTANCE_SPEED, 0.05, 2, 0.05, 2, 1);
