@@ -22,6 +22,7 @@ typedef struct {
   LfBands      bands;
   LfChartData  data;
   LfTornadoBar tornado[3];
+  LfValidation validation;
 } Fixture;
 
 static void
@@ -91,6 +92,38 @@ fixture_set_up (Fixture       *f,
   f->data.n_tornado = 3;
   f->data.tornado_series = LF_SERIES_CHINESE_SHARE_EV_PCT;
   f->data.tornado_year = 2030;
+
+  /* A backtest of two markets, one share of all cars and one of EV sales. */
+  {
+    LfValidation *v = &f->validation;
+
+    v->params = (LfValidationParams) { 0.35, 0.4, 6.0, 0.8, 0.85, 0.5, 0.77, 0.2 };
+    v->fitted = v->params;
+    v->fitted.acceptance_speed = 0.2;
+    v->n_markets = 2;
+    for (int i = 0; i < 2; i++)
+      {
+        LfValidationMarket *m = &v->markets[i];
+
+        m->id = (char *) (i == 0 ? "north" : "south");
+        m->name = (char *) (i == 0 ? "North" : "South");
+        m->base = i == 0 ? LF_VALIDATION_BASE_ALL : LF_VALIDATION_BASE_EV;
+        m->definition = (char *) "test";
+        m->arrival_year = 2019 + i;
+        m->price_gap = -0.1 * (i + 1);
+        m->first_year = 2018;
+        m->last_year = 2025;
+        m->n_points = 3;
+        for (int j = 0; j < 3; j++)
+          {
+            m->points[j].year = 2021 + 2 * j;
+            m->points[j].observed_pct = (i == 0 ? 3.0 : 30.0) * (j + 1);
+            m->points[j].source = (char *) "test";
+          }
+      }
+    lf_validation_evaluate (v);
+    f->data.validation = v;
+  }
 }
 
 static void
@@ -521,11 +554,14 @@ test_model_presets (void)
   const char *name;
   LfProjection *current_projection = g_new0 (LfProjection, 1);
   guint n_presets = 0;
+  g_autoptr(LfValidation) validation = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (baseline);
   current = lf_scenario_new (baseline);
   lf_project (current, current_projection);
+  validation = lf_validation_load_default (baseline, &error);
+  g_assert_no_error (error);
 
   if (source_dir == NULL)
     {
@@ -561,6 +597,7 @@ test_model_presets (void)
       data.tornado = tornado;
       data.tornado_series = LF_SERIES_CHINESE_SHARE_EV_PCT;
       data.tornado_year = 2030;
+      data.validation = validation;
       n_presets++;
 
       for (int dark = 0; dark <= 1; dark++)

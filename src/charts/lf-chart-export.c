@@ -52,13 +52,20 @@ draw_export (cairo_t           *cr,
   lf_draw_text (&d, lf_chart_kind_get_title (kind), EXPORT_PAD, EXPORT_PAD - 6.0,
                 LF_ALIGN_START, LF_ALIGN_START, &pal->foreground, NULL, NULL);
 
-  /* TRANSLATORS: the subtitle of an exported chart; %s is the scenario's name */
-  subtitle = g_strdup_printf (_("Scenario: %s"), name);
+  if (kind == LF_CHART_VALIDATION)   /* the backtest does not depend on the scenario */
+    subtitle = g_strdup (_("Points: observed. Lines: the model with one set of behavioural parameters "
+                           "for every market, no factor per market."));
+  else
+    /* TRANSLATORS: the subtitle of an exported chart; %s is the scenario's name */
+    subtitle = g_strdup_printf (_("Scenario: %s"), name);
   lf_draw_set_font (&d, 14.0, PANGO_WEIGHT_NORMAL);
   lf_draw_text (&d, subtitle, EXPORT_PAD, EXPORT_PAD + 24.0, LF_ALIGN_START, LF_ALIGN_START,
                 &pal->dim_foreground, NULL, NULL);
 
-  if (kind == LF_CHART_MAP)
+  if (kind == LF_CHART_VALIDATION)
+    source = _("Source: observed shares from data/validation.json, each with its source; model: "
+               "docs/validation.md, with the behavioural parameters of data/baseline.json.");
+  else if (kind == LF_CHART_MAP)
     source = _("Source: Landfall model, data/baseline.json. Map: Natural Earth; US Census Bureau "
                "cartographic boundaries (public domain).");
   else

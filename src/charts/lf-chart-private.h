@@ -100,6 +100,10 @@ char   *lf_format_percent    (double              value,
 void    lf_chart_tornado_draw     (LfDraw            *d);
 char   *lf_chart_tornado_describe (const LfChartData *data);
 
+/* lf-chart-validation.c */
+void    lf_chart_validation_draw     (LfDraw            *d);
+char   *lf_chart_validation_describe (const LfChartData *data);
+
 /* lf-chart-map.c */
 void    lf_chart_map_draw    (LfDraw             *d);
 char   *lf_chart_map_describe (const LfChartData *data);

@@ -41,7 +41,7 @@ typedef struct {
   gboolean has_band;
 } LfLine;
 
-static const char * const kind_names[LF_N_CHARTS] = { "share", "origin", "ford", "map", "tornado" };
+static const char * const kind_names[LF_N_CHARTS] = { "share", "origin", "ford", "map", "tornado", "validation" };
 
 static const char * const kind_titles[LF_N_CHARTS] = {
   N_("Chinese-brand share of US EV sales"),
@@ -49,6 +49,7 @@ static const char * const kind_titles[LF_N_CHARTS] = {
   N_("Ford EV sales and EBIT"),
   N_("Plants of Chinese-brand makers in North America"),
   N_("Which levers move the result most"),
+  N_("Chinese-brand share abroad: observed and modelled"),
 };
 
 static const char * const origin_labels[LF_N_ORIGINS] = {
@@ -286,6 +287,7 @@ layout_chart (LfChartKind        kind,
 
     case LF_CHART_MAP:
     case LF_CHART_TORNADO:
+    case LF_CHART_VALIDATION:
     case LF_N_CHARTS:
     default:
       g_assert_not_reached ();
@@ -361,6 +363,7 @@ layout_chart (LfChartKind        kind,
 
     case LF_CHART_MAP:
     case LF_CHART_TORNADO:
+    case LF_CHART_VALIDATION:
     case LF_N_CHARTS:
     default:
       g_assert_not_reached ();
@@ -1007,6 +1010,8 @@ lf_chart_draw (cairo_t           *cr,
     lf_chart_map_draw (&d);
   else if (kind == LF_CHART_TORNADO)
     lf_chart_tornado_draw (&d);
+  else if (kind == LF_CHART_VALIDATION)
+    lf_chart_validation_draw (&d);
   else if (data->projection == NULL)
     lf_draw_text (&d, _("No projection yet"), width / 2.0, height / 2.0, LF_ALIGN_CENTER,
                   LF_ALIGN_CENTER, &d.palette->dim_foreground, NULL, NULL);
@@ -1028,6 +1033,7 @@ lf_chart_draw (cairo_t           *cr,
           break;
         case LF_CHART_MAP:
         case LF_CHART_TORNADO:
+        case LF_CHART_VALIDATION:
         case LF_N_CHARTS:
         default:
           g_assert_not_reached ();
@@ -1059,7 +1065,7 @@ lf_chart_year_at (LfChartKind kind,
 
   g_return_val_if_fail (kind < LF_N_CHARTS, -1);
 
-  if (kind == LF_CHART_MAP || kind == LF_CHART_TORNADO)
+  if (kind == LF_CHART_MAP || kind == LF_CHART_TORNADO || kind == LF_CHART_VALIDATION)
     return -1;
 
   panel_rects (kind, width, height, 0.0, rects);  /* x does not depend on the legend */
@@ -1085,7 +1091,8 @@ lf_chart_x_for_year (LfChartKind kind,
 {
   LfRect rects[MAX_PANELS];
 
-  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP && kind != LF_CHART_TORNADO, 0.0);
+  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP && kind != LF_CHART_TORNADO &&
+                        kind != LF_CHART_VALIDATION, 0.0);
 
   panel_rects (kind, width, height, 0.0, rects);  /* x does not depend on the legend */
   return year_to_x (&rects[0], year);
@@ -1111,7 +1118,8 @@ lf_chart_y_for_value (LfChartKind        kind,
   int panel = 0;
   double divisor = 1.0;
 
-  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP && kind != LF_CHART_TORNADO, 0.0);
+  g_return_val_if_fail (kind < LF_N_CHARTS && kind != LF_CHART_MAP && kind != LF_CHART_TORNADO &&
+                        kind != LF_CHART_VALIDATION, 0.0);
   g_return_val_if_fail (data != NULL, 0.0);
 
   layout_chart (kind, data, width, height, &l);
@@ -1242,6 +1250,8 @@ lf_chart_describe (LfChartKind        kind,
     return lf_chart_map_describe (data);
   if (kind == LF_CHART_TORNADO)
     return lf_chart_tornado_describe (data);
+  if (kind == LF_CHART_VALIDATION)
+    return lf_chart_validation_describe (data);
 
   if (data->projection == NULL)
     return g_strdup (_("No projection yet."));
@@ -1256,6 +1266,7 @@ lf_chart_describe (LfChartKind        kind,
       return describe_ford (data);
     case LF_CHART_MAP:
     case LF_CHART_TORNADO:
+    case LF_CHART_VALIDATION:
     case LF_N_CHARTS:
     default:
       g_assert_not_reached ();

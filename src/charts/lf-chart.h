@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "lf-projection.h"
+#include "lf-validate.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +19,12 @@ typedef enum {
   LF_CHART_FORD,     /* Ford EV units and EBIT vs the no-entry counterfactual */
   LF_CHART_MAP,      /* plants on a map of North America */
   LF_CHART_TORNADO,  /* which levers move a result most (bars from LfChartData.tornado) */
+  LF_CHART_VALIDATION, /* the backtest: observed against modelled shares abroad (LfChartData.validation) */
   LF_N_CHARTS
 } LfChartKind;
 
 /* The time-series charts and the map, drawn together in the main view; the
- * tornado has a view of its own. */
+ * tornado has a view of its own, the backtest is exported only. */
 #define LF_N_MAIN_CHARTS (LF_CHART_MAP + 1)
 
 #define LF_CHART_DEFAULT_EXPORT_WIDTH  1600
@@ -41,6 +43,7 @@ typedef struct {
   int                 n_tornado;
   LfSeries            tornado_series;
   int                 tornado_year;
+  const LfValidation *validation;  /* nullable: for LF_CHART_VALIDATION, from lf_validation_load_default() */
 } LfChartData;
 
 void         lf_chart_data_init          (LfChartData        *data,

@@ -1,4 +1,4 @@
-/* lf-cli.c: landfall --project / --list-parameters / --list-sites / --export-png.
+/* lf-cli.c: landfall --project / --list-parameters / --list-sites / --export-png / --validate.
  *
  * Exit status 0 on success; on any bad argument, key or value, 2 (1 for a
  * failure to read or write a file) with one line on standard error.
@@ -18,6 +18,7 @@
 #include "lf-cli.h"
 #include "lf-output.h"
 #include "lf-projection.h"
+#include "lf-validate.h"
 
 #define EXIT_USAGE 2
 #define EXIT_IO    1
@@ -223,7 +224,7 @@ run (int argc, char **argv)
   g_auto(GStrv) opt_set = NULL;
   int opt_draws = 0;
   gint64 opt_seed = 1;
-  gboolean help_cli = FALSE, opt_tornado = FALSE;
+  gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE;
   int opt_year = 2030;
   g_autofree char *opt_series = NULL;
   GOptionEntry entries[] = {
@@ -238,11 +239,12 @@ run (int argc, char **argv)
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "Read the baseline data from FILE instead of the built-in copy", "FILE" },
     { "save-scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_save, "Write the resulting scenario to FILE", "FILE" },
     { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
-    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export: share, origin, ford, map or tornado", "KIND" },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export: share, origin, ford, map, tornado or validation", "KIND" },
     { "size", 0, 0, G_OPTION_ARG_FILENAME, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
     { "tornado", 0, 0, G_OPTION_ARG_NONE, &opt_tornado, "Which levers move a result most: each lever at its low and high value (tab-separated)", NULL },
     { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado (default 2030), also for --chart tornado", "YEAR" },
     { "series", 0, 0, G_OPTION_ARG_FILENAME, &opt_series, "Result of the tornado: a --project column (default chinese_share_ev_pct)", "NAME" },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &opt_validate, "Print the backtest: observed and modelled Chinese-brand shares in markets that let Chinese brands in (CSV)", NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help_cli, "Show this help", NULL },
     { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
     { "help-cli", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
@@ -252,6 +254,7 @@ run (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(LfBaseline) baseline = NULL;
   g_autoptr(LfScenario) scenario = NULL;
+  g_autoptr(LfValidation) validation = NULL;
   g_autofree LfProjection *proj = NULL;
   g_autofree LfBands *bands = NULL;
   LfOutputFormat format = LF_OUTPUT_CSV;
@@ -319,7 +322,7 @@ run (int argc, char **argv)
     }
   if (opt_chart != NULL && (chart = lf_chart_kind_from_string (opt_chart)) == LF_N_CHARTS)
     {
-      complain ("--chart: '%s' is not share, origin, ford, map or tornado", opt_chart);
+      complain ("--chart: '%s' is not share, origin, ford, map, tornado or validation", opt_chart);
       return EXIT_USAGE;
     }
   if ((opt_chart != NULL || opt_size != NULL) && opt_export == NULL)
@@ -350,9 +353,9 @@ run (int argc, char **argv)
         }
     }
   if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL &&
-      !opt_tornado)
+      !opt_tornado && !opt_validate)
     {
-      complain ("nothing to do: use --project, --tornado, --export-png, --save-scenario, "
+      complain ("nothing to do: use --project, --tornado, --validate, --export-png, --save-scenario, "
                 "--list-parameters or --list-sites");
       return EXIT_USAGE;
     }
@@ -368,6 +371,20 @@ run (int argc, char **argv)
     list_parameters (baseline);
   if (opt_list_sites)
     list_sites (baseline);
+  if (opt_validate || chart == LF_CHART_VALIDATION)
+    {
+      validation = lf_validation_load_default (baseline, &error);
+      if (validation == NULL)
+        {
+          complain ("%s", error->message);
+          return EXIT_IO;
+        }
+      if (opt_validate)
+        {
+          g_autofree char *csv = lf_validation_to_csv (validation);
+          emit (csv);
+        }
+    }
   if (!opt_project && opt_export == NULL && opt_save == NULL && !opt_tornado)
     return 0;
 
@@ -454,6 +471,7 @@ run (int argc, char **argv)
           data.tornado_series = series;
           data.tornado_year = opt_year;
         }
+      data.validation = validation;
       if (!lf_chart_export_png (opt_export, chart, &data, width, height, 1.0, &error))
         {
           complain ("%s", error->message);
