@@ -271,22 +271,69 @@ load_ford (Loader *l, LfBaseline *b, JsonObject *root)
       for (int y = 0; y < LF_N_YEARS; y++)
         check_range (l, "ford.share_of_tier", b->ford_share[t][y], 0, 1);
     }
-  get_values (l, f, "ford", "unit_margin", b->ford_margin, LF_N_YEARS);
+  {
+    JsonObject *margin = get_object (l, f, "ford", "unit_margin");
+    JsonObject *fixed = get_object (l, f, "ford", "fixed_cost");
+    const LfParamInfo *info = lf_param_info (LF_PARAM_FORD_CASE);
+
+    /* One path of each for Ford's guidance and for a downside. */
+    for (int c = 0; c < LF_N_FORD_CASES && l->error == NULL; c++)
+      {
+        get_values (l, margin, "ford.unit_margin", info->choices[c], b->ford_margin[c], LF_N_YEARS);
+        get_values (l, fixed, "ford.fixed_cost", info->choices[c], b->ford_fixed_cost[c], LF_N_YEARS);
+        for (int y = 0; y < LF_N_YEARS; y++)
+          {
+            check_range (l, "ford.unit_margin", b->ford_margin[c][y], -1e6, 1e6);
+            check_range (l, "ford.fixed_cost", b->ford_fixed_cost[c][y], 0, 1e6);
+          }
+        for (int y = 0; y < lf_year_index (LF_FIRST_PROJECTED_YEAR) && l->error == NULL; y++)
+          if (b->ford_margin[c][y] != b->ford_margin[0][y] ||
+              b->ford_fixed_cost[c][y] != b->ford_fixed_cost[0][y])
+            fail (l, "ford", "%d is an actual year: every case must give it the same margin and fixed cost",
+                  LF_FIRST_YEAR + y);
+      }
+  }
   b->ford_scale_gain = get_figure (l, f, "ford", "scale_gain");
   check_range (l, "ford.scale_gain", b->ford_scale_gain, 0, 1e5);
-  get_values (l, f, "ford", "fixed_cost", b->ford_fixed_cost, LF_N_YEARS);
-  for (int y = 0; y < LF_N_YEARS; y++)
-    {
-      check_range (l, "ford.unit_margin", b->ford_margin[y], -1e6, 1e6);
-      check_range (l, "ford.fixed_cost", b->ford_fixed_cost[y], 0, 1e6);
-    }
   b->actual_ford_ebit_2025 = get_figure (l, f, "ford", "ebit_2025");
   check_range (l, "ford.ebit_2025", b->actual_ford_ebit_2025, -1e6, 1e6);
   b->ford_volume_ref = b->actual_ford_ev_2025;
   /* 2025 fixed cost is calibrated: EBIT = volume × margin − fixed cost. */
-  b->ford_fixed_cost[0] = b->ford_volume_ref * b->ford_margin[0] / 1e6 - b->actual_ford_ebit_2025;
+  for (int c = 0; c < LF_N_FORD_CASES; c++)
+    b->ford_fixed_cost[c][0] = b->ford_volume_ref * b->ford_margin[c][0] / 1e6 - b->actual_ford_ebit_2025;
   if (b->ford_volume_ref <= 0)
     fail (l, "ford.ev_sales_2025", "Ford's 2025 EV sales must be positive");
+}
+
+static void
+get_range (Loader *l, JsonObject *parent, const char *path, const char *member, LfRange *r)
+{
+  JsonObject *o = get_object (l, parent, path, member);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+  if (o == NULL)
+    return;
+  if (!has_source (o))
+    {
+      fail (l, where, "figure has no source");
+      return;
+    }
+  r->central = node_number (l, json_object_get_member (o, "value"), where);
+  r->low = node_number (l, json_object_get_member (o, "low"), where);
+  r->high = node_number (l, json_object_get_member (o, "high"), where);
+  check_range (l, where, r->low, 0.1, 10);
+  check_range (l, where, r->high, 0.1, 10);
+  if (l->error == NULL && !(r->low <= r->central && r->central <= r->high))
+    fail (l, where, "low ≤ value ≤ high does not hold");
+}
+
+static void
+load_uncertainty (Loader *l, LfBaseline *b, JsonObject *root)
+{
+  JsonObject *u = get_object (l, root, "", "uncertainty");
+
+  get_range (l, u, "uncertainty", "entrant_cost", &b->entrant_cost);
+  get_range (l, u, "uncertainty", "entrant_appeal", &b->entrant_appeal);
 }
 
 static void
@@ -566,6 +613,7 @@ lf_baseline_load_bytes (GBytes     *bytes,
   load_market (&l, b, json_node_get_object (root));
   load_ford (&l, b, json_node_get_object (root));
   load_trade (&l, b, json_node_get_object (root));
+  load_uncertainty (&l, b, json_node_get_object (root));
   load_parameters (&l, b, json_node_get_object (root));
   load_makers (&l, b, json_node_get_object (root));
   load_sites (&l, b, json_node_get_object (root));

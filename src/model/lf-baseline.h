@@ -62,9 +62,9 @@ struct _LfBaseline {
 
   /* Ford */
   double ford_share[LF_N_TIERS][LF_N_YEARS];    /* of tier sales, no entry */
-  double ford_margin[LF_N_YEARS];               /* USD/unit contribution at the 2025 volume */
+  double ford_margin[LF_N_FORD_CASES][LF_N_YEARS];      /* USD/unit contribution at the 2025 volume */
   double ford_scale_gain;                       /* USD/unit per doubling of volume */
-  double ford_fixed_cost[LF_N_YEARS];           /* USD millions; 2025 calibrated */
+  double ford_fixed_cost[LF_N_FORD_CASES][LF_N_YEARS];  /* USD millions; 2025 calibrated */
   double ford_volume_ref;                       /* units: 2025 actual */
 
   /* Calibration actuals (2025) */
@@ -76,6 +76,10 @@ struct _LfBaseline {
   /* Trade */
   double customs_value_factor;                  /* customs value as fraction of US price before tariff */
   double credit_pass_through;                   /* share of a credit that reaches the buyer */
+
+  /* Uncertainty the Monte Carlo draws beyond the parameters (multipliers, central 1) */
+  LfRange entrant_cost;                         /* entrants' costs and so prices */
+  LfRange entrant_appeal;                       /* entrants' appeal */
 
   int       n_makers;
   LfMaker   makers[LF_MAX_MAKERS];

@@ -12,6 +12,7 @@
 
 /* The ids of market.ev_path in files and on the command line. */
 static const char *const ev_path_names[] = { "low", "central", "high", NULL };
+static const char *const ford_case_names[] = { "guidance", "downside", NULL };
 
 static const LfParamInfo param_info[LF_N_PARAMS] = {
   [LF_PARAM_TARIFF_CHINA] = { "tariff.china", "%", 0, 500, POLICY,
@@ -52,6 +53,10 @@ static const LfParamInfo param_info[LF_N_PARAMS] = {
     LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_CHOICE,
     N_("Path of US battery-EV adoption without Chinese entrants: low, central or high, each from published forecasts"),
     N_("EV adoption path"), ev_path_names },
+  [LF_PARAM_FORD_CASE] = { "ford.ev_case", "case", 0, LF_N_FORD_CASES - 1,
+    LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_CHOICE,
+    N_("Ford's US EV unit margin and fixed costs: as Ford guides (break-even in 2029) or a downside two years later"),
+    N_("Ford EV cost outlook"), ford_case_names },
   [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
     N_("Own-price elasticity of total US EV demand"),
     N_("Price elasticity of EV demand") },

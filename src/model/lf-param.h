@@ -25,6 +25,7 @@ typedef enum {
   LF_PARAM_FORD_PARTNER_FEE_USD,
   LF_PARAM_EXPANSION_YEARS,
   LF_PARAM_EV_PATH,
+  LF_PARAM_FORD_CASE,
   LF_PARAM_PRICE_ELASTICITY,
   LF_PARAM_CHOICE_PRICE_COEF,
   LF_PARAM_ACCEPTANCE_SPEED,
@@ -69,6 +70,13 @@ typedef enum {
   LF_EV_PATH_HIGH,
   LF_N_EV_PATHS
 } LfEvPath;
+
+/* Ford Model e's cost outlook (ford.ev_case): its guidance, or a downside. */
+typedef enum {
+  LF_FORD_CASE_GUIDANCE,
+  LF_FORD_CASE_DOWNSIDE,
+  LF_N_FORD_CASES
+} LfFordCase;
 
 const LfParamInfo *lf_param_info       (LfParam param);
 int                lf_param_lookup     (const char *key);

@@ -20,6 +20,10 @@
 typedef struct {
   double elasticity, beta, speed, consider, pass_through, response;
   double ev_path;
+  double ford_case;     /* 0 Ford's guidance, 1 the downside, between them in draws */
+  double fee_factor;    /* the partner fee, relative to the scenario's */
+  double entrant_cost;  /* entrants' costs and prices, relative to the data's */
+  double entrant_appeal;/* entrants' appeal, relative to the data's */
 } Behaviour;
 
 /* The EV share with no entrants and no credit in year @y at path position
@@ -86,6 +90,10 @@ behaviour_from_scenario (const LfScenario *s, Behaviour *bh)
   bh->pass_through = s->value[LF_PARAM_PASS_THROUGH];
   bh->response = s->value[LF_PARAM_INCUMBENT_RESPONSE];
   bh->ev_path = s->value[LF_PARAM_EV_PATH];
+  bh->ford_case = s->value[LF_PARAM_FORD_CASE];
+  bh->fee_factor = 1.0;
+  bh->entrant_cost = 1.0;
+  bh->entrant_appeal = 1.0;
 }
 
 /* ---- one year, step by step ---------------------------------------------------------
@@ -210,7 +218,7 @@ year_sources (const LfScenario *s, const Policy *pol, const Behaviour *bh,
       if (cap <= 0)
         continue;
       cap += extra[p];
-      base = mk->price_factor * site->cost_factor;
+      base = mk->price_factor * site->cost_factor * bh->entrant_cost;
       cost = base / (1.0 + mk->margin);
       duty = base * b->customs_value_factor * pol->tariff[site->origin][st->y] / 100.0;
       if (cost + duty > 1.0)
@@ -251,7 +259,8 @@ year_weights (const LfScenario *s, const Policy *pol, const Behaviour *bh,
       acceptance = 1.0 - exp (-bh->speed * years);
       acceptance = bh->consider * acceptance * acceptance;
       for (int t = 0; t < LF_N_TIERS; t++)
-        st->a[m][t] = mk->appeal[t] * acceptance * exp (bh->beta * (eligible ? st->cr[t] : 0.0));
+        st->a[m][t] = mk->appeal[t] * bh->entrant_appeal * acceptance *
+                      exp (bh->beta * (eligible ? st->cr[t] : 0.0));
     }
 }
 
@@ -705,7 +714,7 @@ year_totals (const LfScenario *s, const Policy *pol, const Behaviour *bh, const 
         if (want > 0)
           revenue += sold * st->maker_tier[src->maker][t] / want * src->duty * b->tier_price[t];
       if (site->ford_owned)
-        income += sold * pol->fee[y];
+        income += sold * pol->fee[y] * bh->fee_factor;
       jobs += sold * site->jobs_per_unit;
       if (out != NULL)
         {
@@ -717,11 +726,14 @@ year_totals (const LfScenario *s, const Policy *pol, const Behaviour *bh, const 
         }
     }
   {
-    double margin = b->ford_margin[y] +
+    double w = CLAMP (bh->ford_case, 0.0, 1.0);
+    double margin = (1 - w) * b->ford_margin[LF_FORD_CASE_GUIDANCE][y] + w * b->ford_margin[LF_FORD_CASE_DOWNSIDE][y] +
                     b->ford_scale_gain * log2 (MAX (ford_units, 1.0) / b->ford_volume_ref);
+    double fixed = (1 - w) * b->ford_fixed_cost[LF_FORD_CASE_GUIDANCE][y] +
+                   w * b->ford_fixed_cost[LF_FORD_CASE_DOWNSIDE][y];
     for (int t = 0; t < LF_N_TIERS; t++)
       ebit += tot->ford_tier[t][y] * (margin - st->cut[t] * b->tier_price[t]);
-    ebit = ebit / 1e6 - b->ford_fixed_cost[y];
+    ebit = ebit / 1e6 - fixed;
   }
   tot->ev[y] = st->ev;
   tot->lv[y] = b->lv_sales[y];
@@ -869,9 +881,8 @@ lf_project (const LfScenario *scenario, LfProjection *out)
 
 /* A triangular draw on [low, high] with its mode at the central value. */
 static double
-triangular (GRand *rand, const LfRange *r)
+triangular_at (double u, const LfRange *r)
 {
-  double u = g_rand_double (rand);
   double span = r->high - r->low;
   double f;
 
@@ -881,6 +892,13 @@ triangular (GRand *rand, const LfRange *r)
   if (u < f)
     return r->low + sqrt (u * span * (r->central - r->low));
   return r->high - sqrt ((1.0 - u) * span * (r->high - r->central));
+}
+
+/* A triangular draw on [low, high] with its mode at the central value. */
+static double
+triangular (GRand *rand, const LfRange *r)
+{
+  return triangular_at (g_rand_double (rand), r);
 }
 
 /* Quickselect: the k-th smallest of a[0..n), partially reordering a. */
@@ -952,7 +970,7 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
   g_autofree double *buf = NULL;
   Policy pol;
   Behaviour central;
-  const LfRange *ranges[6];
+  const LfRange *ranges[6], *fee;
   double *centre_values[6];
   LfProjection *proj;
 
@@ -968,6 +986,7 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
   centre_values[3] = &central.consider;
   centre_values[4] = &central.pass_through;
   centre_values[5] = &central.response;
+  fee = lf_baseline_get_range (b, lf_param_info (LF_PARAM_FORD_PARTNER_FEE_USD)->key);
   for (int i = 0; i < 6; i++)
     ranges[i] = lf_baseline_get_range (b, lf_param_info (LF_PARAM_FIRST_BEHAVIOUR + i)->key);
 
@@ -996,10 +1015,22 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
           *values[i] = CLAMP (v, info->min, info->max);
         }
       /* The EV market's path: anywhere from the low to the high path, most
-       * often near the one the scenario chose. */
+       * often near the one the scenario chose. Ford's cost outlook likewise,
+       * tied to it: a slow market and a late break-even go together (half
+       * of Ford's draw follows the path's, reversed). The entrants' costs
+       * (one shock for all makers: they share suppliers and shipping), their
+       * appeal and the partner fee are drawn on their own. */
       {
         LfRange path = { 0, central.ev_path, LF_N_EV_PATHS - 1 };
-        bh.ev_path = triangular (rand, &path);
+        LfRange ford = { 0, central.ford_case, LF_N_FORD_CASES - 1 };
+        double u_path = g_rand_double (rand);
+        double u_ford = 0.5 * g_rand_double (rand) + 0.5 * (1.0 - u_path);
+
+        bh.ev_path = triangular_at (u_path, &path);
+        bh.ford_case = triangular_at (u_ford, &ford);
+        bh.entrant_cost = triangular (rand, &b->entrant_cost);
+        bh.entrant_appeal = triangular (rand, &b->entrant_appeal);
+        bh.fee_factor = fee->central > 0 ? triangular (rand, fee) / fee->central : 1.0;
       }
       project_with (scenario, &pol, &bh, proj);
       for (int s = 0; s < LF_N_SERIES; s++)
@@ -1033,6 +1064,9 @@ static const struct { LfParam param; double low, high; } tornado_policy[] = {
   { LF_PARAM_RULE_CONNECTED_VEHICLE, 0, 1 },  /* off, as published */
   { LF_PARAM_QUOTA_CHINA, 49000, INFINITY },  /* Canada's 2026 quota, none */
   { LF_PARAM_CREDIT_EV_USD, 0, 7500 },        /* none, the credit that ended in 2025 */
+  { LF_PARAM_FORD_PARTNER_FEE_USD, 1500, 5000 }, /* the fee's drawn range (an assumption) */
+  { LF_PARAM_EV_PATH, LF_EV_PATH_LOW, LF_EV_PATH_HIGH },
+  { LF_PARAM_FORD_CASE, LF_FORD_CASE_GUIDANCE, LF_FORD_CASE_DOWNSIDE },
 };
 
 /**
