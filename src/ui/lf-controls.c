@@ -508,6 +508,12 @@ static const char *const ev_path_labels[] = {
   N_("High (Cox Automotive: 25 % in 2030)"),
 };
 
+/* Ford's cost outlook, in the order of its ids (guidance, downside). */
+static const char *const ford_case_labels[] = {
+  N_("As Ford guides: break-even in 2029"),
+  N_("Downside: break-even two years later"),
+};
+
 static void
 choice_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
             const char *const *labels, int n_labels)
@@ -852,6 +858,7 @@ build (LfControls *self)
   switch_row (self, ford, LF_PARAM_FORD_PARTNERSHIP,
               _("Plants at Ford sites run only with a partnership"));
   lever_row (self, ford, LF_PARAM_FORD_PARTNER_FEE_USD, 0, 20000, 250, 0, 1);
+  choice_row (self, ford, LF_PARAM_FORD_CASE, ford_case_labels, G_N_ELEMENTS (ford_case_labels));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ford);
 
   /* Now that the array is complete, tie each adjustment to its lever. */
