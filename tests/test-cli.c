@@ -272,7 +272,7 @@ test_list_parameters_numbers (void)
 
   assert_success (r);
   g_assert_nonnull (strstr (r->out, "\nbehaviour.acceptance_speed\t1/year\t0.05\t2\t0.35\t"));
-  g_assert_nonnull (strstr (r->out, "\nbehaviour.consideration_cap\tfraction\t0.05\t1\t0.4\t"));
+  g_assert_nonnull (strstr (r->out, "\nbehaviour.consideration_cap\tfraction\t0.05\t1\t0.44\t"));
   g_assert_nonnull (strstr (r->out, "\nbehaviour.pass_through\tfraction\t0\t1\t0.8\t"));
 }
 

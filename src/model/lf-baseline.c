@@ -243,6 +243,9 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
   check_range (l, "market.avg_ev_price_2025", b->actual_avg_ev_price_2025, 0, 1e7);
   b->nest_lambda = get_figure (l, m, "market", "nest_lambda");
   check_range (l, "market.nest_lambda", b->nest_lambda, 0, 1);
+  get_values (l, m, "market", "consideration_trend", b->consideration_trend, LF_N_YEARS);
+  for (int y = 0; y < LF_N_YEARS; y++)
+    check_range (l, "market.consideration_trend", b->consideration_trend[y], 0, 10);
   b->max_ev_share = get_figure (l, m, "market", "max_ev_share");
   check_range (l, "market.max_ev_share", b->max_ev_share, 0.01, 1);
   b->construction_jobs_per_unit = get_figure (l, m, "market", "construction_jobs_per_unit");
@@ -343,6 +346,8 @@ load_trade (Loader *l, LfBaseline *b, JsonObject *root)
 
   b->customs_value_factor = get_figure (l, t, "trade", "customs_value_factor");
   check_range (l, "trade.customs_value_factor", b->customs_value_factor, 0, 1);
+  b->incumbent_markup = get_figure (l, t, "trade", "incumbent_markup");
+  check_range (l, "trade.incumbent_markup", b->incumbent_markup, 0, 2);
   b->credit_pass_through = get_figure (l, t, "trade", "credit_pass_through");
   check_range (l, "trade.credit_pass_through", b->credit_pass_through, 0, 1);
 }
@@ -461,8 +466,8 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
       m->id = g_strdup (id);
       m->name = g_strdup (get_string (l, o, path, "name"));
       m->chinese_controlled = get_bool (l, o, path, "chinese_controlled", TRUE);
-      m->price_factor = get_figure (l, o, path, "price_factor");
-      check_range (l, path, m->price_factor, 0.1, 5);
+      m->unit_cost = get_figure (l, o, path, "unit_cost");
+      check_range (l, path, m->unit_cost, 0.1, 5);
       m->margin = get_figure (l, o, path, "margin");
       check_range (l, path, m->margin, 0, 2);
       appeal = get_object (l, o, path, "appeal");
@@ -616,6 +621,11 @@ lf_baseline_load_bytes (GBytes     *bytes,
   load_uncertainty (&l, b, json_node_get_object (root));
   load_parameters (&l, b, json_node_get_object (root));
   load_makers (&l, b, json_node_get_object (root));
+  /* An entrant's price, China-built, before tariff: its cost plus its margin,
+   * relative to the incumbents' cost plus theirs. */
+  for (int m = 0; m < b->n_makers; m++)
+    b->makers[m].price_factor = b->makers[m].unit_cost * (1.0 + b->makers[m].margin) /
+                                (1.0 + b->incumbent_markup);
   load_sites (&l, b, json_node_get_object (root));
   load_plants (&l, b, json_node_get_object (root));
   /* Every lever needs a default inside its own range, or no scenario can start. */

@@ -19,8 +19,10 @@ typedef struct {
   char   *id;                      /* "byd" */
   char   *name;                    /* "BYD" */
   double  appeal[LF_N_TIERS];      /* weight against all incumbents at equal price, full acceptance */
-  double  price_factor;            /* US-market price before tariff, relative to the tier's incumbent price, if China-built */
-  double  margin;                  /* markup over unit cost in that price: cost = price_factor / (1 + margin) */
+  double  unit_cost;               /* unit cost, relative to the incumbents' for a comparable car */
+  double  margin;                  /* the maker's markup over its unit cost */
+  double  price_factor;            /* derived: US price before tariff relative to the tier's incumbent price,
+                                      if China-built: unit_cost × (1 + margin) / (1 + incumbent markup) */
   gboolean chinese_controlled;     /* subject to the connected-vehicle rule */
 } LfMaker;
 
@@ -58,6 +60,7 @@ struct _LfBaseline {
   double tier_price[LF_N_TIERS];                /* USD, incumbent transaction price */
   double nest_lambda;                           /* how much tier sizes respond to their logsum */
   double max_ev_share;
+  double consideration_trend[LF_N_YEARS];       /* multiple of the consideration cap, by year */
   double construction_jobs_per_unit;            /* jobs a year per vehicle/year of capacity, two years before a plant's start */
 
   /* Ford */
@@ -75,6 +78,7 @@ struct _LfBaseline {
 
   /* Trade */
   double customs_value_factor;                  /* customs value as fraction of US price before tariff */
+  double incumbent_markup;                      /* incumbents' price over unit cost, minus 1 */
   double credit_pass_through;                   /* share of a credit that reaches the buyer */
 
   /* Uncertainty the Monte Carlo draws beyond the parameters (multipliers, central 1) */

@@ -257,7 +257,8 @@ year_weights (const LfScenario *s, const Policy *pol, const Behaviour *bh,
       /* Years of presence count from the first year the maker sells. */
       years = first_year[m] < 0 ? 1 : st->y - first_year[m] + 1;
       acceptance = 1.0 - exp (-bh->speed * years);
-      acceptance = bh->consider * acceptance * acceptance;
+      /* The share who would consider a Chinese brand grows as younger buyers do. */
+      acceptance = MIN (1.0, bh->consider * b->consideration_trend[st->y]) * acceptance * acceptance;
       for (int t = 0; t < LF_N_TIERS; t++)
         st->a[m][t] = mk->appeal[t] * bh->entrant_appeal * acceptance *
                       exp (bh->beta * (eligible ? st->cr[t] : 0.0));
