@@ -734,7 +734,7 @@ png_size (const char *path, guint *w, guint *h)
 static void
 test_export_png (void)
 {
-  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado" };
+  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation" };
   g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
 
   g_assert_nonnull (dir);
@@ -765,6 +765,160 @@ test_export_png (void)
     g_assert_cmpint (r->exit_status, ==, 2);
     g_assert_nonnull (strstr (r->err, "--chart: 'pie'"));
   }
+  g_rmdir (dir);
+}
+
+
+/* ---- the backtest (issue 9) ------------------------------------------------------ */
+
+/* One CSV line into its fields, RFC 4180 quoting. */
+static GStrv
+split_csv_line (const char *line)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *c = line;; c++)
+    {
+      if (quoted)
+        {
+          g_assert_true (*c != '\0');   /* a closing quote on the same line */
+          if (*c == '"' && c[1] == '"')
+            g_string_append_c (field, *c++);
+          else if (*c == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *c);
+        }
+      else if (*c == '"' && field->len == 0)
+        quoted = TRUE;
+      else if (*c == ',' || *c == '\0')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          if (*c == '\0')
+            break;
+        }
+      else
+        g_string_append_c (field, *c);
+    }
+  g_ptr_array_add (fields, NULL);
+  return (GStrv) g_ptr_array_steal (fields, NULL);
+}
+
+/* landfall --validate: the header, one row per observed year of
+ * data/validation.json (same markets, same years, same observed figures),
+ * shares from 0 to 100, a source on every row, at least four markets. */
+static void
+test_validate (void)
+{
+  g_autoptr(Result) r = run ("--validate");
+  g_autofree char *path = g_build_filename (source_dir, "data", "validation.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) markets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) lines = NULL;
+  JsonArray *data;
+  guint row = 1, n;
+
+  assert_success (r);
+  g_assert_true (g_str_has_prefix (r->out, "market,year,observed_share_pct,model_share_pct,source"));
+  g_assert_true (g_str_has_suffix (r->out, "\n"));
+  lines = g_strsplit (r->out, "\n", -1);
+  n = g_strv_length (lines);
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  data = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "markets");
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      JsonObject *m = json_array_get_object_element (data, i);
+      JsonArray *points = json_object_get_array_member (m, "observed_share_pct");
+      const char *id = json_object_get_string_member (m, "id");
+
+      g_hash_table_add (markets, (gpointer) id);
+      for (guint j = 0; j < json_array_get_length (points); j++, row++)
+        {
+          JsonObject *p = json_array_get_object_element (points, j);
+          g_auto(GStrv) f = NULL;
+          g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (p, "year"));
+          char *end = NULL;
+          double observed, model;
+
+          g_assert_cmpuint (row, <, n);
+          f = split_csv_line (lines[row]);
+          g_assert_cmpuint (g_strv_length (f), >=, 5);
+          g_assert_cmpstr (f[0], ==, id);
+          g_assert_cmpstr (f[1], ==, year);
+          observed = g_ascii_strtod (f[2], &end);
+          g_assert_true (end != f[2] && *end == '\0');
+          model = g_ascii_strtod (f[3], &end);
+          g_assert_true (end != f[3] && *end == '\0');
+          g_assert_cmpfloat_with_epsilon (observed, json_object_get_double_member (p, "value"), 0.005);
+          g_assert_cmpfloat (observed, >=, 0.0);
+          g_assert_cmpfloat (observed, <=, 100.0);
+          g_assert_cmpfloat (model, >=, 0.0);
+          g_assert_cmpfloat (model, <=, 100.0);
+          g_assert_cmpuint (strlen (f[4]), >, 0);
+          g_assert_cmpstr (f[4], ==, json_object_get_string_member (p, "source"));
+        }
+    }
+  g_assert_cmpuint (row, ==, n - 1);          /* nothing after the last point but the final newline */
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_assert_cmpuint (g_hash_table_size (markets), >=, 4);
+
+  /* The same bytes in every locale. */
+  {
+    g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+    gboolean have_de = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+
+    setlocale (LC_ALL, old);
+    if (have_de)
+      {
+        g_autoptr(Result) de = run_in_locale ("de_DE.UTF-8", (const char *const[]) { "--validate", NULL });
+        g_autoptr(Result) c = run_in_locale ("C", (const char *const[]) { "--validate", NULL });
+
+        g_assert_cmpint (de->exit_status, ==, 0);
+        g_assert_cmpstr (de->out, ==, r->out);
+        g_assert_cmpstr (c->out, ==, r->out);
+        g_assert_cmpstr (de->err, ==, "");
+      }
+    else
+      g_test_message ("de_DE.UTF-8 is not installed: the locale comparison is skipped");
+  }
+
+  /* A broken baseline is one line and exit 1; --validate alone needs no scenario. */
+  {
+    g_autoptr(Result) bad = run ("--validate", "--baseline", "/nonexistent-dir/baseline.json");
+
+    g_assert_cmpint (bad->exit_status, ==, 1);
+    g_assert_cmpstr (bad->out, ==, "");
+    g_assert_true (g_str_has_prefix (bad->err, "landfall: "));
+    g_assert_true (strchr (bad->err, '\n') == bad->err + strlen (bad->err) - 1);
+  }
+  {
+    g_autoptr(Result) help = run ("--help");
+    g_assert_nonnull (strstr (help->out, "--validate"));
+  }
+}
+
+/* The backtest chart at the asked size, and beside --validate in one run. */
+static void
+test_validate_chart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "validation.png", NULL);
+  g_autoptr(Result) r = run ("--validate", "--export-png", path, "--chart", "validation", "--size", "1000x560");
+  g_autoptr(Result) alone = run ("--validate");
+  guint w, h;
+
+  assert_success (r);
+  g_assert_cmpstr (r->out, ==, alone->out);
+  png_size (path, &w, &h);
+  g_assert_cmpuint (w, ==, 1000);
+  g_assert_cmpuint (h, ==, 560);
+  g_remove (path);
   g_rmdir (dir);
 }
 
@@ -1143,6 +1297,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/tornado", test_tornado);
   g_test_add_func ("/landfall/cli/help", test_help);
   g_test_add_func ("/landfall/cli/export-png", test_export_png);
+  g_test_add_func ("/landfall/cli/validate", test_validate);
+  g_test_add_func ("/landfall/cli/validate/chart", test_validate_chart);
   g_test_add_func ("/landfall/cli/hardening/export-full-disk", test_export_full_disk);
   g_test_add_func ("/landfall/cli/hardening/save-keeps-attributes", test_save_keeps_attributes);
   g_test_add_func ("/landfall/cli/hardening/deep-nesting", test_deep_nesting);

@@ -390,7 +390,7 @@ get_path (Loader *l, JsonObject *o, const char *member, const char *path, LfVali
   if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n) ||
       (int) json_array_get_length (a = json_node_get_array (n)) != count)
     {
-      fail (l, p, "'values' must be an array of %d (one a year, %d–%d)", count, m->first_year, m->last_year);
+      fail (l, p, "'values' must be an array of %d (one a year, %d to %d)", count, m->first_year, m->last_year);
       return;
     }
   for (int i = 0; i < count; i++)
@@ -486,7 +486,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
   tau_gap = gap != NULL ? number_of (l, json_object_get_member (gap, "tariff_pct"), p_gap, FALSE) : 0.0;
   m->price_gap_tariff_pct = tau_gap;
   if (l->error == NULL && isfinite (m->price_gap) && (m->price_gap <= -0.9 || m->price_gap > 1.0))
-    fail (l, p_gap, "%g is out of range (above −0.9, at most 1)", m->price_gap);
+    fail (l, p_gap, "%g is out of range (above -0.9, at most 1)", m->price_gap);
   if (l->error == NULL && !(tau_gap >= 0.0 && tau_gap <= 500.0))
     fail (l, p_gap, "tariff_pct %g is out of range (0 to 500)", tau_gap);
 
@@ -537,7 +537,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
       if (!(pt->observed_pct >= 0.0 && pt->observed_pct <= 100.0))
         fail (l, pv, "%g is not a share from 0 to 100", pt->observed_pct);
       else if (pt->year < m->first_year || pt->year > m->last_year)
-        fail (l, py, "%d is outside first_year–last_year (%d–%d)", pt->year, m->first_year, m->last_year);
+        fail (l, py, "%d is outside first_year to last_year (%d to %d)", pt->year, m->first_year, m->last_year);
       else if (i > 0 && pt->year <= m->points[m->n_points - 2].year)
         fail (l, py, "%d: the years must rise", pt->year);
     }
