@@ -1363,6 +1363,92 @@ test_expansion (void)
                      b->maker_sales[lf_baseline_find_maker (baseline, "byd")][lf_year_index (2032)]);
 }
 
+
+/* ---- issue 9: adoption paths, Ford's cases, honest bands --------------------------- */
+
+/* The paths order the EV market low < central < high from 2027 and agree on the
+ * actual years; the draws span them. */
+static void
+test_ev_paths (void)
+{
+  g_autofree LfProjection *lo = NULL, *mid = NULL, *hi = NULL;
+  g_autoptr(LfScenario) a = scenario_from ((const char *const[]) { "market.ev_path=low", NULL });
+  g_autoptr(LfScenario) b = scenario_from ((const char *const[]) { "market.ev_path=central", NULL });
+  g_autoptr(LfScenario) c = scenario_from ((const char *const[]) { "market.ev_path=2", NULL });
+
+  lo = project (a);
+  mid = project (b);
+  hi = project (c);
+  for (int year = LF_FIRST_YEAR; year < LF_FIRST_PROJECTED_YEAR; year++)
+    {
+      g_assert_cmpfloat (lf_projection_get (lo, LF_SERIES_EV_SALES, year), ==,
+                         lf_projection_get (hi, LF_SERIES_EV_SALES, year));
+    }
+  for (int year = LF_FIRST_PROJECTED_YEAR; year <= LF_LAST_YEAR; year++)
+    {
+      g_assert_cmpfloat (lf_projection_get (lo, LF_SERIES_EV_SALES, year), <,
+                         lf_projection_get (mid, LF_SERIES_EV_SALES, year));
+      g_assert_cmpfloat (lf_projection_get (mid, LF_SERIES_EV_SALES, year), <,
+                         lf_projection_get (hi, LF_SERIES_EV_SALES, year));
+    }
+  /* The sourced 2030 anchors: EY ~13 %, BNEF ~21 %, Cox 25 % of light vehicles. */
+  g_assert_cmpfloat_with_epsilon (lf_projection_get (lo, LF_SERIES_EV_SHARE_PCT, 2030), 13.2, 0.05);
+  g_assert_cmpfloat_with_epsilon (lf_projection_get (mid, LF_SERIES_EV_SHARE_PCT, 2030), 21.1, 0.05);
+  g_assert_cmpfloat_with_epsilon (lf_projection_get (hi, LF_SERIES_EV_SHARE_PCT, 2030), 25.0, 0.05);
+}
+
+/* Ford's downside is never better than its guidance, and the guidance breaks
+ * even around 2029 on the central path, as Ford says. */
+static void
+test_ford_cases (void)
+{
+  g_autoptr(LfScenario) g = scenario_from ((const char *const[]) { "ford.ev_case=guidance", NULL });
+  g_autoptr(LfScenario) d = scenario_from ((const char *const[]) { "ford.ev_case=downside", NULL });
+  g_autofree LfProjection *pg = project (g);
+  g_autofree LfProjection *pd = project (d);
+
+  for (int year = LF_FIRST_PROJECTED_YEAR; year <= LF_LAST_YEAR; year++)
+    g_assert_cmpfloat (lf_projection_get (pd, LF_SERIES_FORD_EV_EBIT_MUSD, year), <,
+                       lf_projection_get (pg, LF_SERIES_FORD_EV_EBIT_MUSD, year));
+  g_assert_cmpfloat (lf_projection_get (pg, LF_SERIES_FORD_EV_EBIT_MUSD, 2028), <, 0);
+  g_assert_cmpfloat (fabs (lf_projection_get (pg, LF_SERIES_FORD_EV_EBIT_MUSD, 2029)), <, 300);
+  g_assert_cmpfloat (lf_projection_get (pg, LF_SERIES_FORD_EV_EBIT_MUSD, 2030), >, 0);
+  g_assert_cmpfloat (lf_projection_get (pd, LF_SERIES_FORD_EV_EBIT_MUSD, 2030), <, 0);
+  g_assert_cmpfloat (lf_projection_get (pd, LF_SERIES_FORD_EV_EBIT_MUSD, 2031), >, 0);
+  /* US scope: Mach-E and Lightning, not the E-Transit. */
+  g_assert_cmpfloat_with_epsilon (lf_projection_get (pg, LF_SERIES_FORD_EV_SALES, 2025), 51620 + 27307, 0.5);
+}
+
+/* Where inputs are uncertain, the bands say so: current policy's EV market and
+ * Ford's EBIT, and the trade deal's Chinese share. */
+static void
+test_bands_honest (void)
+{
+  g_autoptr(LfScenario) current = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) deal = scenario_from ((const char *const[]) {
+    "tariff.china@2027=27.5", "quota.china@2027=100000", "rule.connected_vehicle@2027=0", NULL });
+  g_autoptr(LfScenario) built = scenario_from ((const char *const[]) {
+    "rule.connected_vehicle=2", "plant.byd-tx.maker=byd", "plant.byd-tx.site=us-tx-san-antonio",
+    "plant.byd-tx.capacity=150000", NULL });
+  g_autofree LfBands *a = g_new0 (LfBands, 1);
+  g_autofree LfBands *b = g_new0 (LfBands, 1);
+  g_autofree LfBands *c = g_new0 (LfBands, 1);
+  int y = lf_year_index (2030);
+
+  g_assert_true (lf_monte_carlo (current, 400, 3, a, NULL));
+  g_assert_true (lf_monte_carlo (deal, 400, 3, b, NULL));
+  g_assert_true (lf_monte_carlo (built, 400, 3, c, NULL));
+  g_assert_cmpfloat (a->p90[LF_SERIES_EV_SALES][y], >, 1.2 * a->p10[LF_SERIES_EV_SALES][y]);
+  g_assert_cmpfloat (a->p90[LF_SERIES_FORD_EV_EBIT_MUSD][y] - a->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y], >, 500);
+  g_assert_cmpfloat (a->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y], <, a->p50[LF_SERIES_FORD_EV_EBIT_MUSD][y]);
+  /* The trade deal's quota binds, yet its share moves with the market's size. */
+  g_assert_cmpfloat (b->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y] - b->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y], >, 0.5);
+  g_assert_cmpfloat (c->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y] - c->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y], >, 1.0);
+  /* Actual years have no band. */
+  g_assert_cmpfloat (a->p90[LF_SERIES_EV_SALES][0], ==, a->p10[LF_SERIES_EV_SALES][0]);
+  g_assert_cmpfloat (a->p90[LF_SERIES_EV_SALES][1], ==, a->p10[LF_SERIES_EV_SALES][1]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1395,6 +1481,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/model/mechanics/actual-years", test_actual_years);
   g_test_add_func ("/landfall/model/mechanics/authorisation", test_authorisation);
   g_test_add_func ("/landfall/model/mechanics/expansion", test_expansion);
+  g_test_add_func ("/landfall/model/data/ev-paths", test_ev_paths);
+  g_test_add_func ("/landfall/model/data/ford-cases", test_ford_cases);
+  g_test_add_func ("/landfall/model/monte-carlo/bands-honest", test_bands_honest);
   g_test_add_func ("/landfall/model/deterministic", test_deterministic);
   g_test_add_func ("/landfall/model/tornado", test_tornado);
   g_test_add_func ("/landfall/model/credit-spares-2025", test_credit_spares_2025);

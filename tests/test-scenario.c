@@ -1120,6 +1120,40 @@ test_save_authorised (void)
   assert_round_trip (s);
 }
 
+
+/* Choice levers are written by name and read back by name or number. */
+static void
+test_choice_round_trip (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_true (lf_scenario_apply (s, "market.ev_path=high", &error));
+  g_assert_true (lf_scenario_apply (s, "ford.ev_case=1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (s->value[LF_PARAM_EV_PATH], ==, LF_EV_PATH_HIGH);
+  g_assert_cmpfloat (s->value[LF_PARAM_FORD_CASE], ==, LF_FORD_CASE_DOWNSIDE);
+  json = lf_scenario_to_json (s);
+  g_assert_nonnull (strstr (json, "\"market.ev_path\" : \"high\""));
+  g_assert_nonnull (strstr (json, "\"ford.ev_case\" : \"downside\""));
+  bytes = g_bytes_new (json, strlen (json));
+  back = lf_scenario_load_bytes (baseline, bytes, "saved", &error);
+  g_assert_no_error (error);
+  g_assert_true (lf_scenario_equal (s, back));
+  /* Refused: a name that is not one, a number out of range, a year. */
+  g_assert_false (lf_scenario_apply (s, "market.ev_path=highest", &error));
+  g_assert_cmpstr (error->message, ==, "market.ev_path: 'highest' is not one of low, central, high");
+  g_clear_error (&error);
+  g_assert_false (lf_scenario_apply (s, "ford.ev_case=2", &error));
+  g_clear_error (&error);
+  g_assert_false (lf_scenario_apply (s, "market.ev_path@2030=low", &error));
+  g_clear_error (&error);
+  g_assert_cmpfloat (s->value[LF_PARAM_EV_PATH], ==, LF_EV_PATH_HIGH);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1136,6 +1170,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   g_test_add_func ("/landfall/scenario/good/minimal", test_good_minimal);
+  g_test_add_func ("/landfall/scenario/choice-round-trip", test_choice_round_trip);
   g_test_add_func ("/landfall/scenario/good/named", test_good_named);
   g_test_add_func ("/landfall/scenario/good/schedules", test_good_schedules);
   g_test_add_func ("/landfall/scenario/good/new-plant", test_good_new_plant);

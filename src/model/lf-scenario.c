@@ -552,7 +552,17 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
       year = (int) y;
     }
 
-  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v->kind == VALUE_STRING)
+  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v->kind == VALUE_STRING &&
+      lf_param_choice (info, v->string) < 0 && !g_ascii_isdigit (v->string[0]))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
+      g_autofree char *shown = lf_text_one_line (v->string, -1);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "%s: '%s' is not one of %s", key, shown, names);
+      return FALSE;
+    }
+  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v->kind == VALUE_STRING &&
+      lf_param_choice (info, v->string) >= 0)
     {
       int k = lf_param_choice (info, v->string);
 
