@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "lf-chart-private.h"
@@ -19,12 +20,12 @@
 #define PANEL_GAP    36.0
 #define TITLE_H      22.0
 #define YEARS_H      24.0
-#define POINT_R      4.5
+#define POINT_R      5.0
 #define MAX_ITEMS    (LF_VALIDATION_MAX_MARKETS + 2)
 
 /* The markets' names as data/validation.json spells them, for translation. */
 static const char * const market_names[] G_GNUC_UNUSED = {
-  N_("Norway"), N_("Israel"), N_("Mexico"), N_("United Kingdom"), N_("Australia"),
+  N_("Norway"), N_("Israel"), N_("Mexico"), N_("United Kingdom"), N_("United Kingdom (EV sales)"), N_("Australia"),
   N_("Thailand"), N_("Brazil"), N_("Europe"),
 };
 
@@ -36,10 +37,32 @@ typedef struct {
   int              n_markets;
 } Panel;
 
-static LfColor
-market_color (const LfPalette *pal, int i)
+/* The market a series belongs to: the first series whose id is its id or a
+ * prefix of it before a '-' ("united-kingdom" for "united-kingdom-ev"). */
+static int
+root_of (const LfValidation *v, int i)
 {
-  return lf_palette_maker_color (pal, i);
+  for (int j = 0; j < i; j++)
+    {
+      gsize n = strlen (v->markets[j].id);
+
+      if (strncmp (v->markets[i].id, v->markets[j].id, n) == 0 &&
+          (v->markets[i].id[n] == '\0' || v->markets[i].id[n] == '-'))
+        return root_of (v, j);
+    }
+  return i;
+}
+
+/* One colour per market, the same for its series in both panels. */
+static LfColor
+market_color (const LfPalette *pal, const LfValidation *v, int i)
+{
+  int root = root_of (v, i), k = 0;
+
+  for (int j = 0; j < root; j++)
+    if (root_of (v, j) == j)
+      k++;
+  return lf_palette_maker_color (pal, k);
 }
 
 static double
@@ -54,12 +77,19 @@ nice_step (double hi, double n)
   return (norm <= 1.0 ? 1.0 : norm <= 2.0 ? 2.0 : norm <= 2.5 ? 2.5 : norm <= 5.0 ? 5.0 : 10.0) * magnitude;
 }
 
+#define LEAD_YEARS 3
+
 /* The first year a market's line is drawn: the year before its Chinese
- * brands arrived (share 0), or its first input year. */
+ * brands arrived (share 0), but no more than LEAD_YEARS before its first
+ * observation, so that long histories do not squeeze the observed years. */
 static int
 line_start (const LfValidationMarket *m)
 {
-  return MAX (m->first_year, MIN (m->arrival_year - 1, m->last_year));
+  int start = MAX (m->first_year, MIN (m->arrival_year - 1, m->last_year));
+
+  if (m->n_points > 0)
+    start = MAX (start, m->points[0].year - LEAD_YEARS);
+  return start;
 }
 
 static void
@@ -169,7 +199,7 @@ draw_panel (LfDraw *d, const LfValidation *v, const Panel *p)
   for (int i = 0; i < v->n_markets; i++)
     {
       const LfValidationMarket *m = &v->markets[i];
-      LfColor c = market_color (pal, i);
+      LfColor c = market_color (pal, v, i);
 
       if (m->base != p->base)
         continue;
@@ -234,7 +264,8 @@ lf_chart_validation_draw (LfDraw *d)
     }
 
   for (int i = 0; i < v->n_markets && n < MAX_ITEMS - 2; i++)
-    legend[n++] = (LfLegendItem) { _(v->markets[i].name), market_color (pal, i), LF_SWATCH_DOT };
+    if (root_of (v, i) == i)
+      legend[n++] = (LfLegendItem) { _(v->markets[i].name), market_color (pal, v, i), LF_SWATCH_DOT };
   legend[n++] = (LfLegendItem) { _("Model, US parameters"), pal->foreground, LF_SWATCH_LINE };
   legend[n++] = (LfLegendItem) { _("Model, fitted acceptance"), pal->foreground, LF_SWATCH_DASH };
   legend_h = ceil (lf_legend_layout (legend, n, d->width, xs, ys));
