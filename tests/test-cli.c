@@ -273,6 +273,14 @@ test_list_parameters_numbers (void)
   assert_success (r);
   g_assert_nonnull (strstr (r->out, "\nbehaviour.acceptance_speed\t1/year\t0.05\t2\t0.35\t"));
   g_assert_nonnull (strstr (r->out, "\nbehaviour.consideration_cap\tfraction\t0.05\t1\t0.44\t"));
+  /* Choices by name, with the names listed. */
+  g_assert_nonnull (strstr (r->out, "\nmarket.ev_path\tpath\tlow\thigh\tcentral\t"));
+  g_assert_nonnull (strstr (r->out, "(one of: low, central, high)\n"));
+  g_assert_nonnull (strstr (r->out, "\nford.ev_case\tcase\tguidance\tdownside\tguidance\t"));
+  {
+    g_autoptr(Result) t = run ("--tornado");
+    g_assert_nonnull (strstr (t->out, "\nmarket.ev_path\tlow\thigh\t"));
+  }
   g_assert_nonnull (strstr (r->out, "\nbehaviour.pass_through\tfraction\t0\t1\t0.8\t"));
 }
 

@@ -74,6 +74,17 @@ emit (const char *text)
     stdout_errno = errno != 0 ? errno : EIO;
 }
 
+/* A lever's value as a person writes it: a choice by its name. */
+static char *
+value_text (LfParam param, double v)
+{
+  const LfParamInfo *info = lf_param_info (param);
+
+  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v >= info->min && v <= info->max && v == floor (v))
+    return g_strdup (info->choices[(int) v]);
+  return lf_format_number (v);
+}
+
 static void
 list_parameters (const LfBaseline *b)
 {
@@ -83,15 +94,19 @@ list_parameters (const LfBaseline *b)
   for (int i = 0; i < LF_N_PARAMS; i++)
     {
       const LfParamInfo *info = lf_param_info (i);
-      g_autofree char *min = lf_format_number (info->min);
-      g_autofree char *max = lf_format_number (info->max);
-      g_autofree char *def = lf_format_number (s->value[i]);
+      g_autofree char *min = value_text (i, info->min);
+      g_autofree char *max = value_text (i, info->max);
+      g_autofree char *def = value_text (i, s->value[i]);
+      g_autofree char *names = info->choices ? g_strjoinv (", ", (char **) info->choices) : NULL;
 
-      g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s%s\n", info->key, info->unit, min,
+      g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s%s%s%s\n", info->key, info->unit, min,
                               (info->flags & LF_PARAM_FLAG_UNLIMITED) ? "unlimited" : max, def,
                               info->description,
                               (info->flags & LF_PARAM_FLAG_SCHEDULE)
-                              ? " (may change by year: KEY@YEAR=VALUE)" : "");
+                              ? " (may change by year: KEY@YEAR=VALUE)" : "",
+                              names ? " (one of: " : "", names ? names : "");
+      if (names)
+        g_string_insert_c (out, out->len - 1, ')');
     }
   for (int m = 0; m < b->n_makers; m++)
     g_string_append_printf (out, "maker.%s.authorised\t0/1\t0\t1\t%d\t1: Commerce has authorised %s "
@@ -428,8 +443,8 @@ run (int argc, char **argv)
                               lf_series_name (series), opt_year, lf_series_name (series), opt_year);
       for (int i = 0; i < n; i++)
         {
-          g_autofree char *lo = lf_format_number (bars[i].value[0]);
-          g_autofree char *hi = lf_format_number (bars[i].value[1]);
+          g_autofree char *lo = value_text (bars[i].param, bars[i].value[0]);
+          g_autofree char *hi = value_text (bars[i].param, bars[i].value[1]);
           char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
 
           g_ascii_formatd (a, sizeof a, "%.3f", bars[i].result[0]);
