@@ -401,6 +401,10 @@ test_json_checks (void)
                        "line 2: not UTF-8 text (an invalid byte sequence)");
   assert_json_refused ("{\"a\": 1}\0", 9, "line 1: not UTF-8 text (a NUL byte)");
   assert_json_refused ("{\"a\": ", -1, NULL);
+  /* One value only: json-glib would keep the last and leak the others. */
+  assert_json_refused ("{\"a\": 1} {\"a\": 2}", -1, "line 1: more text after the end of the JSON object");
+  assert_json_refused ("1 {\"a\": 2}", -1, "line 1: the text must be one JSON object");
+  assert_json_refused ("{\"a\": \"x\\qy\"}", -1, "line 1: \\q is not an escape JSON knows");
 
   for (int i = 0; i < 100000; i++)
     g_string_append_c (deep, i % 2 ? '{' : '[');

@@ -117,6 +117,12 @@ panel_extent (const LfValidation *v, Panel *p)
           hi = MAX (hi, lf_validation_share_pct (&v->fitted, m, y));
         }
     }
+  /* A panel with no market still gets a year axis (and no overflow). */
+  if (p->n_markets == 0)
+    {
+      p->first_year = LF_VALIDATION_FIRST_YEAR;
+      p->last_year = LF_VALIDATION_FIRST_YEAR + 1;
+    }
   if (p->last_year <= p->first_year)
     p->last_year = p->first_year + 1;
   hi = MIN (hi, 100.0);

@@ -33,15 +33,35 @@ static gboolean
 scan (const char *data, gsize len, GError **error)
 {
   const char *p = data, *end = data + len;
-  gboolean in_string = FALSE;
+  gboolean in_string = FALSE, opened = FALSE;
   int depth = 0, line = 1;
 
+  /* One object or array, and nothing after it but white space: json-glib
+   * would take the last of several values (and leak the others). */
+  while (p < end && g_ascii_isspace (*p))
+    line += *p++ == '\n';
+  if (p < end && *p != '{' && *p != '[')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "line %d: the text must be one JSON object", line);
+      return FALSE;
+    }
   for (; p < end; p++)
     {
       char c = *p;
 
       if (c == '\n')
         line++;
+      if (opened && depth == 0 && !in_string)
+        {
+          if (!g_ascii_isspace (c))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "line %d: more text after the end of the JSON object", line);
+              return FALSE;
+            }
+          continue;
+        }
       if (in_string)
         {
           if (c == '"')
@@ -51,8 +71,15 @@ scan (const char *data, gsize len, GError **error)
               int u;
 
               p++;
-              if (*p != 'u')
+              if (strchr ("\"\\/bfnrt", *p) != NULL && *p != '\0')
                 continue;
+              if (*p != 'u')
+                {
+                  g_autofree char *shown = lf_text_one_line (p, g_utf8_next_char (p) - p);
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "line %d: \\%s is not an escape JSON knows", line, shown);
+                  return FALSE;
+                }
               u = hex4 (p + 1, end);
               if (u < 0)
                 {
@@ -117,6 +144,7 @@ scan (const char *data, gsize len, GError **error)
         }
       else if (c == '[' || c == '{')
         {
+          opened = TRUE;
           if (++depth > LF_JSON_MAX_DEPTH)
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
