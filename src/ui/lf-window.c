@@ -198,8 +198,12 @@ update_summary (LfWindow *self)
     double none = p->series[LF_SERIES_FORD_EV_SALES_NO_ENTRY][y30];
     g_autofree char *value = format_units (units);
     g_autofree char *n = format_units (none);
-    g_autofree char *note = g_strdup_printf (_("%s with no entry (%+.1f %%)"), n,
-                                             none > 0 ? 100.0 * (units - none) / none : 0.0);
+    g_autofree char *lo = format_units (b->p10[LF_SERIES_FORD_EV_SALES][y30]);
+    g_autofree char *hi = format_units (b->p90[LF_SERIES_FORD_EV_SALES][y30]);
+    /* Translators: a summary card's note: Ford's units with no Chinese entry and the change,
+       then the Monte Carlo range, e.g. "211,847 with no entry (−4.2 %)\np10–p90: 166,980–232,317" */
+    g_autofree char *note = g_strdup_printf (_("%s with no entry (%+.1f %%)\np10–p90: %s–%s"), n,
+                                             none > 0 ? 100.0 * (units - none) / none : 0.0, lo, hi);
     set_card (self, 2, _("Ford EV sales, 2030"), value, note);
   }
   {
@@ -209,8 +213,11 @@ update_summary (LfWindow *self)
     g_autofree char *value = format_musd (ebit);
     g_autofree char *n = format_musd (none);
     g_autofree char *f = format_musd (fee);
-    g_autofree char *note = fee > 0 ? g_strdup_printf (_("%s with no entry; fees %s"), n, f)
-                                    : g_strdup_printf (_("%s with no entry"), n);
+    g_autofree char *lo = format_musd (b->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
+    g_autofree char *hi = format_musd (b->p90[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
+    /* Translators: a summary card's note, e.g. "$824 M with no entry; fees $20 M\np10–p90: −$81 M–$835 M" */
+    g_autofree char *note = fee > 0 ? g_strdup_printf (_("%s with no entry; fees %s\np10–p90: %s–%s"), n, f, lo, hi)
+                                    : g_strdup_printf (_("%s with no entry\np10–p90: %s–%s"), n, lo, hi);
     set_card (self, 3, _("Ford EV EBIT, 2030"), value, note);
   }
   {

@@ -375,6 +375,13 @@ def test_preset_rule_waived_by_menu_button(lf):
     check(share == 0, f"with the rule waived but the tariffs kept, the 2030 share is {share} %, expected 0")
 
 
+def test_ford_cards_show_band(lf):
+    """Ford's cards carry the Monte Carlo range, as the share cards do (issue 9)."""
+    for caption in ("Ford EV sales, 2030", "Ford EV EBIT, 2030"):
+        label = settled(lambda: lf.summary(caption), f"the {caption} card")
+        check("p10–p90" in label, f"the {caption} card shows no range: {label!r}")
+
+
 def test_tariff_change_moves_share(lf):
     slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
     spin = lf.find(pyatspi.ROLE_SPIN_BUTTON, TARIFF_CHINA + ", exact value")
@@ -706,6 +713,7 @@ SESSIONS = [
         test_screenshot_light,
         test_tariff_control_has_accessible_names,
         test_preset_rule_waived_by_menu_button,
+        test_ford_cards_show_band,
         test_tariff_change_moves_share,
         test_undo_restores_summary,
         test_authorisation_switch_undo,
