@@ -11,7 +11,7 @@
 #define RULE_FIRST_YEAR    2027   /* software ban from model year 2027 (BIS final rule) */
 #define MAX_INCUMBENT_CUT  0.15
 #define MAX_ROUNDS         200
-#define TOLERANCE          1e-10    /* in ln of a maker's weight: a price change of ~1e-11 */
+#define TOLERANCE          1e-9     /* in ln of a maker's weight: a price change of ~1e-10 */
 #define EXPANSION_MAX      2.0      /* and all steps at most twice it */
 
 /* What a run takes as given beyond the policy: the behavioural parameters,
@@ -145,6 +145,7 @@ typedef struct {
   double   duty;        /* tariff per car, / P_t */
   double   price;       /* sticker price, / P_t */
   gboolean china_built;
+  double   lx, x;       /* the weight factor at its effective price: set by sort_sources() */
 } Source;
 
 /* Everything one year needs, and what it finds. Prices are relative to the
@@ -152,6 +153,7 @@ typedef struct {
  * in every tier, and its weight is x_m = exp(−β (r_m − 1)). */
 typedef struct {
   int    y;
+  double beta;                               /* the price coefficient of this run */
   double cr[LF_N_TIERS];                     /* the credit reaching a buyer, / P_t */
   int    n_src;
   Source src[LF_MAX_PLANTS];                 /* supplying sources, by maker, cheapest first */
@@ -188,6 +190,11 @@ sort_sources (Year *st)
         *a = *b;
         *b = tmp;
       }
+  for (int i = 0; i < st->n_src; i++)
+    {
+      st->src[i].lx = -st->beta * (effective_price (st, &st->src[i]) - 1.0);
+      st->src[i].x = exp (st->src[i].lx);
+    }
   for (int m = 0; m < LF_MAX_MAKERS; m++)
     st->first[m] = st->count[m] = 0;
   for (int i = st->n_src - 1; i >= 0; i--)
@@ -227,7 +234,7 @@ year_sources (const LfScenario *s, const Policy *pol, const Behaviour *bh,
        * never more than the margin, and never asks more than the market bears. */
       price = MIN (1.0, MAX (base + bh->pass_through * duty, cost + duty));
       st->src[st->n_src++] = (Source) { p, pl->maker, cap, base, duty, price,
-                                        site->origin == LF_ORIGIN_CHINA };
+                                        site->origin == LF_ORIGIN_CHINA, 0.0, 0.0 };
     }
   sort_sources (st);
 }
@@ -286,60 +293,75 @@ maker_demand (const Year *st, int m, double x, const double Wo[LF_N_TIERS], doub
 
 /* The ln x in [lo, hi] where the maker's demand equals K (demand rises with x):
  * Newton steps kept inside a shrinking bracket. */
+/* The x in (lo, hi) where the maker's demand equals K. Demand rises with x
+ * and is concave in it (a sum of E·a·x / (Wo + a·x)), so Newton steps in x
+ * need no exponential; they are kept inside a shrinking bracket. */
 static double
-solve_log_weight (const Year *st, int m, double K, const double Wo[LF_N_TIERS], double lo, double hi)
+solve_weight (const Year *st, int m, double K, const double Wo[LF_N_TIERS], double lo, double hi)
 {
   /* Start from the maker's last answer when it lies in the bracket. */
-  double lx = st->lx[m] > lo && st->lx[m] < hi ? st->lx[m] : 0.5 * (lo + hi);
+  double x = st->x[m] > lo && st->x[m] < hi ? st->x[m] : (hi > 0 ? 0.5 * (lo + hi) : 0.0);
 
-  for (int i = 0; i < 100 && hi - lo > 1e-14; i++)
+  for (int i = 0; i < 100 && hi - lo > 1e-15 * hi; i++)
     {
-      double dl, D = maker_demand (st, m, exp (lx), Wo, &dl), f, next;
+      double D = 0.0, dD = 0.0, f, next;
 
-      if (D <= 0)
-        {
-          lo = lx;
-          lx = 0.5 * (lo + hi);
-          continue;
-        }
-      f = log (D / K);
-      if (fabs (f) < 1e-12)
+      for (int t = 0; t < LF_N_TIERS; t++)
+        if (st->a[m][t] > 0 && st->E[t] > 0)
+          {
+            double den = Wo[t] + st->a[m][t] * x;
+            D += st->E[t] * st->a[m][t] * x / den;
+            dD += st->E[t] * st->a[m][t] * Wo[t] / (den * den);
+          }
+      f = D / K - 1.0;
+      if (fabs (f) < 1e-11)
         break;
       if (f > 0)
-        hi = lx;
+        hi = x;
       else
-        lo = lx;
-      next = dl > 0 ? lx - f / dl : 0.5 * (lo + hi);
-      lx = next > lo && next < hi ? next : 0.5 * (lo + hi);
+        lo = x;
+      next = dD > 0 ? x - (D - K) / dD : 0.5 * (lo + hi);
+      x = next > lo && next < hi ? next : 0.5 * (lo + hi);
     }
-  return lx;
+  return x;
 }
 
 /* Where maker m's demand meets its supply curve: its sources, cheapest first,
  * each offering its capacity at its own price. The price is that of the
  * marginal source, or, where capacity runs out first, the scarcity price at
- * which demand equals the capacity offered. */
+ * which demand equals the capacity offered. Returns ln x; *x_out gets x. */
 static double
-clear_maker (const Year *st, int m, const double Wo[LF_N_TIERS], const Behaviour *bh)
+clear_maker (const Year *st, int m, const double Wo[LF_N_TIERS], double *x_out)
 {
-  double K = 0.0, lx_prev = 0.0;
+  double K = 0.0, x_prev = 0.0, x;
 
   for (int k = 0; k < st->count[m]; k++)
     {
       const Source *src = &st->src[st->first[m] + k];
-      double lx = -bh->beta * (effective_price (st, src) - 1.0);
-      double dl, D = maker_demand (st, m, exp (lx), Wo, &dl);
+      double dl, D = maker_demand (st, m, src->x, Wo, &dl);
 
       if (k > 0 && D <= K)
-        return solve_log_weight (st, m, K, Wo, lx, lx_prev);
+        {
+          x = solve_weight (st, m, K, Wo, src->x, x_prev);
+          *x_out = x;
+          return log (x);
+        }
       K += src->cap;
       if (D <= K)
-        return lx;
-      lx_prev = lx;
+        {
+          *x_out = src->x;
+          return src->lx;
+        }
+      x_prev = src->x;
     }
   if (K <= 0)
-    return -INFINITY;
-  return solve_log_weight (st, m, K, Wo, lx_prev - 60.0, lx_prev);
+    {
+      *x_out = 0.0;
+      return -INFINITY;
+    }
+  x = solve_weight (st, m, K, Wo, 0.0, x_prev);
+  *x_out = x;
+  return x > 0 ? log (x) : -INFINITY;
 }
 
 /* Step 3 for a given quota rent: iterate to the year's equilibrium. */
@@ -354,6 +376,11 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
    * the price elasticity ε. */
   const double theta = -bh->elasticity / bh->beta;
 
+  double w_list[LF_N_TIERS];
+
+  /* The incumbents' weight at their list price, with the credit. */
+  for (int t = 0; t < LF_N_TIERS; t++)
+    w_list[t] = exp (bh->beta * st->cr[t]);
   for (int round = 0; round < MAX_ROUNDS; round++)
     {
       double Z = 0.0, J, change = 0.0;
@@ -362,8 +389,7 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
        * take at the incumbents' list price, times how far below it they sell. */
       for (int t = 0; t < LF_N_TIERS; t++)
         {
-          double w_list = exp (bh->beta * st->cr[t]);
-          double den = w_list, threat = 0.0;
+          double den = w_list[t], threat = 0.0;
 
           for (int m = 0; m < b->n_makers; m++)
             den += st->a[m][t] * st->x[m];
@@ -371,7 +397,7 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
             if (st->a[m][t] > 0 && st->x[m] > 0)
               threat += st->a[m][t] * st->x[m] / den * MAX (0.0, st->lx[m] / bh->beta);
           st->cut[t] = MIN (MAX_INCUMBENT_CUT, bh->response * threat);
-          st->w_inc[t] = exp (bh->beta * (st->cut[t] + st->cr[t]));
+          st->w_inc[t] = st->cut[t] > 0 ? w_list[t] * exp (bh->beta * st->cut[t]) : w_list[t];
           st->W[t] = st->w_inc[t];
           for (int m = 0; m < b->n_makers; m++)
             st->W[t] += st->a[m][t] * st->x[m];
@@ -414,8 +440,7 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
             continue;
           for (int t = 0; t < LF_N_TIERS; t++)
             Wo[t] = st->W[t] - st->a[m][t] * st->x[m];
-          lx = clear_maker (st, m, Wo, bh);
-          x = isfinite (lx) ? exp (lx) : 0.0;
+          lx = clear_maker (st, m, Wo, &x);
           if (x > 0 && st->x[m] > 0)
             change = MAX (change, fabs (lx - st->lx[m]));
           else if (x != st->x[m])
@@ -784,6 +809,7 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
   for (int m = 0; m < LF_MAX_MAKERS; m++)
     first_year[m] = -1;
   memset (&st, 0, sizeof st);
+  st.beta = bh->beta;
 
   for (int y = 0; y < LF_N_YEARS; y++)
     {
