@@ -674,9 +674,12 @@ plan_expansion (const LfScenario *s, const Behaviour *bh, int lead, const Year *
           for (int y = st->y + 1; y <= st->y + lead; y++)
             on_order += extra_from[src->plant][y];
         }
+      /* Demand as the maker plans it: against the incumbents at their list
+       * price, not after the cut its own entry provokes (which would make a
+       * maker with more plants order less). */
       for (int t = 0; t < LF_N_TIERS; t++)
-        Wo[t] = st->W[t] - st->a[m][t] * st->x[m];
-      latent = maker_demand (st, m, exp (-bh->beta * (effective_price (st, cheapest) - 1.0)), Wo, &dl);
+        Wo[t] = st->W[t] - st->a[m][t] * st->x[m] - st->w_inc[t] + exp (bh->beta * st->cr[t]);
+      latent = maker_demand (st, m, cheapest->x, Wo, &dl);
       order = MIN (latent - K - on_order, EXPANSION_MAX * nominal - added[m]);
       if (order <= 1.0)
         continue;
@@ -740,7 +743,7 @@ year_totals (const LfScenario *s, const Policy *pol, const Behaviour *bh, const 
         if (want > 0)
           revenue += sold * st->maker_tier[src->maker][t] / want * src->duty * b->tier_price[t];
       if (site->ford_owned)
-        income += sold * pol->fee[y] * bh->fee_factor;
+        income += sold * MIN (pol->fee[y] * bh->fee_factor, lf_param_info (LF_PARAM_FORD_PARTNER_FEE_USD)->max);
       jobs += sold * site->jobs_per_unit;
       if (out != NULL)
         {
@@ -921,6 +924,21 @@ triangular_at (double u, const LfRange *r)
   return r->high - sqrt ((1.0 - u) * span * (r->high - r->central));
 }
 
+/* Two uniform draws whose ranks are tied with correlation @rho (a Gaussian
+ * copula): each stays uniform, so the draws built on them keep their own
+ * distributions. */
+static void
+tied_uniforms (GRand *rand, double rho, double *u1, double *u2)
+{
+  double r = sqrt (-2.0 * log (1.0 - g_rand_double (rand)));
+  double a = 2.0 * G_PI * g_rand_double (rand);
+  double z1 = r * cos (a), z2 = r * sin (a);
+  double z = rho * z1 + sqrt (1.0 - rho * rho) * z2;
+
+  *u1 = 0.5 * erfc (-z1 / G_SQRT2);
+  *u2 = 0.5 * erfc (-z / G_SQRT2);
+}
+
 /* A triangular draw on [low, high] with its mode at the central value. */
 static double
 triangular (GRand *rand, const LfRange *r)
@@ -1043,15 +1061,16 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
         }
       /* The EV market's path: anywhere from the low to the high path, most
        * often near the one the scenario chose. Ford's cost outlook likewise,
-       * tied to it: a slow market and a late break-even go together (half
-       * of Ford's draw follows the path's, reversed). The entrants' costs
+       * tied to it: a slow market and a late break-even go together (rank
+       * correlation about −0.5, each draw keeping its own triangle). The entrants' costs
        * (one shock for all makers: they share suppliers and shipping), their
        * appeal and the partner fee are drawn on their own. */
       {
         LfRange path = { 0, central.ev_path, LF_N_EV_PATHS - 1 };
         LfRange ford = { 0, central.ford_case, LF_N_FORD_CASES - 1 };
-        double u_path = g_rand_double (rand);
-        double u_ford = 0.5 * g_rand_double (rand) + 0.5 * (1.0 - u_path);
+        double u_path, u_ford;
+
+        tied_uniforms (rand, -0.5, &u_path, &u_ford);
 
         bh.ev_path = triangular_at (u_path, &path);
         bh.ford_case = triangular_at (u_ford, &ford);
