@@ -995,6 +995,43 @@ percentile (double *a, int n, double q)
   return x0 + (h - lo) * (x1 - x0);
 }
 
+/* At most this many threads project Monte Carlo draws. */
+#define MC_MAX_THREADS 8
+
+/* A run of draws for one thread. */
+typedef struct {
+  const LfScenario *scenario;
+  const Policy     *pol;
+  const Behaviour  *draws;
+  int               n_draws;
+  int               from, to;
+  double           *buf;          /* series × years × draws; each thread writes its own draws */
+  GCancellable     *cancellable;
+  gboolean          cancelled;
+} McChunk;
+
+static gpointer
+mc_chunk (gpointer data)
+{
+  McChunk *c = data;
+  g_autofree LfProjection *proj = g_new (LfProjection, 1);
+
+  for (int d = c->from; d < c->to; d++)
+    {
+      if (c->cancellable != NULL && ((d - c->from) & 31) == 0 &&
+          g_cancellable_is_cancelled (c->cancellable))
+        {
+          c->cancelled = TRUE;
+          return NULL;
+        }
+      project_with (c->scenario, c->pol, &c->draws[d], proj);
+      for (int s = 0; s < LF_N_SERIES; s++)
+        for (int y = 0; y < LF_N_YEARS; y++)
+          c->buf[((gsize) s * LF_N_YEARS + y) * c->n_draws + d] = proj->series[s][y];
+    }
+  return NULL;
+}
+
 /**
  * lf_monte_carlo:
  * @n_draws: 1 to %LF_MAX_DRAWS
@@ -1013,11 +1050,15 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
   const LfBaseline *b;
   g_autoptr(GRand) rand = NULL;
   g_autofree double *buf = NULL;
+  g_autofree Behaviour *draws = NULL;
   Policy pol;
   Behaviour central;
   const LfRange *ranges[6], *fee;
   double *centre_values[6];
-  LfProjection *proj;
+  McChunk chunks[MC_MAX_THREADS];
+  GThread *threads[MC_MAX_THREADS] = { NULL };
+  int n_threads;
+  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (scenario != NULL && out != NULL, FALSE);
   g_return_val_if_fail (n_draws >= 1 && n_draws <= LF_MAX_DRAWS, FALSE);
@@ -1035,21 +1076,17 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
   for (int i = 0; i < 6; i++)
     ranges[i] = lf_baseline_get_range (b, lf_param_info (LF_PARAM_FIRST_BEHAVIOUR + i)->key);
 
+  /* Every draw first, in order from the seed: the bands do not depend on
+   * how many threads then project them. */
   rand = g_rand_new_with_seed (seed);
-  buf = g_new (double, (gsize) LF_N_SERIES * LF_N_YEARS * n_draws);
-  proj = g_new (LfProjection, 1);
-
+  draws = g_new (Behaviour, n_draws);
   for (int d = 0; d < n_draws; d++)
     {
-      Behaviour bh = central;
-      double *values[6] = { &bh.elasticity, &bh.beta, &bh.speed, &bh.consider,
-                            &bh.pass_through, &bh.response };
+      Behaviour *bh = &draws[d];
+      double *values[6] = { &bh->elasticity, &bh->beta, &bh->speed, &bh->consider,
+                            &bh->pass_through, &bh->response };
 
-      if (cancellable != NULL && (d & 31) == 0 && g_cancellable_is_cancelled (cancellable))
-        {
-          g_free (proj);
-          return FALSE;
-        }
+      *bh = central;
       for (int i = 0; i < 6; i++)
         {
           const LfParamInfo *info = lf_param_info (LF_PARAM_FIRST_BEHAVIOUR + i);
@@ -1062,28 +1099,47 @@ lf_monte_carlo (const LfScenario *scenario, int n_draws, guint seed, LfBands *ou
       /* The EV market's path: anywhere from the low to the high path, most
        * often near the one the scenario chose. Ford's cost outlook likewise,
        * tied to it: a slow market and a late break-even go together (rank
-       * correlation about −0.5, each draw keeping its own triangle). The entrants' costs
-       * (one shock for all makers: they share suppliers and shipping), their
-       * appeal and the partner fee are drawn on their own. */
+       * correlation about −0.5, each draw keeping its own triangle). The
+       * entrants' costs (one shock for all makers: they share suppliers and
+       * shipping), their appeal and the partner fee are drawn on their own. */
       {
         LfRange path = { 0, central.ev_path, LF_N_EV_PATHS - 1 };
         LfRange ford = { 0, central.ford_case, LF_N_FORD_CASES - 1 };
         double u_path, u_ford;
 
         tied_uniforms (rand, -0.5, &u_path, &u_ford);
-
-        bh.ev_path = triangular_at (u_path, &path);
-        bh.ford_case = triangular_at (u_ford, &ford);
-        bh.entrant_cost = triangular (rand, &b->entrant_cost);
-        bh.entrant_appeal = triangular (rand, &b->entrant_appeal);
-        bh.fee_factor = fee->central > 0 ? triangular (rand, fee) / fee->central : 1.0;
+        bh->ev_path = triangular_at (u_path, &path);
+        bh->ford_case = triangular_at (u_ford, &ford);
+        bh->entrant_cost = triangular (rand, &b->entrant_cost);
+        bh->entrant_appeal = triangular (rand, &b->entrant_appeal);
+        bh->fee_factor = fee->central > 0 ? triangular (rand, fee) / fee->central : 1.0;
       }
-      project_with (scenario, &pol, &bh, proj);
-      for (int s = 0; s < LF_N_SERIES; s++)
-        for (int y = 0; y < LF_N_YEARS; y++)
-          buf[((gsize) s * LF_N_YEARS + y) * n_draws + d] = proj->series[s][y];
     }
-  g_free (proj);
+
+  /* Then the projections, split over the processors (draws are independent). */
+  buf = g_new (double, (gsize) LF_N_SERIES * LF_N_YEARS * n_draws);
+  n_threads = n_draws >= 64 ? CLAMP ((int) g_get_num_processors (), 1, MC_MAX_THREADS) : 1;
+  for (int k = 0; k < n_threads; k++)
+    {
+      chunks[k] = (McChunk) { scenario, &pol, draws, n_draws,
+                              (int) ((gint64) n_draws * k / n_threads),
+                              (int) ((gint64) n_draws * (k + 1) / n_threads),
+                              buf, cancellable, FALSE };
+      if (k > 0)
+        threads[k] = g_thread_try_new ("landfall-draws", mc_chunk, &chunks[k], NULL);
+    }
+  mc_chunk (&chunks[0]);
+  for (int k = 1; k < n_threads; k++)
+    {
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      else
+        mc_chunk (&chunks[k]);   /* no thread to be had: do it here */
+    }
+  for (int k = 0; k < n_threads; k++)
+    cancelled |= chunks[k].cancelled;
+  if (cancelled)
+    return FALSE;
 
   out->n_draws = n_draws;
   out->seed = seed;
