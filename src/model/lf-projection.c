@@ -11,7 +11,7 @@
 #define RULE_FIRST_YEAR    2027   /* software ban from model year 2027 (BIS final rule) */
 #define MAX_INCUMBENT_CUT  0.15
 #define MAX_ROUNDS         200
-#define TOLERANCE          1e-9     /* in ln of a maker's weight: a price change of ~1e-10 */
+#define TOLERANCE          1e-8     /* in ln of a maker's weight: a price change of ~1e-9 */
 #define EXPANSION_MAX      2.0      /* and all steps at most twice it */
 
 /* What a run takes as given beyond the policy: the behavioural parameters,
