@@ -707,8 +707,12 @@ test_tornado (void)
   g_assert_nonnull (strstr (bad_year->err, "--year: 2040 is out of range"));
   {
     g_autoptr(Result) alone = run ("--project", "--year", "2031");
+    g_autoptr(Result) deflt = run ("--project", "--year", "2030");
     g_assert_cmpint (alone->exit_status, ==, 2);
     g_assert_nonnull (strstr (alone->err, "--year and --series go with --tornado"));
+    /* The default year given explicitly is refused the same way. */
+    g_assert_cmpint (deflt->exit_status, ==, 2);
+    g_assert_nonnull (strstr (deflt->err, "--year and --series go with --tornado"));
   }
 }
 

@@ -1148,6 +1148,7 @@ test_choice_round_trip (void)
   g_assert_cmpstr (error->message, ==, "market.ev_path: 'highest' is not one of low, central, high");
   g_clear_error (&error);
   g_assert_false (lf_scenario_apply (s, "ford.ev_case=2", &error));
+  g_assert_cmpstr (error->message, ==, "ford.ev_case: 2 is not one of guidance, downside (or their numbers, 0 to 1)");
   g_clear_error (&error);
   g_assert_false (lf_scenario_apply (s, "market.ev_path@2030=low", &error));
   g_clear_error (&error);

@@ -55,6 +55,10 @@ format_range (const LfTornadoBar *bar)
 
   if (bar->param == LF_PARAM_RULE_CONNECTED_VEHICLE)
     return g_strdup (_("off–as published"));
+  if (bar->param == LF_PARAM_EV_PATH)
+    return g_strdup (_("low–high"));
+  if (bar->param == LF_PARAM_FORD_CASE)
+    return g_strdup (_("guidance–downside"));
   lo = isinf (bar->value[0]) ? g_strdup (_("none"))
                              : lf_format_value (bar->value[0], bar->value[0] == floor (bar->value[0]) ? 0 : 2);
   hi = isinf (bar->value[1]) ? g_strdup (_("none"))

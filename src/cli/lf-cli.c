@@ -240,7 +240,7 @@ run (int argc, char **argv)
   int opt_draws = 0;
   gint64 opt_seed = 1;
   gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE;
-  int opt_year = 2030;
+  int opt_year = 0;   /* 0: not given (the tornado's default is 2030) */
   g_autofree char *opt_series = NULL;
   GOptionEntry entries[] = {
     { "project", 0, 0, G_OPTION_ARG_NONE, &opt_project, "Print the projection, one row per year 2025–2035", NULL },
@@ -345,12 +345,14 @@ run (int argc, char **argv)
       complain ("--chart and --size go with --export-png FILE");
       return EXIT_USAGE;
     }
-  if (!opt_tornado && chart != LF_CHART_TORNADO && (opt_series != NULL || opt_year != 2030))
+  if (!opt_tornado && chart != LF_CHART_TORNADO && (opt_series != NULL || opt_year != 0))
     {
       complain ("--year and --series go with --tornado or --chart tornado");
       return EXIT_USAGE;
     }
-  if (opt_year < LF_FIRST_YEAR || opt_year > LF_LAST_YEAR)
+  if (opt_year == 0)
+    opt_year = 2030;
+  else if (opt_year < LF_FIRST_YEAR || opt_year > LF_LAST_YEAR)
     {
       complain ("--year: %d is out of range (%d to %d)", opt_year, LF_FIRST_YEAR, LF_LAST_YEAR);
       return EXIT_USAGE;

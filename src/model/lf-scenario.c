@@ -576,6 +576,17 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
         }
       d = k;
     }
+  else if ((info->flags & LF_PARAM_FLAG_CHOICE) &&
+           value_to_number (key, v, FALSE, &d, NULL) &&
+           (d < info->min || d > info->max || d != floor (d)))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
+      g_autofree char *text = lf_format_number (d);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_OUT_OF_RANGE,
+                   "%s: %s is not one of %s (or their numbers, 0 to %d)", key, text, names,
+                   (int) info->max);
+      return FALSE;
+    }
   else if (!value_to_number (key, v, info->flags & LF_PARAM_FLAG_UNLIMITED, &d, error) ||
       !check_number (key, d, info->min, info->max, info->unit,
                      info->flags & LF_PARAM_FLAG_INTEGER,
