@@ -56,6 +56,25 @@ lf_text_one_line (const char *text, gssize len)
 }
 
 /**
+ * lf_error_one_line:
+ * @error: (nullable): an error whose message may quote what a file or a
+ *   person wrote
+ *
+ * Makes @error's message one short line (see lf_text_one_line()).
+ */
+void
+lf_error_one_line (GError **error)
+{
+  char *line;
+
+  if (error == NULL || *error == NULL)
+    return;
+  line = lf_text_one_line ((*error)->message, -1);
+  g_free ((*error)->message);
+  (*error)->message = line;
+}
+
+/**
  * lf_file_display_name:
  * Returns: (transfer full): @path as a person should read it in a message:
  * UTF-8, one line.

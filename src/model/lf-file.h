@@ -42,5 +42,6 @@ gboolean  lf_file_replace     (const char  *path,
 char     *lf_file_display_name (const char *path);
 char     *lf_text_one_line     (const char *text,
                                 gssize      len);
+void      lf_error_one_line    (GError    **error);
 
 G_END_DECLS

@@ -13,19 +13,6 @@
 #include "lf-json.h"
 #include "lf-scenario-file.h"
 
-/* Messages quote what the file holds (keys, values, ids): keep them one short
- * line whatever that was, with control characters shown as escapes. */
-static void
-tidy_error (GError **error)
-{
-  char *line;
-
-  if (error == NULL || *error == NULL)
-    return;
-  line = lf_text_one_line ((*error)->message, -1);
-  g_free ((*error)->message);
-  (*error)->message = line;
-}
 
 /* ---- reading --------------------------------------------------------------- */
 
@@ -186,7 +173,7 @@ lf_scenario_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *d
   if (s == NULL)
     {
       prefix_error (error, display_name);
-      tidy_error (error);
+      lf_error_one_line (error);
     }
   return s;
 }

@@ -48,19 +48,6 @@ format_range (double min, double max, const char *unit, gboolean unlimited)
                           unlimited ? ", or unlimited" : "");
 }
 
-/* Messages quote what the user wrote (keys, values, ids): keep them one short
- * line whatever that was, with control characters shown as escapes. */
-static void
-tidy_error (GError **error)
-{
-  char *line;
-
-  if (error == NULL || *error == NULL)
-    return;
-  line = lf_text_one_line ((*error)->message, -1);
-  g_free ((*error)->message);
-  (*error)->message = line;
-}
 
 /* ---- construction ------------------------------------------------------ */
 
@@ -616,7 +603,7 @@ lf_scenario_set_number (LfScenario *s, const char *key, double value, GError **e
   gboolean ok = set_value (s, key, &v, error);
 
   if (!ok)
-    tidy_error (error);
+    lf_error_one_line (error);
   return ok;
 }
 
@@ -629,7 +616,7 @@ lf_scenario_set_string (LfScenario *s, const char *key, const char *value, GErro
   g_return_val_if_fail (value != NULL, FALSE);
   ok = set_value (s, key, &v, error);
   if (!ok)
-    tidy_error (error);
+    lf_error_one_line (error);
   return ok;
 }
 
@@ -648,7 +635,7 @@ lf_scenario_apply (LfScenario *s, const char *assignment, GError **error)
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
                    "'%s': expected KEY=VALUE", assignment);
-      tidy_error (error);
+      lf_error_one_line (error);
       return FALSE;
     }
   key = g_strstrip (g_strndup (assignment, eq - assignment));
