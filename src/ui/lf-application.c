@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "landfall-ui-resources.h"
 #include "lf-application.h"
 #include "lf-window.h"
 
@@ -173,6 +174,9 @@ lf_application_init (LfApplication *self)
 LfApplication *
 lf_application_new (void)
 {
+  /* Referencing the window's resource bundle keeps it linked in from the
+   * static library, where it registers itself. */
+  g_return_val_if_fail (landfall_ui_get_resource () != NULL, NULL);
   return g_object_new (LF_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
