@@ -63,16 +63,19 @@ apply_style (const char *style)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* Without an installed schema, the style is an action of its own. */
 static void
 style_activated (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  LfApplication *self = data;
-  const char *style = g_variant_get_string (param, NULL);
-
   g_simple_action_set_state (action, param);
+  apply_style (g_variant_get_string (param, NULL));
+}
+
+static void
+on_style_changed_cb (GSettings *settings, const char *key, gpointer data)
+{
+  g_autofree char *style = g_settings_get_string (settings, key);
   apply_style (style);
-  if (self->settings)
-    g_settings_set_string (self->settings, "style-preference", style);
 }
 
 static void
@@ -138,10 +141,21 @@ lf_application_startup (GApplication *app)
   apply_style (style);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  style_action = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING, g_variant_new_string (style));
-  g_signal_connect (style_action, "activate", G_CALLBACK (style_activated), self);
-  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (style_action));
-  g_object_unref (style_action);
+  /* The Style menu is the setting itself (app.style-preference). */
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, "style-preference");
+      g_action_map_add_action (G_ACTION_MAP (app), action);
+      g_signal_connect (self->settings, "changed::style-preference", G_CALLBACK (on_style_changed_cb), self);
+    }
+  else
+    {
+      style_action = g_simple_action_new_stateful ("style-preference", G_VARIANT_TYPE_STRING,
+                                                   g_variant_new_string (style));
+      g_signal_connect (style_action, "activate", G_CALLBACK (style_activated), self);
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (style_action));
+      g_object_unref (style_action);
+    }
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);

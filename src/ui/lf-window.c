@@ -1037,22 +1037,6 @@ export_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
 /* ---- closing ------------------------------------------------------------------------ */
 
 static void
-save_window_state (LfWindow *self)
-{
-  int w, h;
-
-  if (self->settings == NULL)
-    return;
-  gtk_window_get_default_size (GTK_WINDOW (self), &w, &h);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && w > 0 && h > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", w);
-      g_settings_set_int (self->settings, "window-height", h);
-    }
-}
-
-static void
 on_close_response_cb (AdwMessageDialog *dialog, const char *response, LfWindow *self)
 {
   if (g_str_equal (response, "discard"))
@@ -1076,7 +1060,6 @@ lf_window_close_request (GtkWindow *window)
   LfWindow *self = LF_WINDOW (window);
   GtkWidget *dialog;
 
-  save_window_state (self);
   if (!is_modified (self))
     return GTK_WINDOW_CLASS (lf_window_parent_class)->close_request (window);
 
@@ -1364,13 +1347,12 @@ lf_window_init (LfWindow *self)
   lf_project (self->scenario, self->current_policy);
 
   self->settings = settings_if_installed ();
+  /* The window's size follows its settings both ways, as GNOME's apps do. */
   if (self->settings)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
   self->controls = lf_controls_new ();
