@@ -162,6 +162,7 @@ typedef struct {
   double x[LF_MAX_MAKERS];                   /* weight factor of the maker's price */
   double lx[LF_MAX_MAKERS];                  /* its logarithm, where x > 0: −β (r_m − 1) */
   double q;                                  /* quota rent on China-built cars, / P_t */
+  double w_list[LF_N_TIERS];                 /* incumbents' weight at their list price, credit included */
   double cut[LF_N_TIERS], w_inc[LF_N_TIERS], W[LF_N_TIERS], S[LF_N_TIERS], E[LF_N_TIERS];
   double ev;
   double maker_tier[LF_MAX_MAKERS][LF_N_TIERS];
@@ -273,21 +274,21 @@ year_weights (const LfScenario *s, const Policy *pol, const Behaviour *bh,
 }
 
 /* A maker's demand at weight factor x, against everything else in the tiers
- * (Wo), and d ln D / d ln x. */
+ * (Wo), and, where @slope is given, its derivative d D / d x. */
 static double
-maker_demand (const Year *st, int m, double x, const double Wo[LF_N_TIERS], double *dlog)
+maker_demand (const Year *st, int m, double x, const double Wo[LF_N_TIERS], double *slope)
 {
   double D = 0.0, dD = 0.0;
 
   for (int t = 0; t < LF_N_TIERS; t++)
     if (st->a[m][t] > 0 && st->E[t] > 0)
       {
-        double v = st->a[m][t] * x;
-        double share = v / (Wo[t] + v);
-        D += st->E[t] * share;
-        dD += st->E[t] * share * (1.0 - share);
+        double den = Wo[t] + st->a[m][t] * x;
+        D += st->E[t] * st->a[m][t] * x / den;
+        dD += st->E[t] * st->a[m][t] * Wo[t] / (den * den);
       }
-  *dlog = D > 0 ? dD / D : 0.0;
+  if (slope != NULL)
+    *slope = dD;
   return D;
 }
 
@@ -304,15 +305,8 @@ solve_weight (const Year *st, int m, double K, const double Wo[LF_N_TIERS], doub
 
   for (int i = 0; i < 100 && hi - lo > 1e-15 * hi; i++)
     {
-      double D = 0.0, dD = 0.0, f, next;
+      double dD, D = maker_demand (st, m, x, Wo, &dD), f, next;
 
-      for (int t = 0; t < LF_N_TIERS; t++)
-        if (st->a[m][t] > 0 && st->E[t] > 0)
-          {
-            double den = Wo[t] + st->a[m][t] * x;
-            D += st->E[t] * st->a[m][t] * x / den;
-            dD += st->E[t] * st->a[m][t] * Wo[t] / (den * den);
-          }
       f = D / K - 1.0;
       if (fabs (f) < 1e-11)
         break;
@@ -338,7 +332,7 @@ clear_maker (const Year *st, int m, const double Wo[LF_N_TIERS], double *x_out)
   for (int k = 0; k < st->count[m]; k++)
     {
       const Source *src = &st->src[st->first[m] + k];
-      double dl, D = maker_demand (st, m, src->x, Wo, &dl);
+      double D = maker_demand (st, m, src->x, Wo, NULL);
 
       if (k > 0 && D <= K)
         {
@@ -376,11 +370,9 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
    * the price elasticity ε. */
   const double theta = -bh->elasticity / bh->beta;
 
-  double w_list[LF_N_TIERS];
-
   /* The incumbents' weight at their list price, with the credit. */
   for (int t = 0; t < LF_N_TIERS; t++)
-    w_list[t] = exp (bh->beta * st->cr[t]);
+    st->w_list[t] = exp (bh->beta * st->cr[t]);
   for (int round = 0; round < MAX_ROUNDS; round++)
     {
       double Z = 0.0, J, change = 0.0;
@@ -389,7 +381,7 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
        * take at the incumbents' list price, times how far below it they sell. */
       for (int t = 0; t < LF_N_TIERS; t++)
         {
-          double den = w_list[t], threat = 0.0;
+          double den = st->w_list[t], threat = 0.0;
 
           for (int m = 0; m < b->n_makers; m++)
             den += st->a[m][t] * st->x[m];
@@ -397,7 +389,7 @@ solve_at_rent (const LfScenario *s, const Policy *pol, const Behaviour *bh, Year
             if (st->a[m][t] > 0 && st->x[m] > 0)
               threat += st->a[m][t] * st->x[m] / den * MAX (0.0, st->lx[m] / bh->beta);
           st->cut[t] = MIN (MAX_INCUMBENT_CUT, bh->response * threat);
-          st->w_inc[t] = st->cut[t] > 0 ? w_list[t] * exp (bh->beta * st->cut[t]) : w_list[t];
+          st->w_inc[t] = st->cut[t] > 0 ? st->w_list[t] * exp (bh->beta * st->cut[t]) : st->w_list[t];
           st->W[t] = st->w_inc[t];
           for (int m = 0; m < b->n_makers; m++)
             st->W[t] += st->a[m][t] * st->x[m];
@@ -656,7 +648,7 @@ plan_expansion (const LfScenario *s, const Behaviour *bh, int lead, const Year *
   for (int m = 0; m < b->n_makers; m++)
     {
       const Source *cheapest;
-      double Wo[LF_N_TIERS], K = 0.0, nominal = 0.0, on_order = 0.0, dl, latent, order;
+      double Wo[LF_N_TIERS], K = 0.0, nominal = 0.0, on_order = 0.0, latent, order;
 
       if (st->count[m] == 0 || st->x[m] <= 0)
         continue;
@@ -678,8 +670,8 @@ plan_expansion (const LfScenario *s, const Behaviour *bh, int lead, const Year *
        * price, not after the cut its own entry provokes (which would make a
        * maker with more plants order less). */
       for (int t = 0; t < LF_N_TIERS; t++)
-        Wo[t] = st->W[t] - st->a[m][t] * st->x[m] - st->w_inc[t] + exp (bh->beta * st->cr[t]);
-      latent = maker_demand (st, m, cheapest->x, Wo, &dl);
+        Wo[t] = st->W[t] - st->a[m][t] * st->x[m] - st->w_inc[t] + st->w_list[t];
+      latent = maker_demand (st, m, cheapest->x, Wo, NULL);
       order = MIN (latent - K - on_order, EXPANSION_MAX * nominal - added[m]);
       if (order <= 1.0)
         continue;
