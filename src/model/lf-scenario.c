@@ -307,6 +307,38 @@ check_number (const char *key, double d, double min, double max, const char *uni
   return TRUE;
 }
 
+/* A choice lever's value: one of its names, or a name's number. */
+static gboolean
+choice_to_number (const char *key, const LfParamInfo *info, const Value *v, double *out, GError **error)
+{
+  g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
+  int k = v->kind == VALUE_STRING ? lf_param_choice (info, v->string) : -1;
+
+  if (k >= 0)
+    {
+      *out = k;
+      return TRUE;
+    }
+  if (v->kind == VALUE_STRING && !g_ascii_isdigit (v->string[0]))
+    {
+      g_autofree char *shown = lf_text_one_line (v->string, -1);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "%s: '%s' is not one of %s", key, shown, names);
+      return FALSE;
+    }
+  if (!value_to_number (key, v, FALSE, out, error))
+    return FALSE;
+  if (*out < info->min || *out > info->max || *out != floor (*out))
+    {
+      g_autofree char *text = lf_format_number (*out);
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_OUT_OF_RANGE,
+                   "%s: %s is not one of %s (or their numbers, 0 to %d)", key, text, names,
+                   (int) info->max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean set_plant_field (LfScenario *s, const char *key, const char *field, LfPlant *p,
                                  const Value *v, GError **error);
 
@@ -539,40 +571,10 @@ set_value (LfScenario *s, const char *key, const Value *v, GError **error)
       year = (int) y;
     }
 
-  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v->kind == VALUE_STRING &&
-      lf_param_choice (info, v->string) < 0 && !g_ascii_isdigit (v->string[0]))
+  if (info->flags & LF_PARAM_FLAG_CHOICE)
     {
-      g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
-      g_autofree char *shown = lf_text_one_line (v->string, -1);
-      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
-                   "%s: '%s' is not one of %s", key, shown, names);
-      return FALSE;
-    }
-  if ((info->flags & LF_PARAM_FLAG_CHOICE) && v->kind == VALUE_STRING &&
-      lf_param_choice (info, v->string) >= 0)
-    {
-      int k = lf_param_choice (info, v->string);
-
-      if (k < 0)
-        {
-          g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
-          g_autofree char *shown = lf_text_one_line (v->string, -1);
-          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
-                       "%s: '%s' is not one of %s", key, shown, names);
-          return FALSE;
-        }
-      d = k;
-    }
-  else if ((info->flags & LF_PARAM_FLAG_CHOICE) &&
-           value_to_number (key, v, FALSE, &d, NULL) &&
-           (d < info->min || d > info->max || d != floor (d)))
-    {
-      g_autofree char *names = g_strjoinv (", ", (char **) info->choices);
-      g_autofree char *text = lf_format_number (d);
-      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_OUT_OF_RANGE,
-                   "%s: %s is not one of %s (or their numbers, 0 to %d)", key, text, names,
-                   (int) info->max);
-      return FALSE;
+      if (!choice_to_number (key, info, v, &d, error))
+        return FALSE;
     }
   else if (!value_to_number (key, v, info->flags & LF_PARAM_FLAG_UNLIMITED, &d, error) ||
       !check_number (key, d, info->min, info->max, info->unit,
