@@ -32,24 +32,18 @@ result_free (Result *r)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
-/* Runs landfall with @args (NULL-terminated) under LC_ALL=@lc_all. */
+/* Runs @argv (NULL-terminated) under LC_ALL=@lc_all, without LANGUAGE. */
 static Result *
-run_in_locale (const char *lc_all, const char *const *args)
+spawn (const char *lc_all, char **argv)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
   Result *r = g_new0 (Result, 1);
   int wait_status = 0;
 
-  g_ptr_array_add (argv, (char *) landfall_bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
   envp = g_environ_setenv (envp, "LC_ALL", lc_all, TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   if (g_spawn_check_wait_status (wait_status, &error))
@@ -59,6 +53,19 @@ run_in_locale (const char *lc_all, const char *const *args)
   else
     g_error ("landfall did not exit normally: %s", error->message);
   return r;
+}
+
+/* Runs landfall with @args (NULL-terminated) under LC_ALL=@lc_all. */
+static Result *
+run_in_locale (const char *lc_all, const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) landfall_bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return spawn (lc_all, (char **) argv->pdata);
 }
 
 #define run(...) run_in_locale ("C.UTF-8", (const char *const[]) { __VA_ARGS__, NULL })
@@ -942,7 +949,6 @@ test_validate_chart (void)
 static Result *
 run_sh_v (const char *script, const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GPtrArray) full = g_ptr_array_new ();
 
   g_ptr_array_add (full, (char *) "/bin/bash");
@@ -952,23 +958,7 @@ run_sh_v (const char *script, const char *const *args)
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (full, (char *) args[i]);
   g_ptr_array_add (full, NULL);
-  {
-    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-    g_autoptr(GError) error = NULL;
-    Result *r = g_new0 (Result, 1);
-    int wait_status = 0;
-
-    g_spawn_sync (NULL, (char **) full->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                  &r->out, &r->err, &wait_status, &error);
-    g_assert_no_error (error);
-    if (g_spawn_check_wait_status (wait_status, &error))
-      r->exit_status = 0;
-    else if (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code))
-      r->exit_status = error->code;
-    else
-      g_error ("landfall did not exit normally: %s", error->message);
-    return r;
-  }
+  return spawn ("C.UTF-8", (char **) full->pdata);
 }
 
 #define run_sh(script, ...) run_sh_v (script, (const char *const[]) { __VA_ARGS__, NULL })
@@ -1046,8 +1036,6 @@ test_export_full_disk (void)
   {
     g_autofree char *scen = g_build_filename (dir, "s.landfall", NULL);
     g_autofree char *old = NULL, *now = NULL;
-    g_autofree char *long_name = g_strnfill (200, 'n');
-    g_autofree char *set_name = NULL;
     g_autoptr(Result) save = run ("--save-scenario", scen);
     g_autoptr(Result) fail = NULL;
 
