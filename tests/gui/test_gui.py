@@ -461,12 +461,9 @@ def test_preset_trade_deal_by_keyboard(lf):
     check(after != before, f"the Trade deal preset left the summary as it was: {after!r}")
 
 
-def test_export_chart(lf):
-    """Ctrl+E, type a path into the file chooser's name field, Enter: a PNG of
-    the size the dialog's Size choice shows."""
-    path = os.path.join(ARTIFACTS, "exported-chart.png")
-    if os.path.exists(path):
-        os.unlink(path)
+def open_export_dialog(lf):
+    """Ctrl+E from the main window: the Export Chart dialog and its focused
+    file name field, once both show."""
     lf.focus_main_window()  # before the dialog: its title is looked up
     key("ctrl+e")
     dialog = wait_for("the Export Chart dialog", lambda: [
@@ -475,6 +472,23 @@ def test_export_chart(lf):
     entry = wait_for("the focused file name field", lambda: [
         o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
         if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
+    return dialog, entry
+
+
+def enter_file_name(entry, path):
+    """Type a path into a file chooser's name field and press Enter."""
+    entry.queryEditableText().setTextContents(path)
+    wait_for("the name field to take the path", lambda: text_of(entry) == path)
+    key("Return")
+
+
+def test_export_chart(lf):
+    """Ctrl+E, type a path into the file chooser's name field, Enter: a PNG of
+    the size the dialog's Size choice shows."""
+    path = os.path.join(ARTIFACTS, "exported-chart.png")
+    if os.path.exists(path):
+        os.unlink(path)
+    dialog, entry = open_export_dialog(lf)
     proposed = text_of(entry)
     expected = lf.title().removeprefix("• ") + ".png"
     check(proposed == expected, f"the proposed file name is {proposed!r}, not {expected!r}")
@@ -488,9 +502,7 @@ def test_export_chart(lf):
     want = (int(m.group(3)), int(m.group(4))) if m.group(3) else (int(m.group(1)), int(m.group(2)))
     lf.export_size_shown = shown[0]
 
-    entry.queryEditableText().setTextContents(path)
-    wait_for("the name field to take the path", lambda: text_of(entry) == path)
-    key("Return")
+    enter_file_name(entry, path)
 
     wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path))
     size = settled(lambda: os.path.getsize(path), "the exported file's size")
@@ -661,17 +673,8 @@ def test_export_fails_on_full_disk(lf):
     wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
     title = lf.title()
 
-    lf.focus_main_window()
-    key("ctrl+e")
-    dialog = wait_for("the Export Chart dialog", lambda: [
-        w for w in lf.windows() if name_of(w) == "Export Chart"
-        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
-    entry = wait_for("the focused file name field", lambda: [
-        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
-        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
-    entry.queryEditableText().setTextContents(path)
-    wait_for("the name field to take the path", lambda: text_of(entry) == path)
-    key("Return")
+    _, entry = open_export_dialog(lf)
+    enter_file_name(entry, path)
 
     error = error_dialog(lf, "Could Not Export the Chart")
     labels = [name_of(l) for l in lf.find_all(pyatspi.ROLE_LABEL, root=error)]
