@@ -14,33 +14,8 @@
 #include "lf-param.h"
 #include "landfall-resources.h"
 
-/* Loading walks the tree with a path for messages; the first problem wins. */
-typedef struct {
-  const char *file;
-  GError     *error;
-} Loader;
-
-G_GNUC_PRINTF (3, 4) static void
-fail (Loader *l, const char *path, const char *format, ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  if (l->error != NULL)
-    return;
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* Ids and names come from the file: the message stays one line whatever they hold. */
-  {
-    g_autofree char *line = g_strdup_printf ("%s: %s: %s", l->file, path, msg);
-    g_autofree char *tidy = lf_text_one_line (line, -1);
-    g_set_error_literal (&l->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, tidy);
-  }
-}
-
 static JsonObject *
-get_object (Loader *l, JsonObject *parent, const char *path, const char *member)
+get_object (LfJsonLoader *l, JsonObject *parent, const char *path, const char *member)
 {
   JsonNode *node;
 
@@ -49,7 +24,7 @@ get_object (Loader *l, JsonObject *parent, const char *path, const char *member)
   node = parent ? json_object_get_member (parent, member) : NULL;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (l, path, "missing object '%s'", member);
+      lf_json_fail (l, path, "missing object '%s'", member);
       return NULL;
     }
   return json_node_get_object (node);
@@ -68,7 +43,7 @@ has_source (JsonObject *obj)
 /* An optional member of a known type: absent gives the default; present
  * with another type is an error, never a crash. */
 static gboolean
-get_bool (Loader *l, JsonObject *obj, const char *path, const char *member, gboolean fallback)
+get_bool (LfJsonLoader *l, JsonObject *obj, const char *path, const char *member, gboolean fallback)
 {
   JsonNode *node = obj ? json_object_get_member (obj, member) : NULL;
 
@@ -76,14 +51,14 @@ get_bool (Loader *l, JsonObject *obj, const char *path, const char *member, gboo
     return fallback;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      fail (l, path, "'%s' must be true or false", member);
+      lf_json_fail (l, path, "'%s' must be true or false", member);
       return fallback;
     }
   return json_node_get_boolean (node);
 }
 
 static int
-get_year (Loader *l, JsonObject *obj, const char *path, const char *member)
+get_year (LfJsonLoader *l, JsonObject *obj, const char *path, const char *member)
 {
   JsonNode *node = obj ? json_object_get_member (obj, member) : NULL;
 
@@ -92,14 +67,14 @@ get_year (Loader *l, JsonObject *obj, const char *path, const char *member)
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < LF_FIRST_YEAR || json_node_get_int (node) > LF_LAST_YEAR)
     {
-      fail (l, path, "'%s' must be a year from %d to %d", member, LF_FIRST_YEAR, LF_LAST_YEAR);
+      lf_json_fail (l, path, "'%s' must be a year from %d to %d", member, LF_FIRST_YEAR, LF_LAST_YEAR);
       return 0;
     }
   return (int) json_node_get_int (node);
 }
 
 static double
-node_number (Loader *l, JsonNode *node, const char *path)
+node_number (LfJsonLoader *l, JsonNode *node, const char *path)
 {
   double v;
 
@@ -107,18 +82,18 @@ node_number (Loader *l, JsonNode *node, const char *path)
       (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
        json_node_get_value_type (node) != G_TYPE_INT64))
     {
-      fail (l, path, "expected a number");
+      lf_json_fail (l, path, "expected a number");
       return 0.0;
     }
   v = json_node_get_double (node);
   if (!isfinite (v))
-    fail (l, path, "not a finite number");
+    lf_json_fail (l, path, "not a finite number");
   return v;
 }
 
 /* A figure: { "value": N, "source": "…" } */
 static double
-get_figure (Loader *l, JsonObject *parent, const char *path, const char *member)
+get_figure (LfJsonLoader *l, JsonObject *parent, const char *path, const char *member)
 {
   g_autofree char *sub = g_strdup_printf ("%s.%s", path, member);
   JsonObject *obj = get_object (l, parent, path, member);
@@ -126,13 +101,13 @@ get_figure (Loader *l, JsonObject *parent, const char *path, const char *member)
   if (obj == NULL)
     return 0.0;
   if (!has_source (obj))
-    fail (l, sub, "figure has no source");
+    lf_json_fail (l, sub, "figure has no source");
   return node_number (l, json_object_get_member (obj, "value"), sub);
 }
 
 /* A yearly path or short list: { "values": [N…], "source": "…" } */
 static void
-get_values_in (Loader *l, JsonObject *obj, const char *path, double *out, guint n)
+get_values_in (LfJsonLoader *l, JsonObject *obj, const char *path, double *out, guint n)
 {
   JsonNode *node;
   JsonArray *array;
@@ -141,19 +116,19 @@ get_values_in (Loader *l, JsonObject *obj, const char *path, double *out, guint 
     return;
   if (!has_source (obj))
     {
-      fail (l, path, "figure has no source");
+      lf_json_fail (l, path, "figure has no source");
       return;
     }
   node = json_object_get_member (obj, "values");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (l, path, "missing array 'values'");
+      lf_json_fail (l, path, "missing array 'values'");
       return;
     }
   array = json_node_get_array (node);
   if (json_array_get_length (array) != n)
     {
-      fail (l, path, "expected %u values, found %u", n, json_array_get_length (array));
+      lf_json_fail (l, path, "expected %u values, found %u", n, json_array_get_length (array));
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -161,7 +136,7 @@ get_values_in (Loader *l, JsonObject *obj, const char *path, double *out, guint 
 }
 
 static void
-get_values (Loader *l, JsonObject *parent, const char *path, const char *member,
+get_values (LfJsonLoader *l, JsonObject *parent, const char *path, const char *member,
             double *out, guint n)
 {
   g_autofree char *sub = g_strdup_printf ("%s.%s", path, member);
@@ -169,7 +144,7 @@ get_values (Loader *l, JsonObject *parent, const char *path, const char *member,
 }
 
 static const char *
-get_string (Loader *l, JsonObject *obj, const char *path, const char *member)
+get_string (LfJsonLoader *l, JsonObject *obj, const char *path, const char *member)
 {
   JsonNode *node;
 
@@ -178,21 +153,21 @@ get_string (Loader *l, JsonObject *obj, const char *path, const char *member)
   node = json_object_get_member (obj, member);
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      fail (l, path, "missing string '%s'", member);
+      lf_json_fail (l, path, "missing string '%s'", member);
       return "";
     }
   return json_node_get_string (node);
 }
 
 static void
-check_range (Loader *l, const char *path, double v, double lo, double hi)
+check_range (LfJsonLoader *l, const char *path, double v, double lo, double hi)
 {
   if (l->error == NULL && (v < lo || v > hi))
-    fail (l, path, "%g is outside %g to %g", v, lo, hi);
+    lf_json_fail (l, path, "%g is outside %g to %g", v, lo, hi);
 }
 
 static void
-load_market (Loader *l, LfBaseline *b, JsonObject *root)
+load_market (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonObject *m = get_object (l, root, "", "market");
   JsonObject *ts = get_object (l, m, "market", "tier_share");
@@ -214,7 +189,7 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
         /* The actual years are the same whatever the path. */
         for (int y = 0; y < lf_year_index (LF_FIRST_PROJECTED_YEAR); y++)
           if (l->error == NULL && b->ev_path[k][y] != b->ev_path[0][y])
-            fail (l, where, "%d is an actual year: every path must give it the same value",
+            lf_json_fail (l, where, "%d is an actual year: every path must give it the same value",
                   LF_FIRST_YEAR + y);
       }
   }
@@ -230,7 +205,7 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
       for (int t = 0; t < LF_N_TIERS; t++)
         sum += b->tier_share[t][y];
       if (fabs (sum - 1.0) > 1e-6)
-        fail (l, "market.tier_share", "shares in %d add up to %g, not 1", LF_FIRST_YEAR + y, sum);
+        lf_json_fail (l, "market.tier_share", "shares in %d add up to %g, not 1", LF_FIRST_YEAR + y, sum);
       check_range (l, "market.lv_sales", b->lv_sales[y], 0, 1e9);
     }
   b->actual_ev_sales_2025 = get_figure (l, m, "market", "ev_sales_2025");
@@ -253,7 +228,7 @@ load_market (Loader *l, LfBaseline *b, JsonObject *root)
 }
 
 static void
-load_ford (Loader *l, LfBaseline *b, JsonObject *root)
+load_ford (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonObject *f = get_object (l, root, "", "ford");
   JsonObject *sales = get_object (l, f, "ford", "ev_sales_2025");
@@ -292,7 +267,7 @@ load_ford (Loader *l, LfBaseline *b, JsonObject *root)
         for (int y = 0; y < lf_year_index (LF_FIRST_PROJECTED_YEAR) && l->error == NULL; y++)
           if (b->ford_margin[c][y] != b->ford_margin[0][y] ||
               b->ford_fixed_cost[c][y] != b->ford_fixed_cost[0][y])
-            fail (l, "ford", "%d is an actual year: every case must give it the same margin and fixed cost",
+            lf_json_fail (l, "ford", "%d is an actual year: every case must give it the same margin and fixed cost",
                   LF_FIRST_YEAR + y);
       }
   }
@@ -305,11 +280,11 @@ load_ford (Loader *l, LfBaseline *b, JsonObject *root)
   for (int c = 0; c < LF_N_FORD_CASES; c++)
     b->ford_fixed_cost[c][0] = b->ford_volume_ref * b->ford_margin[c][0] / 1e6 - b->actual_ford_ebit_2025;
   if (b->ford_volume_ref <= 0)
-    fail (l, "ford.ev_sales_2025", "Ford's 2025 EV sales must be positive");
+    lf_json_fail (l, "ford.ev_sales_2025", "Ford's 2025 EV sales must be positive");
 }
 
 static void
-get_range (Loader *l, JsonObject *parent, const char *path, const char *member, LfRange *r)
+get_range (LfJsonLoader *l, JsonObject *parent, const char *path, const char *member, LfRange *r)
 {
   JsonObject *o = get_object (l, parent, path, member);
   g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
@@ -318,7 +293,7 @@ get_range (Loader *l, JsonObject *parent, const char *path, const char *member, 
     return;
   if (!has_source (o))
     {
-      fail (l, where, "figure has no source");
+      lf_json_fail (l, where, "figure has no source");
       return;
     }
   r->central = node_number (l, json_object_get_member (o, "value"), where);
@@ -327,11 +302,11 @@ get_range (Loader *l, JsonObject *parent, const char *path, const char *member, 
   check_range (l, where, r->low, 0.1, 10);
   check_range (l, where, r->high, 0.1, 10);
   if (l->error == NULL && !(r->low <= r->central && r->central <= r->high))
-    fail (l, where, "low ≤ value ≤ high does not hold");
+    lf_json_fail (l, where, "low ≤ value ≤ high does not hold");
 }
 
 static void
-load_uncertainty (Loader *l, LfBaseline *b, JsonObject *root)
+load_uncertainty (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonObject *u = get_object (l, root, "", "uncertainty");
 
@@ -340,7 +315,7 @@ load_uncertainty (Loader *l, LfBaseline *b, JsonObject *root)
 }
 
 static void
-load_trade (Loader *l, LfBaseline *b, JsonObject *root)
+load_trade (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonObject *t = get_object (l, root, "", "trade");
 
@@ -353,7 +328,7 @@ load_trade (Loader *l, LfBaseline *b, JsonObject *root)
 }
 
 static void
-load_parameters (Loader *l, LfBaseline *b, JsonObject *root)
+load_parameters (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonObject *p = get_object (l, root, "", "parameters");
   GList *members;
@@ -373,7 +348,7 @@ load_parameters (Loader *l, LfBaseline *b, JsonObject *root)
         break;
       if (!has_source (obj))
         {
-          fail (l, path, "figure has no source");
+          lf_json_fail (l, path, "figure has no source");
           break;
         }
       range = g_new0 (LfRange, 1);
@@ -388,7 +363,7 @@ load_parameters (Loader *l, LfBaseline *b, JsonObject *root)
       range->high = json_object_has_member (obj, "high")
                     ? node_number (l, json_object_get_member (obj, "high"), path) : range->central;
       if (l->error == NULL && !(range->low <= range->central && range->central <= range->high))
-        fail (l, path, "low ≤ value ≤ high does not hold");
+        lf_json_fail (l, path, "low ≤ value ≤ high does not hold");
       g_hash_table_insert (b->param_defaults, g_strdup (key), range);
       g_hash_table_insert (b->param_sources, g_strdup (key),
                            g_strdup (json_object_get_string_member (obj, "source")));
@@ -409,7 +384,7 @@ parse_origin (const char *s, LfOrigin *out)
 }
 
 static JsonArray *
-get_array (Loader *l, JsonObject *root, const char *member, guint max)
+get_array (LfJsonLoader *l, JsonObject *root, const char *member, guint max)
 {
   JsonNode *node = root ? json_object_get_member (root, member) : NULL;
   JsonArray *a;
@@ -418,33 +393,33 @@ get_array (Loader *l, JsonObject *root, const char *member, guint max)
     return NULL;
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (l, member, "missing array");
+      lf_json_fail (l, member, "missing array");
       return NULL;
     }
   a = json_node_get_array (node);
   if (json_array_get_length (a) > max)
     {
-      fail (l, member, "more than %u entries", max);
+      lf_json_fail (l, member, "more than %u entries", max);
       return NULL;
     }
   return a;
 }
 
 static JsonObject *
-array_object (Loader *l, JsonArray *a, guint i, const char *path)
+array_object (LfJsonLoader *l, JsonArray *a, guint i, const char *path)
 {
   JsonNode *node = json_array_get_element (a, i);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (l, path, "entry %u is not an object", i);
+      lf_json_fail (l, path, "entry %u is not an object", i);
       return NULL;
     }
   return json_node_get_object (node);
 }
 
 static void
-load_makers (Loader *l, LfBaseline *b, JsonObject *root)
+load_makers (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonArray *a = get_array (l, root, "makers", LF_MAX_MAKERS);
 
@@ -460,7 +435,7 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
         break;
       if (!lf_id_is_valid (id, -1) || lf_baseline_find_maker (b, id) >= 0)
         {
-          fail (l, path, "maker id must be unique, lower-case letters, digits and '-'");
+          lf_json_fail (l, path, "maker id must be unique, lower-case letters, digits and '-'");
           break;
         }
       m->id = g_strdup (id);
@@ -472,7 +447,7 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
       check_range (l, path, m->margin, 0, 2);
       appeal = get_object (l, o, path, "appeal");
       if (appeal != NULL && !has_source (appeal))
-        fail (l, path, "appeal has no source");
+        lf_json_fail (l, path, "appeal has no source");
       for (int t = 0; t < LF_N_TIERS && l->error == NULL; t++)
         {
           m->appeal[t] = node_number (l, json_object_get_member (appeal, lf_tier_name (t)), path);
@@ -483,7 +458,7 @@ load_makers (Loader *l, LfBaseline *b, JsonObject *root)
 }
 
 static void
-load_sites (Loader *l, LfBaseline *b, JsonObject *root)
+load_sites (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonArray *a = get_array (l, root, "sites", LF_MAX_SITES);
 
@@ -498,13 +473,13 @@ load_sites (Loader *l, LfBaseline *b, JsonObject *root)
         break;
       if (!lf_id_is_valid (id, -1) || lf_baseline_find_site (b, id) >= 0)
         {
-          fail (l, path, "site id must be unique, lower-case letters, digits and '-'");
+          lf_json_fail (l, path, "site id must be unique, lower-case letters, digits and '-'");
           break;
         }
       s->id = g_strdup (id);
       s->name = g_strdup (get_string (l, o, path, "name"));
       if (l->error == NULL && !parse_origin (get_string (l, o, path, "origin"), &s->origin))
-        fail (l, path, "origin must be china, mexico, us or canada");
+        lf_json_fail (l, path, "origin must be china, mexico, us or canada");
       s->lat = node_number (l, json_object_get_member (o, "lat"), path);
       s->lon = node_number (l, json_object_get_member (o, "lon"), path);
       check_range (l, path, s->lat, -90, 90);
@@ -538,7 +513,7 @@ find_plant_spec (const LfBaseline *b, const char *id, int n)
 }
 
 static void
-load_plants (Loader *l, LfBaseline *b, JsonObject *root)
+load_plants (LfJsonLoader *l, LfBaseline *b, JsonObject *root)
 {
   JsonArray *a = get_array (l, root, "plants", LF_MAX_PLANTS);
 
@@ -560,13 +535,13 @@ load_plants (Loader *l, LfBaseline *b, JsonObject *root)
       if (l->error != NULL)
         break;
       if (!lf_id_is_valid (id, -1))
-        fail (l, path, "plant id must be lower-case letters, digits and '-'");
+        lf_json_fail (l, path, "plant id must be lower-case letters, digits and '-'");
       else if (find_plant_spec (b, id, (int) i) >= 0)
-        fail (l, path, "plant id is used twice (a scenario names plants by id)");
+        lf_json_fail (l, path, "plant id is used twice (a scenario names plants by id)");
       else if (lf_baseline_find_maker (b, p->maker) < 0)
-        fail (l, path, "unknown maker '%s'", p->maker);
+        lf_json_fail (l, path, "unknown maker '%s'", p->maker);
       else if (lf_baseline_find_site (b, p->site) < 0)
-        fail (l, path, "unknown site '%s'", p->site);
+        lf_json_fail (l, path, "unknown site '%s'", p->site);
       check_range (l, path, p->capacity, 0, 2e6);
       if (p->start_year != 0)
         check_range (l, path, p->start_year, LF_FIRST_YEAR, LF_LAST_YEAR);
@@ -586,7 +561,7 @@ lf_baseline_load_bytes (GBytes     *bytes,
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display = lf_text_one_line (display_name, -1);
-  Loader l = { display, NULL };
+  LfJsonLoader l = { display, NULL };
   gsize size = 0;
   const char *data;
 
@@ -636,18 +611,18 @@ lf_baseline_load_bytes (GBytes     *bytes,
       g_autofree char *path = g_strdup_printf ("parameters.%s", info->key);
 
       if (r == NULL)
-        fail (&l, path, "missing: every parameter needs a default");
+        lf_json_fail (&l, path, "missing: every parameter needs a default");
       else if (!(isinf (r->central) && r->central > 0 && (info->flags & LF_PARAM_FLAG_UNLIMITED)))
         {
           check_range (&l, path, r->central, info->min, info->max);
           check_range (&l, path, r->low, info->min, info->max);
           check_range (&l, path, r->high, info->min, info->max);
           if (l.error == NULL && (info->flags & LF_PARAM_FLAG_INTEGER) && r->central != floor (r->central))
-            fail (&l, path, "%g is not a whole number", r->central);
+            lf_json_fail (&l, path, "%g is not a whole number", r->central);
         }
     }
   if (b->n_makers == 0 || b->n_sites == 0)
-    fail (&l, "makers/sites", "at least one maker and one site are needed");
+    lf_json_fail (&l, "makers/sites", "at least one maker and one site are needed");
   if (l.error != NULL)
     {
       g_propagate_error (error, l.error);

@@ -332,3 +332,21 @@ lf_json_parse (const char *data, gsize len, GError **error)
     }
   return json_node_copy (root);
 }
+
+void
+lf_json_fail (LfJsonLoader *l, const char *path, const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *tidy = NULL;
+  va_list args;
+
+  if (l->error != NULL)
+    return;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  line = g_strdup_printf ("%s: %s: %s", l->file, path, msg);
+  tidy = lf_text_one_line (line, -1);
+  g_set_error_literal (&l->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, tidy);
+}

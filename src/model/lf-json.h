@@ -22,4 +22,18 @@ JsonNode *lf_json_parse (const char *data,
                          gsize       len,
                          GError    **error);
 
+/* Walking a parsed document with a path for messages: the first problem
+ * wins, and its message ("FILE: PATH: what") stays one line whatever ids
+ * and names the file holds. */
+typedef struct {
+  const char *file;
+  GError     *error;
+} LfJsonLoader;
+
+G_GNUC_PRINTF (3, 4)
+void lf_json_fail (LfJsonLoader *l,
+                   const char   *path,
+                   const char   *format,
+                   ...);
+
 G_END_DECLS

@@ -294,40 +294,21 @@ lf_validation_fit (LfValidation *v)
 
 /* ---- loading ------------------------------------------------------------------ */
 
-typedef struct {
-  const char *file;
-  GError     *error;
-} Loader;
-
-G_GNUC_PRINTF (3, 4) static void
-fail (Loader *l, const char *path, const char *format, ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  if (l->error != NULL)
-    return;
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (&l->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s: %s", l->file, path, msg);
-}
-
 static JsonObject *
-get_object (Loader *l, JsonObject *o, const char *member, const char *path)
+get_object (LfJsonLoader *l, JsonObject *o, const char *member, const char *path)
 {
   JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
 
   if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
     {
-      fail (l, path, "'%s' must be an object", member);
+      lf_json_fail (l, path, "'%s' must be an object", member);
       return NULL;
     }
   return json_node_get_object (n);
 }
 
 static char *
-get_string (Loader *l, JsonObject *o, const char *member, const char *path, gboolean required)
+get_string (LfJsonLoader *l, JsonObject *o, const char *member, const char *path, gboolean required)
 {
   JsonNode *n = o != NULL ? json_object_get_member (o, member) : NULL;
 
@@ -336,7 +317,7 @@ get_string (Loader *l, JsonObject *o, const char *member, const char *path, gboo
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING ||
       *json_node_get_string (n) == '\0')
     {
-      fail (l, path, "'%s' must be a non-empty string", member);
+      lf_json_fail (l, path, "'%s' must be a non-empty string", member);
       return NULL;
     }
   return g_strdup (json_node_get_string (n));
@@ -344,14 +325,14 @@ get_string (Loader *l, JsonObject *o, const char *member, const char *path, gboo
 
 /* A number, or NAN for null when @nullable. */
 static double
-number_of (Loader *l, JsonNode *n, const char *path, gboolean nullable)
+number_of (LfJsonLoader *l, JsonNode *n, const char *path, gboolean nullable)
 {
   if (n != NULL && nullable && JSON_NODE_HOLDS_NULL (n))
     return NAN;
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) ||
       (json_node_get_value_type (n) != G_TYPE_INT64 && json_node_get_value_type (n) != G_TYPE_DOUBLE))
     {
-      fail (l, path, "must be a number%s", nullable ? " or null" : "");
+      lf_json_fail (l, path, "must be a number%s", nullable ? " or null" : "");
       return NAN;
     }
   return json_node_get_double (n);
@@ -359,7 +340,7 @@ number_of (Loader *l, JsonNode *n, const char *path, gboolean nullable)
 
 /* { "value": …, "source": "…" } */
 static double
-get_figure (Loader *l, JsonObject *o, const char *member, const char *path, gboolean nullable, char **source)
+get_figure (LfJsonLoader *l, JsonObject *o, const char *member, const char *path, gboolean nullable, char **source)
 {
   g_autofree char *p = g_strdup_printf ("%s.%s", path, member);
   JsonObject *f = get_object (l, o, member, path);
@@ -374,7 +355,7 @@ get_figure (Loader *l, JsonObject *o, const char *member, const char *path, gboo
 
 /* { "values": [ one per year from first_year ], "source": "…" } */
 static void
-get_path (Loader *l, JsonObject *o, const char *member, const char *path, LfValidationMarket *m,
+get_path (LfJsonLoader *l, JsonObject *o, const char *member, const char *path, LfValidationMarket *m,
           double *values, double lo, double hi, gboolean nullable, char **source)
 {
   g_autofree char *p = g_strdup_printf ("%s.%s", path, member);
@@ -390,7 +371,7 @@ get_path (Loader *l, JsonObject *o, const char *member, const char *path, LfVali
   if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n) ||
       (int) json_array_get_length (a = json_node_get_array (n)) != count)
     {
-      fail (l, p, "'values' must be an array of %d (one a year, %d to %d)", count, m->first_year, m->last_year);
+      lf_json_fail (l, p, "'values' must be an array of %d (one a year, %d to %d)", count, m->first_year, m->last_year);
       return;
     }
   for (int i = 0; i < count; i++)
@@ -399,13 +380,13 @@ get_path (Loader *l, JsonObject *o, const char *member, const char *path, LfVali
       double v = number_of (l, json_array_get_element (a, i), pi, nullable);
 
       if (isfinite (v) && (v < lo || v > hi))
-        fail (l, pi, "%g is out of range (%g to %g)", v, lo, hi);
+        lf_json_fail (l, pi, "%g is out of range (%g to %g)", v, lo, hi);
       values[lf_validation_year_index (m->first_year + i)] = v;
     }
 }
 
 static int
-get_year (Loader *l, JsonNode *n, const char *path)
+get_year (LfJsonLoader *l, JsonNode *n, const char *path)
 {
   double v = number_of (l, n, path, FALSE);
 
@@ -413,14 +394,14 @@ get_year (Loader *l, JsonNode *n, const char *path)
     return 0;
   if (v != floor (v) || v < LF_VALIDATION_FIRST_YEAR || v > LF_VALIDATION_LAST_YEAR)
     {
-      fail (l, path, "%g is not a year from %d to %d", v, LF_VALIDATION_FIRST_YEAR, LF_VALIDATION_LAST_YEAR);
+      lf_json_fail (l, path, "%g is not a year from %d to %d", v, LF_VALIDATION_FIRST_YEAR, LF_VALIDATION_LAST_YEAR);
       return 0;
     }
   return (int) v;
 }
 
 static void
-load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
+load_market (LfJsonLoader *l, JsonObject *o, const char *path, LfValidationMarket *m)
 {
   JsonObject *def, *ev_only, *gap;
   JsonNode *n;
@@ -437,7 +418,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
 
   m->id = get_string (l, o, "id", path, TRUE);
   if (l->error == NULL && !lf_id_is_valid (m->id, -1))
-    fail (l, path, "'%s' is not a valid id", m->id);
+    lf_json_fail (l, path, "'%s' is not a valid id", m->id);
   m->name = get_string (l, o, "name", path, TRUE);
 
   def = get_object (l, o, "definition", path);
@@ -451,7 +432,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
       else if (g_str_equal (base, "ev"))
         m->base = LF_VALIDATION_BASE_EV;
       else
-        fail (l, p_def, "'base' must be \"all\" or \"ev\", not '%s'", base);
+        lf_json_fail (l, p_def, "'base' must be \"all\" or \"ev\", not '%s'", base);
     }
 
   ev_only = get_object (l, o, "chinese_brands_sell_ev_only", path);
@@ -460,7 +441,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
       g_autofree char *p = g_strdup_printf ("%s.chinese_brands_sell_ev_only", path);
       n = json_object_get_member (ev_only, "value");
       if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_BOOLEAN)
-        fail (l, p, "'value' must be true or false");
+        lf_json_fail (l, p, "'value' must be true or false");
       else
         m->ev_only = json_node_get_boolean (n);
       m->ev_only_source = get_string (l, ev_only, "source", p, TRUE);
@@ -469,7 +450,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
   m->first_year = get_year (l, json_object_get_member (o, "first_year"), p_first);
   m->last_year = get_year (l, json_object_get_member (o, "last_year"), p_last);
   if (l->error == NULL && m->last_year < m->first_year)
-    fail (l, p_last, "%d is before first_year %d", m->last_year, m->first_year);
+    lf_json_fail (l, p_last, "%d is before first_year %d", m->last_year, m->first_year);
   if (l->error != NULL)
     return;
 
@@ -486,9 +467,9 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
   tau_gap = gap != NULL ? number_of (l, json_object_get_member (gap, "tariff_pct"), p_gap, FALSE) : 0.0;
   m->price_gap_tariff_pct = tau_gap;
   if (l->error == NULL && isfinite (m->price_gap) && (m->price_gap <= -0.9 || m->price_gap > 1.0))
-    fail (l, p_gap, "%g is out of range (above -0.9, at most 1)", m->price_gap);
+    lf_json_fail (l, p_gap, "%g is out of range (above -0.9, at most 1)", m->price_gap);
   if (l->error == NULL && !(tau_gap >= 0.0 && tau_gap <= 500.0))
-    fail (l, p_gap, "tariff_pct %g is out of range (0 to 500)", tau_gap);
+    lf_json_fail (l, p_gap, "tariff_pct %g is out of range (0 to 500)", tau_gap);
 
   get_path (l, o, "market_size", path, m, m->market_size, 0.0, 1e9, TRUE, &m->market_size_source);
   get_path (l, o, "tariff_pct", path, m, m->tariff_pct, 0.0, 500.0, FALSE, &m->tariff_source);
@@ -498,18 +479,18 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
   if (m->base == LF_VALIDATION_BASE_ALL && m->ev_only)
     for (int y = m->first_year; y <= m->last_year; y++)
       if (!isfinite (m->ev_share[lf_validation_year_index (y)]))
-        fail (l, path, "ev_share is needed in %d: the shares are of all cars and the Chinese brands sold only EVs", y);
+        lf_json_fail (l, path, "ev_share is needed in %d: the shares are of all cars and the Chinese brands sold only EVs", y);
 
   p_obs = g_strdup_printf ("%s.observed_share_pct", path);
   n = json_object_get_member (o, "observed_share_pct");
   if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n) || json_array_get_length (points = json_node_get_array (n)) == 0)
     {
-      fail (l, p_obs, "must be a non-empty array");
+      lf_json_fail (l, p_obs, "must be a non-empty array");
       return;
     }
   if (json_array_get_length (points) > LF_VALIDATION_MAX_POINTS)
     {
-      fail (l, p_obs, "more than %d points", LF_VALIDATION_MAX_POINTS);
+      lf_json_fail (l, p_obs, "more than %d points", LF_VALIDATION_MAX_POINTS);
       return;
     }
   for (guint i = 0; i < json_array_get_length (points) && l->error == NULL; i++)
@@ -523,7 +504,7 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
 
       if (!JSON_NODE_HOLDS_OBJECT (e))
         {
-          fail (l, pi, "must be an object");
+          lf_json_fail (l, pi, "must be an object");
           break;
         }
       po = json_node_get_object (e);
@@ -535,11 +516,11 @@ load_market (Loader *l, JsonObject *o, const char *path, LfValidationMarket *m)
       if (l->error != NULL)
         break;
       if (!(pt->observed_pct >= 0.0 && pt->observed_pct <= 100.0))
-        fail (l, pv, "%g is not a share from 0 to 100", pt->observed_pct);
+        lf_json_fail (l, pv, "%g is not a share from 0 to 100", pt->observed_pct);
       else if (pt->year < m->first_year || pt->year > m->last_year)
-        fail (l, py, "%d is outside first_year to last_year (%d to %d)", pt->year, m->first_year, m->last_year);
+        lf_json_fail (l, py, "%d is outside first_year to last_year (%d to %d)", pt->year, m->first_year, m->last_year);
       else if (i > 0 && pt->year <= m->points[m->n_points - 2].year)
-        fail (l, py, "%d: the years must rise", pt->year);
+        lf_json_fail (l, py, "%d: the years must rise", pt->year);
     }
 }
 
@@ -586,7 +567,7 @@ lf_validation_load_bytes (const LfBaseline *baseline,
 {
   g_autoptr(LfValidation) v = g_new0 (LfValidation, 1);
   g_autoptr(JsonNode) root = NULL;
-  Loader l = { display, NULL };
+  LfJsonLoader l = { display, NULL };
   JsonObject *o;
   JsonNode *n;
   JsonArray *markets = NULL;
@@ -613,13 +594,13 @@ lf_validation_load_bytes (const LfBaseline *baseline,
   n = json_object_get_member (o, "format");
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64 ||
       json_node_get_int (n) != 1)
-    fail (&l, "format", "must be 1");
+    lf_json_fail (&l, "format", "must be 1");
   n = json_object_get_member (o, "markets");
   if (l.error == NULL && (n == NULL || !JSON_NODE_HOLDS_ARRAY (n) ||
                           json_array_get_length (markets = json_node_get_array (n)) == 0))
-    fail (&l, "markets", "must be a non-empty array");
+    lf_json_fail (&l, "markets", "must be a non-empty array");
   else if (l.error == NULL && json_array_get_length (markets) > LF_VALIDATION_MAX_MARKETS)
-    fail (&l, "markets", "more than %d markets", LF_VALIDATION_MAX_MARKETS);
+    lf_json_fail (&l, "markets", "more than %d markets", LF_VALIDATION_MAX_MARKETS);
   for (guint i = 0; l.error == NULL && markets != NULL && i < json_array_get_length (markets); i++)
     {
       g_autofree char *path = g_strdup_printf ("markets[%u]", i);
@@ -627,14 +608,14 @@ lf_validation_load_bytes (const LfBaseline *baseline,
 
       if (!JSON_NODE_HOLDS_OBJECT (e))
         {
-          fail (&l, path, "must be an object");
+          lf_json_fail (&l, path, "must be an object");
           break;
         }
       load_market (&l, json_node_get_object (e), path, &v->markets[v->n_markets]);
       v->n_markets++;
       for (int k = 0; l.error == NULL && k < v->n_markets - 1; k++)
         if (g_str_equal (v->markets[k].id, v->markets[v->n_markets - 1].id))
-          fail (&l, path, "the id '%s' is used twice", v->markets[k].id);
+          lf_json_fail (&l, path, "the id '%s' is used twice", v->markets[k].id);
     }
   if (l.error != NULL)
     {
