@@ -25,7 +25,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr(LfBaseline) b = NULL;
   g_autoptr(LfScenario) s = NULL;
 
-  fuzz_init ();
   b = lf_baseline_load_bytes (bytes, "fuzz-baseline.json", &error);
   fuzz_check_outcome ("lf_baseline_load_bytes", b != NULL, error);
   if (b != NULL)
