@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lf-scenario.h"
+#include "lf-test-util.h"
 
 static const char *landfall_bin;
 static const char *source_dir;
@@ -754,7 +755,7 @@ static void
 test_export_png (void)
 {
   static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation" };
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
 
   g_assert_nonnull (dir);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -926,7 +927,7 @@ test_validate (void)
 static void
 test_validate_chart (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "validation.png", NULL);
   g_autoptr(Result) r = run ("--validate", "--export-png", path, "--chart", "validation", "--size", "1000x560");
   g_autoptr(Result) alone = run ("--validate");
@@ -972,47 +973,13 @@ assert_one_error_line (const Result *r)
   g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
-}
-
-static char *
-dir_listing (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* A failed export (the disk fills half way: RLIMIT_FSIZE, as "ulimit -f"
  * sets it, fails the write as a full disk would) leaves the chart that was
  * there byte for byte, and nothing beside it. */
 static void
 test_export_full_disk (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *before = NULL, *after = NULL, *names = NULL;
   gsize before_len = 0, after_len = 0;
@@ -1029,7 +996,7 @@ test_export_full_disk (void)
   g_assert_nonnull (strstr (r->err, path));
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
-  names = dir_listing (dir);
+  names = lf_test_list_dir (dir, " ");
   g_assert_cmpstr (names, ==, "chart.png");
 
   /* The same for a scenario save. */
@@ -1049,14 +1016,14 @@ test_export_full_disk (void)
     g_assert_cmpstr (old, ==, now);
     g_unlink (scen);
   }
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* Saving keeps the file's mode, and writes the file a symbolic link names. */
 static void
 test_save_keeps_attributes (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *real = g_build_filename (dir, "real.landfall", NULL);
   g_autofree char *link = g_build_filename (dir, "link.landfall", NULL);
   g_autofree char *text = NULL, *names = NULL;
@@ -1074,9 +1041,9 @@ test_save_keeps_attributes (void)
   g_assert_nonnull (strstr (text, "\"tariff.china\" : 42"));
   g_assert_cmpint (g_stat (real, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
-  names = dir_listing (dir);
+  names = lf_test_list_dir (dir, " ");
   g_assert_cmpstr (names, ==, "link.landfall real.landfall");
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* 250 KB of '[' (inside the scenario cap) would overflow json-glib's
@@ -1084,7 +1051,7 @@ test_save_keeps_attributes (void)
 static void
 test_deep_nesting (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "deep.landfall", NULL);
   g_autofree char *deep = g_strnfill (250000, '[');
   g_autofree char *expected = g_strdup_printf ("landfall: %s: line 1: nested more than 64 levels deep\n", path);
@@ -1100,7 +1067,7 @@ test_deep_nesting (void)
     g_assert_cmpint (r->exit_status, ==, 1);
     g_assert_cmpstr (r->err, ==, expected);
   }
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* The baseline reader has the scenario reader's limits: no device, no FIFO
@@ -1108,7 +1075,7 @@ test_deep_nesting (void)
 static void
 test_baseline_not_regular (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
   g_autofree char *big = g_build_filename (dir, "big.json", NULL);
   g_autofree char *spaces = g_strnfill (1024 * 1024 + 1, ' ');
@@ -1137,7 +1104,7 @@ test_baseline_not_regular (void)
     g_assert_cmpint (r->exit_status, ==, 1);
     g_assert_cmpstr (r->err, ==, expected);
   }
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* Every command checks that what it printed was written. */
@@ -1200,7 +1167,7 @@ test_parse_errors (void)
 static void
 test_file_names (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "a.landfall", NULL);
   g_autofree char *slash = g_strconcat (path, "/", NULL);
   g_autofree char *nl = g_build_filename (dir, "two\nlines.landfall", NULL);
@@ -1233,7 +1200,7 @@ test_file_names (void)
 static void
 test_baseline_ids (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("landfall-cli-XXXXXX", NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *src = g_build_filename (source_dir, "data", "baseline.json", NULL);
   g_autofree char *text = NULL;
   g_autofree char *dup_path = g_build_filename (dir, "dup.json", NULL);
@@ -1267,7 +1234,7 @@ test_baseline_ids (void)
     assert_one_error_line (r);
     g_assert_nonnull (strstr (r->err, "plants.xiaomi\\ncn"));
   }
-  remove_dir (dir);
+  lf_test_remove_tree (dir);
 }
 
 int

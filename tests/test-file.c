@@ -14,54 +14,7 @@
 
 #include "lf-file.h"
 #include "lf-json.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("landfall-file-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
-}
-
-/* The folder's names, sorted, joined by spaces: what a person would see. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
+#include "lf-test-util.h"
 
 static char *
 read_text (const char *path)
@@ -87,7 +40,7 @@ assert_one_line (const GError *error)
 static void
 test_replace_new_file_mode (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *a = g_build_filename (dir, "a.csv", NULL);
   g_autofree char *b = g_build_filename (dir, "b.csv", NULL);
   g_autoptr(GError) error = NULL;
@@ -107,15 +60,15 @@ test_replace_new_file_mode (void)
   umask (old);
 
   /* Nothing but the two files: no temporary left beside them. */
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, " ");
   g_assert_cmpstr (names, ==, "a.csv b.csv");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
 test_replace_keeps_mode (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "private.landfall", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -134,13 +87,13 @@ test_replace_keeps_mode (void)
   g_assert_true (lf_file_replace (path, "newer", 5, &error));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
 test_replace_follows_symlinks (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *sub = g_build_filename (dir, "reports", NULL);
   g_autofree char *real = g_build_filename (sub, "chart.png", NULL);
   g_autofree char *link1 = g_build_filename (dir, "latest.png", NULL);
@@ -185,11 +138,11 @@ test_replace_follows_symlinks (void)
   assert_one_line (error);
   g_clear_error (&error);
 
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, " ");
   g_assert_cmpstr (names, ==, "dangling.png latest.png link-to-link.png loop.png reports");
-  sub_names = list_dir (sub);
+  sub_names = lf_test_list_dir (sub, " ");
   g_assert_cmpstr (sub_names, ==, "chart.png new.png");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* A full disk, as the writer sees it: RLIMIT_FSIZE makes write() fail with
@@ -197,7 +150,7 @@ test_replace_follows_symlinks (void)
 static void
 test_replace_full_disk_keeps_old_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *old = g_strnfill (20000, 'o');
   g_autofree char *big = g_strnfill (200000, 'n');
@@ -223,15 +176,15 @@ test_replace_full_disk_keeps_old_file (void)
   /* The old file byte for byte, and nothing else in the folder. */
   text = read_text (path);
   g_assert_cmpstr (text, ==, old);
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, " ");
   g_assert_cmpstr (names, ==, "chart.png");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
 test_replace_refuses_non_files (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *sub = g_build_filename (dir, "folder", NULL);
   g_autofree char *slash = g_strconcat (dir, "/new.png/", NULL);
   g_autofree char *nl = g_build_filename (dir, "no-such\nfolder", "x.png", NULL);
@@ -266,9 +219,9 @@ test_replace_refuses_non_files (void)
       g_assert_cmpstr (error->message, ==, "/dev/null: is a device, not a regular file");
       g_clear_error (&error);
     }
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, " ");
   g_assert_cmpstr (names, ==, "folder");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* ---- reading --------------------------------------------------------------------- */
@@ -276,7 +229,7 @@ test_replace_refuses_non_files (void)
 static void
 test_read_regular (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "a.landfall", NULL);
   g_autofree char *empty = g_build_filename (dir, "empty", NULL);
   g_autoptr(GBytes) bytes = NULL, none = NULL;
@@ -291,13 +244,13 @@ test_read_regular (void)
   none = lf_file_read (empty, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (none), ==, 0);
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
 test_read_over_cap (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "big", NULL);
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -307,7 +260,7 @@ test_read_over_cap (void)
   g_assert_error (error, LF_FILE_ERROR, LF_FILE_ERROR_TOO_LARGE);
   expected = g_strdup_printf ("%s: file is 11 bytes, larger than the 10-byte limit", path);
   g_assert_cmpstr (error->message, ==, expected);
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* Devices, folders and FIFOs are refused at once: a FIFO with no writer must
@@ -315,7 +268,7 @@ test_read_over_cap (void)
 static void
 test_read_refuses_non_files (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *slash = NULL;
@@ -352,7 +305,7 @@ test_read_refuses_non_files (void)
 
   g_assert_null (lf_file_read ("", 1024, &error));
   g_assert_cmpstr (error->message, ==, "the file name is empty");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* ---- JSON ------------------------------------------------------------------------ */

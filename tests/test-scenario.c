@@ -11,60 +11,13 @@
 
 #include "lf-projection.h"
 #include "lf-scenario.h"
+#include "lf-test-util.h"
 
 static LfBaseline *baseline;
 static char *good_dir;
 static char *bad_dir;
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("landfall-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-/* g_ptr_array_sort() passes pointers to the elements. */
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in a directory, sorted, as one string: "a,b,c". */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (",", (char **) names->pdata);
-}
 
 static LfScenario *
 load_good (const char *name)
@@ -351,7 +304,7 @@ write_padded (const char *path, gsize size)
 static void
 test_bad_oversized (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *big = g_build_filename (dir, "oversized.json", NULL);
   g_autofree char *edge = g_build_filename (dir, "at-limit.json", NULL);
   g_autofree char *expected = NULL;
@@ -384,17 +337,17 @@ test_bad_oversized (void)
   g_assert_no_error (error);
   g_assert_cmpstr (s->name, ==, "Padded");
 
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
 test_bad_not_regular (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *expected = g_strdup_printf ("%s: is a folder, not a regular file", dir);
 
   assert_load_fails (dir, expected);
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* Empty bytes may carry no data pointer at all (g_bytes_new (NULL, 0)):
@@ -648,7 +601,7 @@ test_set_authorised (void)
 static void
 assert_round_trip (const LfScenario *s)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "scenario.landfall", NULL);
   g_autoptr(LfScenario) back = NULL;
   g_autoptr(GError) error = NULL;
@@ -665,7 +618,7 @@ assert_round_trip (const LfScenario *s)
   a = lf_scenario_to_json (s);
   b = lf_scenario_to_json (back);
   g_assert_cmpstr (a, ==, b);
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
@@ -754,7 +707,7 @@ test_round_trip_long_name (void)
 static void
 test_save_atomic (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "target.landfall", NULL);
   g_autoptr(LfScenario) s = held_scenario ();
   g_autoptr(GError) error = NULL;
@@ -770,15 +723,15 @@ test_save_atomic (void)
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, want);
   /* The target replaced, and no temporary file left beside it. */
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, ",");
   g_assert_cmpstr (names, ==, "target.landfall");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 static void
 test_save_missing_dir (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", NULL);
   g_autofree char *path = g_build_filename (missing, "x.landfall", NULL);
   g_autoptr(LfScenario) s = held_scenario ();
@@ -790,7 +743,7 @@ test_save_missing_dir (void)
   g_assert_true (g_str_has_prefix (error->message, path));
   g_assert_null (strchr (error->message, '\n'));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, ",");
   g_assert_cmpstr (names, ==, "");
 
   /* Nor does saving over a directory leave anything. */
@@ -798,9 +751,9 @@ test_save_missing_dir (void)
   g_assert_false (lf_scenario_save_file (s, dir, &error));
   g_assert_nonnull (error);
   g_clear_pointer (&names, g_free);
-  names = list_dir (dir);
+  names = lf_test_list_dir (dir, ",");
   g_assert_cmpstr (names, ==, "");
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* ---- locale -------------------------------------------------------------- */
@@ -813,7 +766,7 @@ test_locale (void)
   g_autoptr(LfScenario) s = held_scenario ();
   g_autoptr(LfScenario) back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = lf_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "de.landfall", NULL);
   g_autofree char *c_text = NULL;
   g_autofree char *de_text = NULL;
@@ -832,7 +785,7 @@ test_locale (void)
 
   if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
     {
-      remove_tree (dir);
+      lf_test_remove_tree (dir);
       g_test_skip ("the de_DE.UTF-8 locale is not installed (Debian: apt install locales-all)");
       return;
     }
@@ -863,7 +816,7 @@ test_locale (void)
   g_assert_cmpstr (error->message, ==, c_message);
 
   setlocale (LC_NUMERIC, old);
-  remove_tree (dir);
+  lf_test_remove_tree (dir);
 }
 
 /* ---- main ---------------------------------------------------------------- */
@@ -879,7 +832,7 @@ add_bad_file_tests (void)
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".expected"))
       g_ptr_array_add (names, g_strndup (name, strlen (name) - strlen (".expected")));
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, lf_test_compare_names);
   g_assert_cmpuint (names->len, >=, 20);
   for (guint i = 0; i < names->len; i++)
     {
