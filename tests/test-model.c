@@ -1496,6 +1496,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/model/ford-revenue", test_ford_revenue);
 
   ret = g_test_run ();
-  lf_baseline_free (baseline);
+  lf_baseline_unref (baseline);
   return ret;
 }

@@ -1010,7 +1010,7 @@ test_baseline_fuzz (void)
           }
         lf_monte_carlo (open, 20, 1, bands, NULL);
       }
-      lf_baseline_free (b);
+      lf_baseline_unref (b);
       loaded++;
     }
   g_test_message ("baseline fuzz: %u loaded, %u refused", loaded, refused);
@@ -1155,7 +1155,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/locale", test_locale);
 
   ret = g_test_run ();
-  lf_baseline_free (baseline);
+  lf_baseline_unref (baseline);
   g_free (good_dir);
   g_free (bad_dir);
   return ret;

@@ -433,6 +433,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/validate/csv", test_csv);
   g_test_add_func ("/landfall/validate/refusals", test_refusals);
   status = g_test_run ();
-  lf_baseline_free (baseline);
+  lf_baseline_unref (baseline);
   return status;
 }

@@ -557,7 +557,7 @@ lf_baseline_load_bytes (GBytes     *bytes,
                         const char *display_name,
                         GError    **error)
 {
-  g_autoptr(LfBaseline) b = g_new0 (LfBaseline, 1);
+  g_autoptr(LfBaseline) b = g_atomic_rc_box_new0 (LfBaseline);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display = lf_text_one_line (display_name, -1);
@@ -668,11 +668,9 @@ lf_baseline_load_default (GError **error)
   return lf_baseline_load_bytes (bytes, "baseline.json (built in)", error);
 }
 
-void
-lf_baseline_free (LfBaseline *b)
+static void
+baseline_clear (LfBaseline *b)
 {
-  if (b == NULL)
-    return;
   for (int i = 0; i < b->n_makers; i++)
     {
       g_free (b->makers[i].id);
@@ -691,7 +689,22 @@ lf_baseline_free (LfBaseline *b)
     }
   g_clear_pointer (&b->param_defaults, g_hash_table_unref);
   g_clear_pointer (&b->param_sources, g_hash_table_unref);
-  g_free (b);
+}
+
+/* Baselines are shared (by a window's documents and their background jobs)
+ * and read-only once loaded: the last reference frees one. */
+LfBaseline *
+lf_baseline_ref (LfBaseline *b)
+{
+  g_return_val_if_fail (b != NULL, NULL);
+  return g_atomic_rc_box_acquire (b);
+}
+
+void
+lf_baseline_unref (LfBaseline *b)
+{
+  if (b != NULL)
+    g_atomic_rc_box_release_full (b, (GDestroyNotify) baseline_clear);
 }
 
 int

@@ -103,7 +103,8 @@ LfBaseline   *lf_baseline_load_file      (const char  *path,
 LfBaseline   *lf_baseline_load_bytes     (GBytes      *bytes,
                                           const char  *display_name,
                                           GError     **error);
-void          lf_baseline_free           (LfBaseline  *baseline);
+LfBaseline   *lf_baseline_ref            (LfBaseline  *baseline);
+void          lf_baseline_unref          (LfBaseline  *baseline);
 int           lf_baseline_find_maker     (const LfBaseline *baseline,
                                           const char       *id);
 int           lf_baseline_find_site      (const LfBaseline *baseline,
@@ -113,6 +114,6 @@ const LfRange *lf_baseline_get_range     (const LfBaseline *baseline,
 const char   *lf_baseline_get_source     (const LfBaseline *baseline,
                                           const char       *key);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfBaseline, lf_baseline_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfBaseline, lf_baseline_unref)
 
 G_END_DECLS

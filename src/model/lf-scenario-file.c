@@ -121,11 +121,11 @@ parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
       if (node == NULL)
         continue;
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          g_utf8_strlen (json_node_get_string (node), -1) > (k == 0 ? LF_SCENARIO_NAME_MAX : 4000))
+          g_utf8_strlen (json_node_get_string (node), -1) > (k == 0 ? LF_SCENARIO_NAME_MAX : LF_SCENARIO_DESCRIPTION_MAX))
         {
           g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
                        "%s: expected a string of at most %d characters", member,
-                       k == 0 ? LF_SCENARIO_NAME_MAX : 4000);
+                       k == 0 ? LF_SCENARIO_NAME_MAX : LF_SCENARIO_DESCRIPTION_MAX);
           return NULL;
         }
       if (k == 0)

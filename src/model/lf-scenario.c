@@ -139,6 +139,18 @@ lf_scenario_set_name (LfScenario *s, const char *name)
                               MIN (g_utf8_strlen (name ? name : "", -1), LF_SCENARIO_NAME_MAX));
 }
 
+void
+lf_scenario_set_description (LfScenario *s, const char *description)
+{
+  g_return_if_fail (s != NULL);
+  if (g_strcmp0 (s->description, description) == 0)
+    return;
+  g_free (s->description);
+  s->description = g_utf8_substring (description ? description : "", 0,
+                                     MIN (g_utf8_strlen (description ? description : "", -1),
+                                          LF_SCENARIO_DESCRIPTION_MAX));
+}
+
 gboolean
 lf_scenario_equal (const LfScenario *a, const LfScenario *b)
 {

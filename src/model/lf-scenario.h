@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 #define LF_PLANT_ID_MAX            LF_ID_MAX
 #define LF_SCENARIO_NAME_MAX       200
+#define LF_SCENARIO_DESCRIPTION_MAX 4000
 
 #define LF_SCENARIO_ERROR (lf_scenario_error_quark ())
 
@@ -61,6 +62,8 @@ gboolean    lf_scenario_equal          (const LfScenario *a,
                                         const LfScenario *b);
 void        lf_scenario_set_name       (LfScenario       *scenario,
                                         const char       *name);
+void        lf_scenario_set_description (LfScenario      *scenario,
+                                        const char       *description);
 
 gboolean    lf_scenario_set_number     (LfScenario  *scenario,
                                         const char  *key,

@@ -1243,7 +1243,7 @@ lf_window_finalize (GObject *object)
   g_clear_pointer (&self->bands, g_free);
   g_clear_pointer (&self->last_key, g_free);
   /* Scenarios point into the baseline: free it last. */
-  g_clear_pointer (&self->baseline, lf_baseline_free);
+  g_clear_pointer (&self->baseline, lf_baseline_unref);
   G_OBJECT_CLASS (lf_window_parent_class)->finalize (object);
 }
 

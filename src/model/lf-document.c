@@ -1,0 +1,630 @@
+/* lf-document.c: a scenario being worked on, its file, its history and its results. */
+#define G_LOG_DOMAIN "landfall-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lf-document.h"
+
+struct _LfDocument
+{
+  GObject           parent_instance;
+
+  LfBaseline       *baseline;     /* a reference: band jobs may outlive the document */
+  LfScenario       *scenario;     /* edited in place, then committed */
+  LfScenario       *committed;    /* the state before the edit being made */
+  LfScenario       *saved;        /* as last opened or saved */
+  GFile            *file;
+  GPtrArray        *undo;
+  GPtrArray        *redo;
+  char             *last_key;
+  gint64            last_change;
+
+  LfProjection     *projection;
+  LfProjection     *reference;    /* current policy, computed once */
+  LfBands          *bands;
+  int               live_draws;
+  int               full_draws;
+  guint             generation;   /* bumped by every change of the values */
+  gboolean          bands_final;
+  guint             stale_bands;
+  GCancellable     *band_cancellable;
+
+  /* The properties' last notified values, to notify only real changes. */
+  char             *title;
+  gboolean          modified;
+  gboolean          can_undo;
+  gboolean          can_redo;
+};
+
+G_DEFINE_FINAL_TYPE (LfDocument, lf_document, G_TYPE_OBJECT)
+G_DEFINE_FLAGS_TYPE (LfDocumentChange, lf_document_change,
+  G_DEFINE_ENUM_VALUE (LF_DOCUMENT_CHANGE_VALUES, "values"),
+  G_DEFINE_ENUM_VALUE (LF_DOCUMENT_CHANGE_REPLACED, "replaced"),
+  G_DEFINE_ENUM_VALUE (LF_DOCUMENT_CHANGE_BANDS, "bands"))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_FILE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- state -------------------------------------------------------------------------- */
+
+/* Notifies each property whose value differs from the one last notified. */
+static void
+update_state (LfDocument *self)
+{
+  gboolean modified = !lf_scenario_equal (self->scenario, self->saved);
+  gboolean can_undo = self->undo->len > 0;
+  gboolean can_redo = self->redo->len > 0;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->title, self->scenario->name) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (self->scenario->name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (modified != self->modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+  if (can_undo != self->can_undo)
+    {
+      self->can_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (can_redo != self->can_redo)
+    {
+      self->can_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_file (LfDocument *self, GFile *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* ---- the projection and its bands ------------------------------------------------- */
+
+/* A refined band being made in a thread. It holds the baseline its scenario
+ * refers to, and not the document: a document closed meanwhile is finalized
+ * at once, here, and the job's result is dropped when it comes in. */
+typedef struct {
+  LfBaseline *baseline;
+  LfScenario *scenario;
+  guint       generation;
+  int         n_draws;
+  GWeakRef    document;
+} BandJob;
+
+static void
+band_job_free (BandJob *job)
+{
+  lf_scenario_free (job->scenario);
+  lf_baseline_unref (job->baseline);
+  g_weak_ref_clear (&job->document);
+  g_free (job);
+}
+
+static void
+band_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  BandJob *job = task_data;
+  g_autofree LfBands *bands = g_new (LfBands, 1);
+
+  if (!lf_monte_carlo (job->scenario, job->n_draws, LF_DOCUMENT_BAND_SEED, bands, cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&bands), g_free);
+}
+
+static void
+on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BandJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LfDocument) self = g_weak_ref_get (&job->document);
+  g_autofree LfBands *bands = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (self == NULL)
+    return;
+
+  /* Work for values that have changed since is dropped, whether it was
+   * cancelled in time or had finished already. */
+  if (job->generation != self->generation)
+    {
+      self->stale_bands++;
+      return;
+    }
+  if (bands == NULL)
+    return;
+  *self->bands = *bands;
+  self->bands_final = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
+}
+
+/* Projects the scenario, makes a quick band now and starts the refined one. */
+static void
+recompute (LfDocument *self, LfDocumentChange change)
+{
+  g_autoptr(GTask) task = NULL;
+  BandJob *job;
+
+  self->generation++;
+  lf_project (self->scenario, self->projection);
+  lf_monte_carlo (self->scenario, self->live_draws, LF_DOCUMENT_BAND_SEED, self->bands, NULL);
+  self->bands_final = self->live_draws >= self->full_draws;
+
+  g_cancellable_cancel (self->band_cancellable);
+  g_clear_object (&self->band_cancellable);
+  if (!self->bands_final)
+    {
+      self->band_cancellable = g_cancellable_new ();
+      job = g_new0 (BandJob, 1);
+      job->baseline = lf_baseline_ref (self->baseline);
+      job->scenario = lf_scenario_copy (self->scenario);
+      g_weak_ref_init (&job->document, self);
+      job->generation = self->generation;
+      job->n_draws = self->full_draws;
+      task = g_task_new (NULL, self->band_cancellable, on_band_done_cb, NULL);
+      g_task_set_source_tag (task, recompute);
+      /* A result that made it before the cancel is still returned: the
+       * generation, not the cancellable, decides whether it is current. */
+      g_task_set_check_cancellable (task, FALSE);
+      g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
+      g_task_run_in_thread (task, band_thread);
+    }
+
+  update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+/* ---- object ---------------------------------------------------------------------- */
+
+static void
+lf_document_dispose (GObject *object)
+{
+  LfDocument *self = LF_DOCUMENT (object);
+
+  g_cancellable_cancel (self->band_cancellable);
+  g_clear_object (&self->band_cancellable);
+  g_clear_object (&self->file);
+  G_OBJECT_CLASS (lf_document_parent_class)->dispose (object);
+}
+
+static void
+lf_document_finalize (GObject *object)
+{
+  LfDocument *self = LF_DOCUMENT (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->scenario, lf_scenario_free);
+  g_clear_pointer (&self->committed, lf_scenario_free);
+  g_clear_pointer (&self->saved, lf_scenario_free);
+  g_clear_pointer (&self->projection, g_free);
+  g_clear_pointer (&self->reference, g_free);
+  g_clear_pointer (&self->bands, g_free);
+  g_clear_pointer (&self->last_key, g_free);
+  g_clear_pointer (&self->title, g_free);
+  /* Scenarios point into the baseline: drop it last. */
+  g_clear_pointer (&self->baseline, lf_baseline_unref);
+  G_OBJECT_CLASS (lf_document_parent_class)->finalize (object);
+}
+
+static void
+lf_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LfDocument *self = LF_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, lf_document_get_title (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, lf_document_get_modified (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, lf_document_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, lf_document_get_can_redo (self));
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_document_class_init (LfDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lf_document_dispose;
+  object_class->finalize = lf_document_finalize;
+  object_class->get_property = lf_document_get_property;
+
+  /* The scenario's name. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The scenario differs from the one last opened or saved. */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The file the scenario was opened from or saved to; NULL for a new one or a preset. */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LfDocument::changed:
+   * @change: LfDocumentChange flags: what changed
+   *
+   * The projection or the bands have been computed again. Emitted after the
+   * properties are notified.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LF_TYPE_DOCUMENT_CHANGE);
+}
+
+static void
+lf_document_init (LfDocument *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_scenario_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_scenario_free);
+  self->projection = g_new0 (LfProjection, 1);
+  self->reference = g_new0 (LfProjection, 1);
+  self->bands = g_new0 (LfBands, 1);
+  self->live_draws = LF_DOCUMENT_LIVE_DRAWS;
+  self->full_draws = LF_DOCUMENT_FULL_DRAWS;
+  self->title = g_strdup ("");
+}
+
+/* ---- public API ------------------------------------------------------------------ */
+
+/**
+ * lf_document_new:
+ * @baseline: the data every scenario refers to (the document takes a reference)
+ *
+ * A document holding current policy (named "Current policy", translated),
+ * unmodified, with no file, projected, with its quick band made and the
+ * refined one under way.
+ */
+LfDocument *
+lf_document_new (LfBaseline *baseline)
+{
+  LfDocument *self;
+
+  g_return_val_if_fail (baseline != NULL, NULL);
+  self = g_object_new (LF_TYPE_DOCUMENT, NULL);
+  self->baseline = lf_baseline_ref (baseline);
+  self->scenario = lf_scenario_new (baseline);
+  /* Named like the first preset, and shown translated (lf-preset-strings.h
+   * carries the English to the translators). */
+  if (*self->scenario->name != '\0')
+    lf_scenario_set_name (self->scenario, _(self->scenario->name));
+  if (*self->scenario->description != '\0')
+    lf_scenario_set_description (self->scenario, _(self->scenario->description));
+  self->committed = lf_scenario_copy (self->scenario);
+  self->saved = lf_scenario_copy (self->scenario);
+  lf_project (self->scenario, self->reference);
+  recompute (self, LF_DOCUMENT_CHANGE_VALUES | LF_DOCUMENT_CHANGE_REPLACED);
+  return self;
+}
+
+const LfBaseline *
+lf_document_get_baseline (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->baseline;
+}
+
+/**
+ * lf_document_get_scenario:
+ *
+ * The scenario, which a control may change in place; it then calls
+ * lf_document_commit_edit(). Valid until the document is finalized.
+ */
+LfScenario *
+lf_document_get_scenario (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->scenario;
+}
+
+const LfProjection *
+lf_document_get_projection (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->projection;
+}
+
+/* Current policy, which every chart draws the scenario against. */
+const LfProjection *
+lf_document_get_reference (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->reference;
+}
+
+const LfBands *
+lf_document_get_bands (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->bands;
+}
+
+const char *
+lf_document_get_title (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+GFile *
+lf_document_get_file (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+gboolean
+lf_document_get_modified (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  return self->modified;
+}
+
+gboolean
+lf_document_get_can_undo (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  return self->can_undo;
+}
+
+gboolean
+lf_document_get_can_redo (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  return self->can_redo;
+}
+
+/**
+ * lf_document_commit_edit:
+ * @key: the lever or plant field that was changed, as in files; or NULL
+ *
+ * The scenario has been changed in place: record the step for undo (the
+ * same @key changed again within LF_DOCUMENT_COALESCE_USEC joins the last
+ * step, so a slider drag is undone at once), forget redo, and project again.
+ */
+void
+lf_document_commit_edit (LfDocument *self, const char *key)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_return_if_fail (LF_IS_DOCUMENT (self));
+  if (key == NULL || g_strcmp0 (key, self->last_key) != 0 ||
+      now - self->last_change > LF_DOCUMENT_COALESCE_USEC)
+    {
+      g_ptr_array_add (self->undo, lf_scenario_copy (self->committed));
+      if (self->undo->len > LF_DOCUMENT_MAX_UNDO)
+        g_ptr_array_remove_index (self->undo, 0);
+    }
+  g_ptr_array_set_size (self->redo, 0);
+  g_free (self->last_key);
+  self->last_key = g_strdup (key);
+  self->last_change = now;
+  lf_scenario_assign (self->committed, self->scenario);
+  recompute (self, LF_DOCUMENT_CHANGE_VALUES);
+}
+
+static void
+assign (LfDocument *self, const LfScenario *next)
+{
+  lf_scenario_assign (self->scenario, next);
+  lf_scenario_assign (self->committed, next);
+  g_clear_pointer (&self->last_key, g_free);
+}
+
+/**
+ * lf_document_replace:
+ * @scenario: the new values (copied)
+ * @undoable: whether undo brings the old ones back
+ *
+ * Replaces the whole scenario (a preset, reset, where the user left off).
+ * The file and the saved copy stay: the document is modified if the new
+ * values differ from them.
+ */
+void
+lf_document_replace (LfDocument *self, const LfScenario *scenario, gboolean undoable)
+{
+  g_return_if_fail (LF_IS_DOCUMENT (self));
+  g_return_if_fail (scenario != NULL && scenario->baseline == self->baseline);
+
+  if (undoable)
+    {
+      g_ptr_array_add (self->undo, lf_scenario_copy (self->scenario));
+      if (self->undo->len > LF_DOCUMENT_MAX_UNDO)
+        g_ptr_array_remove_index (self->undo, 0);
+      g_ptr_array_set_size (self->redo, 0);
+    }
+  assign (self, scenario);
+  recompute (self, LF_DOCUMENT_CHANGE_VALUES | LF_DOCUMENT_CHANGE_REPLACED);
+}
+
+/**
+ * lf_document_start_from:
+ *
+ * Replaces the scenario (undoably) with a starting point that is no file,
+ * such as a preset: unmodified, with nothing to save yet.
+ */
+void
+lf_document_start_from (LfDocument *self, const LfScenario *scenario)
+{
+  g_return_if_fail (LF_IS_DOCUMENT (self));
+  g_return_if_fail (scenario != NULL && scenario->baseline == self->baseline);
+
+  lf_scenario_assign (self->saved, scenario);
+  set_file (self, NULL);
+  lf_document_replace (self, scenario, TRUE);
+}
+
+gboolean
+lf_document_undo (LfDocument *self)
+{
+  g_autoptr(LfScenario) prev = NULL;
+
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  if (self->undo->len == 0)
+    return FALSE;
+  prev = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  g_ptr_array_add (self->redo, lf_scenario_copy (self->scenario));
+  assign (self, prev);
+  recompute (self, LF_DOCUMENT_CHANGE_VALUES | LF_DOCUMENT_CHANGE_REPLACED);
+  return TRUE;
+}
+
+gboolean
+lf_document_redo (LfDocument *self)
+{
+  g_autoptr(LfScenario) next = NULL;
+
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  if (self->redo->len == 0)
+    return FALSE;
+  next = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  g_ptr_array_add (self->undo, lf_scenario_copy (self->scenario));
+  assign (self, next);
+  recompute (self, LF_DOCUMENT_CHANGE_VALUES | LF_DOCUMENT_CHANGE_REPLACED);
+  return TRUE;
+}
+
+/**
+ * lf_document_open:
+ * @file: a local scenario file
+ * @undoable: whether undo brings back the scenario it replaces
+ *
+ * All or nothing: on error the document is unchanged.
+ */
+gboolean
+lf_document_open (LfDocument *self, GFile *file, gboolean undoable, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LfScenario) s = NULL;
+
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can be opened"));
+      return FALSE;
+    }
+  s = lf_scenario_load_file (self->baseline, path, error);
+  if (s == NULL)
+    return FALSE;
+  lf_scenario_assign (self->saved, s);
+  set_file (self, file);
+  lf_document_replace (self, s, undoable);
+  return TRUE;
+}
+
+/**
+ * lf_document_save:
+ * @file: where to write; the document's file from now on
+ *
+ * Writes the scenario whole or not at all (lf_file_replace()). On error the
+ * document, its file and the file on disk are unchanged.
+ */
+gboolean
+lf_document_save (LfDocument *self, GFile *file, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can be saved"));
+      return FALSE;
+    }
+  if (!lf_scenario_save_file (self->scenario, path, error))
+    return FALSE;
+  lf_scenario_assign (self->saved, self->scenario);
+  set_file (self, file);
+  /* A save ends a drag: undo comes back to the saved values. */
+  g_clear_pointer (&self->last_key, g_free);
+  update_state (self);
+  return TRUE;
+}
+
+/**
+ * lf_document_set_band_draws:
+ *
+ * How many Monte Carlo draws the quick band and the refined one take (for
+ * tests and benchmarks; 0 < @live_draws ≤ @full_draws ≤ LF_MAX_DRAWS).
+ * Applies from the next change.
+ */
+void
+lf_document_set_band_draws (LfDocument *self, int live_draws, int full_draws)
+{
+  g_return_if_fail (LF_IS_DOCUMENT (self));
+  g_return_if_fail (live_draws > 0 && live_draws <= full_draws && full_draws <= LF_MAX_DRAWS);
+  self->live_draws = live_draws;
+  self->full_draws = full_draws;
+}
+
+/* Whether the bands are the refined ones for the current values. */
+gboolean
+lf_document_get_bands_final (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  return self->bands_final;
+}
+
+/* How many refined bands arrived after the values had changed again, and were dropped. */
+guint
+lf_document_get_stale_bands (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), 0);
+  return self->stale_bands;
+}
