@@ -9,131 +9,50 @@
 
 #include "lf-chart-view.h"
 #include "lf-controls.h"
-#include "lf-file.h"
-#include "lf-output.h"
 #include "lf-preset-strings.h"
-#include "lf-projection.h"
-#include "lf-window.h"
+#include "lf-sensitivity-window.h"
+#include "lf-summary-card.h"
+#include "lf-window-private.h"
 
 #define PRESET_DIR        "/io/github/landfall/Landfall/data/presets/"
-#define LIVE_DRAWS        200     /* drawn in the frame of the change */
-#define FULL_DRAWS        1000    /* refined off the main thread */
-#define BAND_SEED         1
 #define NARROW_WIDTH      720
-#define UNDO_COALESCE_USEC (800 * 1000)
-#define MAX_UNDO          200
-#define N_SUMMARY         5
-
-/* Side by side with a 2×2 grid of charts; side by side with the charts in one
- * scrolling column; or, on a phone, controls and charts as two views. */
-typedef enum {
-  LAYOUT_WIDE,
-  LAYOUT_MEDIUM,
-  LAYOUT_NARROW,
-} LayoutMode;
-
-#define WIDE_WIDTH 1100
-
-struct _LfWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template */
-  AdwWindowTitle      *window_title;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *layout_stack;
-  GtkScrolledWindow   *controls_scroller;
-  GtkScrolledWindow   *charts_scroller;
-  GtkBox              *main_box;
-  GtkBox              *narrow_controls;
-  GtkBox              *narrow_charts;
-  AdwViewStack        *view_stack;
-  AdwViewSwitcherBar  *switcher_bar;
-  GtkWidget           *separator;
-  GtkFlowBox          *summary_box;
-  GtkLabel            *description_label;
-  GtkGrid             *chart_grid;
-  GtkMenuButton       *preset_button;
-  GtkWidget           *undo_button;
-  GtkWidget           *redo_button;
-  GtkWidget           *export_button;
-  GMenu               *preset_section;
-  GMenu               *recent_submenu;
-
-  GtkWidget           *controls;
-  GtkWidget           *charts[LF_N_MAIN_CHARTS];
-
-  /* Sensitivity (tornado) window, made on first use */
-  GtkWidget           *sens_window;
-  GtkWidget           *sens_chart;
-  GtkWidget           *sens_result;
-  GtkAdjustment       *sens_year;
-  LfTornadoBar         tornado[LF_TORNADO_MAX];
-  int                  n_tornado;
-  GtkWidget           *summary_cards[N_SUMMARY];
-  GtkWidget           *summary_values[N_SUMMARY];
-  GtkWidget           *summary_notes[N_SUMMARY];
-
-  LfBaseline          *baseline;
-  LfScenario          *scenario;       /* edited in place by the controls */
-  LfScenario          *committed;      /* the state before the change being made */
-  LfScenario          *saved;          /* as last opened or saved, for the modified marker */
-  LfProjection        *projection;
-  LfProjection        *current_policy; /* always overlaid */
-  LfBands             *bands;
-  GPtrArray           *undo;
-  GPtrArray           *redo;
-  char                *last_key;
-  gint64               last_change;
-  GFile               *file;
-  GCancellable        *band_cancellable;
-  guint                generation;
-  int                  selected_plant;
-  LayoutMode           layout;
-  gboolean             close_after_save;
-  GSettings           *settings;
-};
+#define WIDE_WIDTH        1100
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void recompute (LfWindow *self);
-static void save_as (LfWindow *self);
-
 /* ---- helpers ----------------------------------------------------------------- */
 
-static void
-toast (LfWindow *self, const char *text)
+void
+lf_window_toast (LfWindow *self, const char *text)
 {
   AdwToast *t = adw_toast_new (text);
   adw_toast_set_timeout (t, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static void
-show_error (LfWindow *self, const char *heading, const char *message)
+void
+lf_window_show_error (LfWindow *self, const char *heading, const char *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-is_modified (LfWindow *self)
-{
-  return !lf_scenario_equal (self->scenario, self->saved);
-}
-
+/* The title is the scenario's name, marked while it has unsaved changes; the
+ * subtitle names the file. */
 static void
 update_title (LfWindow *self)
 {
-  gboolean modified = is_modified (self);
+  gboolean modified = lf_document_get_modified (self->document);
+  const char *name = lf_document_get_title (self->document);
+  GFile *file = lf_document_get_file (self->document);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
   /* Translators: the window title of a scenario with unsaved changes */
-  title = modified ? g_strdup_printf (_("• %s"), self->scenario->name) : g_strdup (self->scenario->name);
-  if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
+  title = modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  if (file != NULL)
+    subtitle = g_file_get_basename (file);
   else
     subtitle = g_strdup (modified ? _("Not saved") : "");
   adw_window_title_set_title (self->window_title, title);
@@ -144,8 +63,8 @@ update_title (LfWindow *self)
 static void
 update_actions (LfWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->redo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", lf_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", lf_document_get_can_redo (self->document));
 }
 
 /* ---- summary strip ----------------------------------------------------------- */
@@ -166,19 +85,18 @@ format_musd (double v)
 static void
 set_card (LfWindow *self, int i, const char *caption, const char *value, const char *note)
 {
-  g_autofree char *a11y = g_strdup_printf ("%s: %s. %s", caption, value, note);
+  LfSummaryCard *card = LF_SUMMARY_CARD (self->summary[i]);
 
-  gtk_label_set_text (GTK_LABEL (self->summary_values[i]), value);
-  gtk_label_set_text (GTK_LABEL (self->summary_notes[i]), note);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_cards[i]),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  lf_summary_card_set_long_title (card, caption);
+  lf_summary_card_set_note (card, note);
+  lf_summary_card_set_value (card, value);
 }
 
 static void
 update_summary (LfWindow *self)
 {
-  const LfProjection *p = self->projection;
-  const LfBands *b = self->bands;
+  const LfProjection *p = lf_document_get_projection (self->document);
+  const LfBands *b = lf_document_get_bands (self->document);
   const int y30 = lf_year_index (2030), y35 = lf_year_index (2035);
   const int years[2] = { y30, y35 };
 
@@ -235,106 +153,43 @@ update_summary (LfWindow *self)
   }
 }
 
-static GtkWidget *
-summary_card (LfWindow *self, int i)
+static void
+add_summary_cards (LfWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *caption = gtk_label_new (NULL);
-  static const char *captions[N_SUMMARY] = {
+  static const char *titles[LF_N_SUMMARY] = {
     N_("Chinese share 2030"), N_("Chinese share 2035"), N_("Ford EVs 2030"),
     N_("Ford EV EBIT 2030"), N_("Tariff revenue 2030"),
   };
 
-  gtk_label_set_text (GTK_LABEL (caption), _(captions[i]));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_widget_add_css_class (caption, "caption-heading");
-  gtk_widget_add_css_class (caption, "dim-label");
-  self->summary_values[i] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary_values[i]), 0);
-  gtk_widget_add_css_class (self->summary_values[i], "title-3");
-  gtk_widget_add_css_class (self->summary_values[i], "numeric");
-  self->summary_notes[i] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary_notes[i]), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->summary_notes[i]), PANGO_ELLIPSIZE_END);
-  /* Bounded natural widths let all five cards share one line on a laptop screen;
-   * the notes wrap rather than lose their numbers. */
-  gtk_label_set_ellipsize (GTK_LABEL (self->summary_notes[i]), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (self->summary_notes[i]), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->summary_notes[i]), 16);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 20);
-  gtk_widget_add_css_class (self->summary_notes[i], "caption");
-  gtk_widget_add_css_class (self->summary_notes[i], "dim-label");
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), self->summary_values[i]);
-  gtk_box_append (GTK_BOX (box), self->summary_notes[i]);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "summary-card");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _(captions[i]), -1);
-  self->summary_cards[i] = box;
-  return box;
+  for (int i = 0; i < LF_N_SUMMARY; i++)
+    {
+      self->summary[i] = lf_summary_card_new (_(titles[i]));
+      gtk_flow_box_append (self->summary_box, self->summary[i]);
+    }
 }
 
-/* ---- charts and the model ---------------------------------------------------- */
+/* ---- charts ------------------------------------------------------------------- */
 
-/* The results a sensitivity chart can measure, in the order of its drop-down. */
-static const LfSeries sens_series[] = {
-  LF_SERIES_CHINESE_SHARE_EV_PCT,
-  LF_SERIES_FORD_EV_SALES,
-  LF_SERIES_FORD_EV_EBIT_MUSD,
-};
-
-static LfSeries
-sens_current_series (LfWindow *self)
+/**
+ * lf_window_chart_data:
+ * @bars: room for a tornado's bars, used when @kind is LF_CHART_TORNADO
+ *
+ * What a chart of @kind draws of the document now (for an export): the
+ * tornado as the Sensitivity window is set, if it has been opened.
+ */
+void
+lf_window_chart_data (LfWindow *self, LfChartKind kind, LfChartData *data,
+                      LfTornadoBar bars[LF_TORNADO_MAX])
 {
-  guint i = self->sens_result ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sens_result)) : 0;
-  return sens_series[MIN (i, G_N_ELEMENTS (sens_series) - 1)];
-}
-
-static int
-sens_current_year (LfWindow *self)
-{
-  return self->sens_year ? (int) gtk_adjustment_get_value (self->sens_year) : 2030;
-}
-
-/* Fills @data's tornado fields, computing the bars for the current scenario. */
-static void
-compute_tornado (LfWindow *self, LfChartData *data)
-{
-  LfSeries series = sens_current_series (self);
-  int year = sens_current_year (self);
-
-  self->n_tornado = lf_tornado (self->scenario, series, year, self->tornado);
-  data->tornado = self->tornado;
-  data->n_tornado = self->n_tornado;
-  data->tornado_series = series;
-  data->tornado_year = year;
-}
-
-static void
-refresh_sensitivity (LfWindow *self)
-{
-  LfChartData data;
-
-  if (self->sens_window == NULL || !gtk_widget_get_visible (self->sens_window))
-    return;
-  lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
-  compute_tornado (self, &data);
-  lf_chart_view_set_dark (LF_CHART_VIEW (self->sens_chart),
-                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  lf_chart_view_set_data (LF_CHART_VIEW (self->sens_chart), &data);
-}
-
-static void
-on_sens_changed_cb (GObject *object, GParamSpec *pspec, LfWindow *self)
-{
-  refresh_sensitivity (self);
-}
-
-static void
-on_sens_year_changed_cb (GtkAdjustment *adj, LfWindow *self)
-{
-  refresh_sensitivity (self);
+  if (kind == LF_CHART_TORNADO)
+    {
+      lf_sensitivity_chart_data (self->document, (LfSensitivityWindow *) self->sensitivity, data, bars);
+      return;
+    }
+  lf_chart_data_init (data, lf_document_get_scenario (self->document),
+                      lf_document_get_projection (self->document),
+                      lf_document_get_reference (self->document),
+                      lf_document_get_bands (self->document));
 }
 
 static void
@@ -342,60 +197,23 @@ sensitivity_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   LfWindow *self = LF_WINDOW (widget);
 
-  if (self->sens_window == NULL)
+  if (self->sensitivity == NULL)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *header = adw_header_bar_new ();
-      GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      const char *results[] = { _("Chinese share of US EV sales"), _("Ford EV sales"),
-                                _("Ford EV EBIT"), NULL };
-      GtkWidget *year_spin, *year_label;
-
-      self->sens_window = adw_window_new ();
-      gtk_window_set_title (GTK_WINDOW (self->sens_window), _("Sensitivity"));
-      gtk_window_set_transient_for (GTK_WINDOW (self->sens_window), GTK_WINDOW (self));
-      gtk_window_set_default_size (GTK_WINDOW (self->sens_window), 900, 560);
-      gtk_window_set_hide_on_close (GTK_WINDOW (self->sens_window), TRUE);
-
-      self->sens_result = gtk_drop_down_new_from_strings (results);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->sens_result),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Result"), -1);
-      gtk_widget_set_tooltip_text (self->sens_result, _("The result the levers are measured against"));
-      self->sens_year = gtk_adjustment_new (2030, LF_FIRST_YEAR + 1, LF_LAST_YEAR, 1, 1, 0);
-      year_label = gtk_label_new (_("in"));
-      year_spin = gtk_spin_button_new (self->sens_year, 1, 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (year_spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
-      gtk_box_append (GTK_BOX (controls), self->sens_result);
-      gtk_box_append (GTK_BOX (controls), year_label);
-      gtk_box_append (GTK_BOX (controls), year_spin);
-      adw_header_bar_pack_start (ADW_HEADER_BAR (header), controls);
-      g_signal_connect_object (self->sens_result, "notify::selected",
-                               G_CALLBACK (on_sens_changed_cb), self, 0);
-      g_signal_connect_object (self->sens_year, "value-changed",
-                               G_CALLBACK (on_sens_year_changed_cb), self, 0);
-
-      self->sens_chart = lf_chart_view_new (LF_CHART_TORNADO);
-      gtk_widget_set_margin_start (self->sens_chart, 18);
-      gtk_widget_set_margin_end (self->sens_chart, 18);
-      gtk_widget_set_margin_top (self->sens_chart, 12);
-      gtk_widget_set_margin_bottom (self->sens_chart, 18);
-      gtk_box_append (GTK_BOX (box), header);
-      gtk_box_append (GTK_BOX (box), self->sens_chart);
-      adw_window_set_content (ADW_WINDOW (self->sens_window), box);
+      self->sensitivity = lf_sensitivity_window_new (self->document);
+      gtk_window_set_transient_for (GTK_WINDOW (self->sensitivity), GTK_WINDOW (self));
     }
-  gtk_window_present (GTK_WINDOW (self->sens_window));
-  refresh_sensitivity (self);
+  gtk_window_present (GTK_WINDOW (self->sensitivity));
 }
 
 static void
 refresh_charts (LfWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const char *description = lf_document_get_scenario (self->document)->description;
   LfChartData data;
 
   /* One description of the state serves every view (each copies it). */
-  lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
+  lf_window_chart_data (self, LF_CHART_SHARE, &data, NULL);
   data.selected_plant = self->selected_plant;
   for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
@@ -404,121 +222,37 @@ refresh_charts (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
-  refresh_sensitivity (self);
-  gtk_label_set_text (self->description_label, self->scenario->description);
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), *self->scenario->description != '\0');
+  gtk_label_set_text (self->description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
 }
 
-typedef struct {
-  LfScenario *scenario;
-  guint       generation;
-} BandJob;
+/* ---- the document ------------------------------------------------------------------- */
 
 static void
-band_job_free (BandJob *job)
+on_document_changed_cb (LfDocument *document, LfDocumentChange change, LfWindow *self)
 {
-  lf_scenario_free (job->scenario);
-  g_free (job);
-}
-
-static void
-band_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  BandJob *job = task_data;
-  LfBands *bands = g_new (LfBands, 1);
-
-  if (!lf_monte_carlo (job->scenario, FULL_DRAWS, BAND_SEED, bands, cancellable))
+  if (change & LF_DOCUMENT_CHANGE_REPLACED)
     {
-      g_free (bands);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
-      return;
+      self->selected_plant = -1;
+      lf_controls_sync (LF_CONTROLS (self->controls));
     }
-  g_task_return_pointer (task, bands, g_free);
-}
-
-static void
-on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  LfWindow *self = LF_WINDOW (source);
-  BandJob *job = g_task_get_task_data (G_TASK (result));
-  g_autofree LfBands *bands = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* Stale work (the scenario changed meanwhile) is dropped. */
-  if (bands == NULL || job->generation != self->generation)
-    return;
-  *self->bands = *bands;
   refresh_charts (self);
 }
 
-static void
-recompute (LfWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-  BandJob *job;
+/* The document's properties the header bar and the actions show. */
+static const char *const document_state[] = { "title", "modified", "file", "can-undo", "can-redo" };
 
-  self->generation++;
-  lf_project (self->scenario, self->projection);
-  /* A quick band now, in this frame; the full one follows off the main thread. */
-  lf_monte_carlo (self->scenario, LIVE_DRAWS, BAND_SEED, self->bands, NULL);
-  refresh_charts (self);
+static void
+on_document_state_cb (LfDocument *document, GParamSpec *pspec, LfWindow *self)
+{
   update_title (self);
   update_actions (self);
-
-  g_cancellable_cancel (self->band_cancellable);
-  g_clear_object (&self->band_cancellable);
-  self->band_cancellable = g_cancellable_new ();
-  job = g_new0 (BandJob, 1);
-  job->scenario = lf_scenario_copy (self->scenario);
-  job->generation = self->generation;
-  task = g_task_new (self, self->band_cancellable, on_band_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
-  g_task_run_in_thread (task, band_thread);
-}
-
-/* ---- undo ------------------------------------------------------------------------- */
-
-static void
-push_undo (LfWindow *self, const char *key)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  /* A slider drag is one step: the same key changed again within a moment. */
-  if (key == NULL || g_strcmp0 (key, self->last_key) != 0 ||
-      now - self->last_change > UNDO_COALESCE_USEC)
-    {
-      g_ptr_array_add (self->undo, lf_scenario_copy (self->committed));
-      if (self->undo->len > MAX_UNDO)
-        g_ptr_array_remove_index (self->undo, 0);
-    }
-  g_ptr_array_set_size (self->redo, 0);
-  g_free (self->last_key);
-  self->last_key = g_strdup (key);
-  self->last_change = now;
-  lf_scenario_assign (self->committed, self->scenario);
-}
-
-/* Replace the whole scenario (undo, preset, file, reset): always undoable. */
-static void
-replace_scenario (LfWindow *self, const LfScenario *next, gboolean undoable)
-{
-  if (undoable)
-    {
-      g_ptr_array_add (self->undo, lf_scenario_copy (self->scenario));
-      g_ptr_array_set_size (self->redo, 0);
-    }
-  lf_scenario_assign (self->scenario, next);
-  lf_scenario_assign (self->committed, next);
-  g_clear_pointer (&self->last_key, g_free);
-  self->selected_plant = -1;
-  lf_controls_sync (LF_CONTROLS (self->controls));
-  recompute (self);
 }
 
 static void
 on_controls_changed_cb (LfControls *controls, const char *key, LfWindow *self)
 {
-  push_undo (self, key);
-  recompute (self);
+  lf_document_commit_edit (self->document, key);
 }
 
 static void
@@ -528,7 +262,7 @@ on_plant_selected_cb (GObject *source, int plant, LfWindow *self)
   if (LF_IS_CHART_VIEW (source))
     {
       /* On a phone the controls are another view: go there. */
-      if (self->layout == LAYOUT_NARROW)
+      if (self->layout == LF_LAYOUT_NARROW)
         adw_view_stack_set_visible_child_name (self->view_stack, "controls");
       lf_controls_select_plant (LF_CONTROLS (self->controls), plant);
     }
@@ -539,27 +273,13 @@ on_plant_selected_cb (GObject *source, int plant, LfWindow *self)
 static void
 undo_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  LfWindow *self = LF_WINDOW (widget);
-  g_autoptr(LfScenario) prev = NULL;
-
-  if (self->undo->len == 0)
-    return;
-  prev = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  g_ptr_array_add (self->redo, lf_scenario_copy (self->scenario));
-  replace_scenario (self, prev, FALSE);
+  lf_document_undo (LF_WINDOW (widget)->document);
 }
 
 static void
 redo_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  LfWindow *self = LF_WINDOW (widget);
-  g_autoptr(LfScenario) next = NULL;
-
-  if (self->redo->len == 0)
-    return;
-  next = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  g_ptr_array_add (self->undo, lf_scenario_copy (self->scenario));
-  replace_scenario (self, next, FALSE);
+  lf_document_redo (LF_WINDOW (widget)->document);
 }
 
 /* A preset's name and description are English in its file; lf-preset-strings.h (made by
@@ -575,9 +295,8 @@ translate_preset (LfScenario *s)
     }
   if (s->description != NULL && *s->description != '\0')
     {
-      char *description = g_strdup (_(s->description));
-      g_free (s->description);
-      s->description = description;
+      g_autofree char *description = g_strdup (_(s->description));
+      lf_scenario_set_description (s, description);
     }
 }
 
@@ -588,8 +307,8 @@ reset_activated (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr(LfScenario) base = lf_scenario_new (self->baseline);
 
   translate_preset (base);
-  replace_scenario (self, base, TRUE);
-  toast (self, _("Reset to the current-policy baseline"));
+  lf_document_replace (self->document, base, TRUE);
+  lf_window_toast (self, _("Reset to the current-policy baseline"));
 }
 
 /* ---- presets ---------------------------------------------------------------------- */
@@ -618,14 +337,11 @@ preset_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   if (s == NULL)
     {
-      show_error (self, _("Could Not Open the Preset"), error->message);
+      lf_window_show_error (self, _("Could Not Open the Preset"), error->message);
       return;
     }
-  replace_scenario (self, s, TRUE);
   /* A preset is a starting point, not a file: nothing to save yet. */
-  lf_scenario_assign (self->saved, self->scenario);
-  g_clear_object (&self->file);
-  update_title (self);
+  lf_document_start_from (self->document, s);
 }
 
 static void
@@ -664,423 +380,6 @@ build_preset_menu (LfWindow *self)
     }
 }
 
-/* ---- files ------------------------------------------------------------------------- */
-
-static void
-add_recent (LfWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-  char *groups[] = { (char *) "landfall", NULL };
-
-  data.mime_type = (char *) "application/x-landfall-scenario";
-  data.app_name = (char *) "Landfall";
-  data.app_exec = (char *) "landfall %u";
-  data.groups = groups;
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-static void
-build_recent_menu (LfWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  int n = 0;
-
-  g_menu_remove_all (self->recent_submenu);
-  for (GList *it = items; it != NULL && n < 8; it = it->next)
-    {
-      GtkRecentInfo *info = it->data;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!gtk_recent_info_has_group (info, "landfall") || !gtk_recent_info_exists (info))
-        continue;
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
-      g_menu_append_item (self->recent_submenu, item);
-      n++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-/**
- * lf_window_open_file:
- * Loads a scenario file. All or nothing: on error the current scenario is kept
- * and the problem is shown.
- */
-void
-lf_window_open_file (LfWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(LfScenario) s = NULL;
-
-  g_return_if_fail (LF_IS_WINDOW (self));
-  s = path ? lf_scenario_load_file (self->baseline, path, &error) : NULL;
-  if (s == NULL)
-    {
-      show_error (self, _("Could Not Open the Scenario"),
-                  error ? error->message : _("Only local files can be opened"));
-      return;
-    }
-  replace_scenario (self, s, TRUE);
-  lf_scenario_assign (self->saved, self->scenario);
-  g_set_object (&self->file, file);
-  add_recent (self, file);
-  build_recent_menu (self);
-  if (self->settings)
-    g_settings_set_string (self->settings, "last-scenario", path);
-  update_title (self);
-}
-
-/**
- * lf_window_restore_last:
- * Reopens the scenario open when the program last closed, if its file is
- * still there. A file that no longer loads is forgotten, with a toast.
- */
-void
-lf_window_restore_last (LfWindow *self)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(LfScenario) s = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  g_return_if_fail (LF_IS_WINDOW (self));
-  if (self->settings == NULL)
-    return;
-  path = g_settings_get_string (self->settings, "last-scenario");
-  if (*path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return;
-  s = lf_scenario_load_file (self->baseline, path, &error);
-  if (s == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf (_("The last scenario could not be opened: %s"),
-                                              error->message);
-      g_settings_set_string (self->settings, "last-scenario", "");
-      toast (self, msg);
-      return;
-    }
-  file = g_file_new_for_path (path);
-  /* Where the user left off is no change of theirs: nothing to undo. */
-  replace_scenario (self, s, FALSE);
-  lf_scenario_assign (self->saved, self->scenario);
-  g_set_object (&self->file, file);
-  update_title (self);
-}
-
-static GtkFileFilter *
-scenario_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Landfall scenarios"));
-  gtk_file_filter_add_pattern (filter, "*.landfall");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_mime_type (filter, "application/x-landfall-scenario");
-  return filter;
-}
-
-static void
-on_open_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      lf_window_open_file (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  LfWindow *self = LF_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-open_recent_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-  lf_window_open_file (LF_WINDOW (widget), file);
-}
-
-static gboolean
-save_to (LfWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL || !lf_scenario_save_file (self->scenario, path, &error))
-    {
-      show_error (self, _("Could Not Save the Scenario"),
-                  error ? error->message : _("Only local files can be saved"));
-      return FALSE;
-    }
-  g_set_object (&self->file, file);
-  lf_scenario_assign (self->saved, self->scenario);
-  add_recent (self, file);
-  build_recent_menu (self);
-  if (self->settings)
-    g_settings_set_string (self->settings, "last-scenario", path);
-  update_title (self);
-  toast (self, _("Scenario saved"));
-  if (self->close_after_save)
-    gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
-
-static void
-on_save_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *base = g_file_get_basename (file);
-
-      /* Scenario files carry their own extension, so the file manager knows them. */
-      if (!g_str_has_suffix (base, ".landfall") && !g_str_has_suffix (base, ".json"))
-        {
-          g_autofree char *named = g_strconcat (base, ".landfall", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autoptr(GFile) renamed = g_file_get_child (parent, named);
-          save_to (self, renamed);
-        }
-      else
-        save_to (self, file);
-    }
-  else
-    self->close_after_save = FALSE;
-  g_object_unref (dialog);
-}
-
-static void
-save_as (LfWindow *self)
-{
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
-  g_autofree char *name = g_strconcat (self->scenario->name, ".landfall", NULL);
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-save_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  LfWindow *self = LF_WINDOW (widget);
-
-  if (self->file != NULL)
-    save_to (self, self->file);
-  else
-    save_as (self);
-}
-
-static void
-save_as_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  save_as (LF_WINDOW (widget));
-}
-
-/* ---- export ------------------------------------------------------------------------- */
-
-static const struct { const char *id; int w, h; double scale; } export_sizes[] = {
-  { "1280x720", 1280, 720, 1.0 },
-  { "1600x900", 1600, 900, 1.0 },
-  { "1920x1080", 1920, 1080, 1.0 },
-  { "1600x900@2", 1600, 900, 2.0 },
-};
-
-static void
-on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      const char *kind_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "chart");
-      const char *size_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
-      LfChartKind kind = kind_name ? lf_chart_kind_from_string (kind_name) : LF_CHART_SHARE;
-      int w = 1600, h = 900;
-      double scale = 1.0;
-      g_autoptr(GError) error = NULL;
-      LfChartData data;
-
-      if (kind == LF_N_CHARTS)
-        kind = LF_CHART_SHARE;
-      for (guint i = 0; size_name && i < G_N_ELEMENTS (export_sizes); i++)
-        if (g_str_equal (size_name, export_sizes[i].id))
-          {
-            w = export_sizes[i].w;
-            h = export_sizes[i].h;
-            scale = export_sizes[i].scale;
-          }
-      lf_chart_data_init (&data, self->scenario, self->projection, self->current_policy, self->bands);
-      if (kind == LF_CHART_TORNADO)
-        compute_tornado (self, &data);
-      if (path == NULL || !lf_chart_export_png (path, kind, &data, w, h, scale, &error))
-        show_error (self, _("Could Not Export the Chart"),
-                    error ? error->message : _("Only local files can be written"));
-      else
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *msg = g_strdup_printf (_("Chart exported to %s"), base);
-          if (self->settings)
-            {
-              g_settings_set_int (self->settings, "export-width", w);
-              g_settings_set_int (self->settings, "export-height", h);
-            }
-          toast (self, msg);
-        }
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  LfWindow *self = LF_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  const char *kinds[] = { "share", "origin", "ford", "map", "tornado", NULL };
-  const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"),
-                                _("Sensitivity"), NULL };
-  const char *size_ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
-  const char *size_labels[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
-  g_autofree char *name = g_strconcat (self->scenario->name, ".png", NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *default_size = g_strdup ("1600x900");
-
-  if (self->settings)
-    {
-      g_free (default_size);
-      default_size = g_strdup_printf ("%dx%d", g_settings_get_int (self->settings, "export-width"),
-                                      g_settings_get_int (self->settings, "export-height"));
-    }
-  /* The default size goes first: GTK's own chooser (outside a portal)
-   * ignores the preselected choice and shows the first. */
-  {
-    guint n = 0;
-    for (int pass = 0; pass < 2; pass++)
-      for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
-        {
-          gboolean is_default = g_str_equal (export_sizes[i].id, default_size);
-          if (is_default != (pass == 0))
-            continue;
-          size_ids[n] = export_sizes[i].id;
-          size_labels[n] = export_sizes[i].scale > 1 ? _("1600 × 900 at 2× (3200 × 1800)")
-                                                     : export_sizes[i].id;
-          n++;
-        }
-  }
-  gtk_file_filter_set_name (filter, _("PNG images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "chart", _("Chart"), kinds, kind_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "chart", "share");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), size_ids, size_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", default_size);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chart_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_export_csv_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *csv = lf_projection_to_csv (self->scenario, self->projection, self->bands);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL ||
-          !lf_file_replace (path, csv, strlen (csv), &error))
-        show_error (self, _("Could Not Export the Data"),
-                    error ? error->message : _("Only local files can be written"));
-      else
-        toast (self, _("Data exported as CSV"));
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
-{
-  LfWindow *self = LF_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Data as CSV"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  g_autofree char *name = g_strconcat (self->scenario->name, ".csv", NULL);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_csv_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* ---- closing ------------------------------------------------------------------------ */
-
-static void
-on_close_response_cb (AdwMessageDialog *dialog, const char *response, LfWindow *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      lf_scenario_assign (self->saved, self->scenario);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      if (self->file != NULL)
-        save_to (self, self->file);
-      else
-        save_as (self);
-    }
-}
-
-static gboolean
-lf_window_close_request (GtkWindow *window)
-{
-  LfWindow *self = LF_WINDOW (window);
-  GtkWidget *dialog;
-
-  if (!is_modified (self))
-    return GTK_WINDOW_CLASS (lf_window_parent_class)->close_request (window);
-
-  dialog = adw_message_dialog_new (window, _("Save Changes?"),
-                                   _("The scenario has unsaved changes. Changes which are not saved will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
 /* ---- layout --------------------------------------------------------------------------- */
 
 static void
@@ -1100,9 +399,9 @@ move_child (GtkWidget *child, GtkBox *to, GtkWidget *after)
 static void
 apply_layout (LfWindow *self)
 {
-  LayoutMode mode = self->layout;
-  gboolean narrow = mode == LAYOUT_NARROW;
-  gboolean grid = mode == LAYOUT_WIDE;
+  LfLayoutMode mode = self->layout;
+  gboolean narrow = mode == LF_LAYOUT_NARROW;
+  gboolean grid = mode == LF_LAYOUT_WIDE;
 
   if (narrow)
     {
@@ -1171,8 +470,8 @@ static void
 lf_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   LfWindow *self = LF_WINDOW (widget);
-  LayoutMode mode = width < NARROW_WIDTH ? LAYOUT_NARROW
-                    : width < WIDE_WIDTH ? LAYOUT_MEDIUM : LAYOUT_WIDE;
+  LfLayoutMode mode = width < NARROW_WIDTH ? LF_LAYOUT_NARROW
+                    : width < WIDE_WIDTH ? LF_LAYOUT_MEDIUM : LF_LAYOUT_WIDE;
 
   GTK_WIDGET_CLASS (lf_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* Changing the layout inside an allocation is not allowed: do it just after. */
@@ -1209,20 +508,27 @@ on_dark_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, LfWindow *self)
 
 /* ---- object ------------------------------------------------------------------------ */
 
+static gboolean
+lf_window_close_request_vfunc (GtkWindow *window)
+{
+  if (lf_window_close_request (window))
+    return TRUE;
+  return GTK_WINDOW_CLASS (lf_window_parent_class)->close_request (window);
+}
+
 static void
 lf_window_dispose (GObject *object)
 {
   LfWindow *self = LF_WINDOW (object);
 
-  if (self->band_cancellable)
-    g_cancellable_cancel (self->band_cancellable);
-  if (self->sens_window != NULL)
+  if (self->sensitivity != NULL)
     {
-      gtk_window_destroy (GTK_WINDOW (self->sens_window));
-      self->sens_window = NULL;
+      gtk_window_destroy (GTK_WINDOW (self->sensitivity));
+      self->sensitivity = NULL;
     }
-  g_clear_object (&self->band_cancellable);
-  g_clear_object (&self->file);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LF_TYPE_WINDOW);
   G_OBJECT_CLASS (lf_window_parent_class)->dispose (object);
@@ -1233,16 +539,6 @@ lf_window_finalize (GObject *object)
 {
   LfWindow *self = LF_WINDOW (object);
 
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
-  g_clear_pointer (&self->scenario, lf_scenario_free);
-  g_clear_pointer (&self->committed, lf_scenario_free);
-  g_clear_pointer (&self->saved, lf_scenario_free);
-  g_clear_pointer (&self->projection, g_free);
-  g_clear_pointer (&self->current_policy, g_free);
-  g_clear_pointer (&self->bands, g_free);
-  g_clear_pointer (&self->last_key, g_free);
-  /* Scenarios point into the baseline: free it last. */
   g_clear_pointer (&self->baseline, lf_baseline_unref);
   G_OBJECT_CLASS (lf_window_parent_class)->finalize (object);
 }
@@ -1257,7 +553,7 @@ lf_window_class_init (LfWindowClass *klass)
   object_class->dispose = lf_window_dispose;
   object_class->finalize = lf_window_finalize;
   widget_class->size_allocate = lf_window_size_allocate;
-  window_class->close_request = lf_window_close_request;
+  window_class->close_request = lf_window_close_request_vfunc;
 
   g_type_ensure (LF_TYPE_CONTROLS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/landfall/Landfall/ui/lf-window.ui");
@@ -1282,12 +578,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_section);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, recent_submenu);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
+  lf_window_class_add_file_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
@@ -1295,13 +586,6 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.presets", NULL, presets_activated);
   gtk_widget_class_install_action (widget_class, "win.sensitivity", NULL, sensitivity_activated);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
@@ -1334,17 +618,8 @@ lf_window_init (LfWindow *self)
   self->baseline = lf_baseline_load_default (&error);
   if (self->baseline == NULL)
     g_error ("The built-in baseline data cannot be read: %s", error->message);
-  self->scenario = lf_scenario_new (self->baseline);
-  translate_preset (self->scenario);  /* named "Current policy", like the first preset */
-  self->committed = lf_scenario_copy (self->scenario);
-  self->saved = lf_scenario_copy (self->scenario);
-  self->projection = g_new0 (LfProjection, 1);
-  self->current_policy = g_new0 (LfProjection, 1);
-  self->bands = g_new0 (LfBands, 1);
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_scenario_free);
-  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_scenario_free);
+  self->document = lf_document_new (self->baseline);
   self->selected_plant = -1;
-  lf_project (self->scenario, self->current_policy);
 
   self->settings = settings_if_installed ();
   /* The window's size follows its settings both ways, as GNOME's apps do. */
@@ -1359,10 +634,9 @@ lf_window_init (LfWindow *self)
   gtk_scrolled_window_set_child (self->controls_scroller, self->controls);
   g_signal_connect_object (self->controls, "changed", G_CALLBACK (on_controls_changed_cb), self, 0);
   g_signal_connect_object (self->controls, "plant-selected", G_CALLBACK (on_plant_selected_cb), self, 0);
-  lf_controls_set_scenario (LF_CONTROLS (self->controls), self->scenario);
+  lf_controls_set_scenario (LF_CONTROLS (self->controls), lf_document_get_scenario (self->document));
 
-  for (int i = 0; i < N_SUMMARY; i++)
-    gtk_flow_box_append (self->summary_box, summary_card (self, i));
+  add_summary_cards (self);
   for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       self->charts[k] = lf_chart_view_new (k);
@@ -1371,12 +645,22 @@ lf_window_init (LfWindow *self)
   apply_layout (self);
 
   build_preset_menu (self);
-  build_recent_menu (self);
+  lf_window_build_recent_menu (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, 0);
   if (g_getenv ("LANDFALL_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "map", G_CALLBACK (on_map_for_bench_cb), NULL);
-  recompute (self);
+
+  /* The window follows its document; the document knows nothing of it. */
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (document_state); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", document_state[i], NULL);
+      g_signal_connect_object (self->document, signal, G_CALLBACK (on_document_state_cb), self, 0);
+    }
+  update_title (self);
+  update_actions (self);
+  refresh_charts (self);
 }
 
 LfWindow *

@@ -129,6 +129,9 @@ class Landfall:
 
     def __init__(self, extra_env=None, args=(), log_name="default"):
         env = dict(os.environ)
+        # The program runs with the suite's G_DEBUG (fatal warnings); this client does not.
+        if env.get("LANDFALL_APP_G_DEBUG"):
+            env["G_DEBUG"] = env["LANDFALL_APP_G_DEBUG"]
         env.update(extra_env or {})
         # FILE_SIZE_LIMIT (bytes): the most any file the program writes may
         # hold (RLIMIT_FSIZE), which fails a larger write as a full disk would.

@@ -1,0 +1,445 @@
+/* lf-window-actions.c: the window's file verbs. Open, open recent, save,
+ * save as, export a chart or the data, and asking before unsaved changes
+ * are lost. The document does the reading and writing; these ask where,
+ * and report. */
+#define G_LOG_DOMAIN "landfall-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lf-file.h"
+#include "lf-output.h"
+#include "lf-window-private.h"
+
+static void save_as (LfWindow *self);
+
+/* ---- recent files ------------------------------------------------------------------ */
+
+static void
+add_recent (LfWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  char *groups[] = { (char *) "landfall", NULL };
+
+  data.mime_type = (char *) "application/x-landfall-scenario";
+  data.app_name = (char *) "Landfall";
+  data.app_exec = (char *) "landfall %u";
+  data.groups = groups;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+lf_window_build_recent_menu (LfWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  int n = 0;
+
+  g_menu_remove_all (self->recent_submenu);
+  for (GList *it = items; it != NULL && n < 8; it = it->next)
+    {
+      GtkRecentInfo *info = it->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_group (info, "landfall") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_submenu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* The file is the one the user works on now: list it, and reopen it next time. */
+static void
+remember_file (LfWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  add_recent (self, file);
+  lf_window_build_recent_menu (self);
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "last-scenario", path);
+}
+
+/* ---- open -------------------------------------------------------------------------- */
+
+/**
+ * lf_window_open_file:
+ * Loads a scenario file. All or nothing: on error the current scenario is kept
+ * and the problem is shown.
+ */
+void
+lf_window_open_file (LfWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LF_IS_WINDOW (self));
+  if (!lf_document_open (self->document, file, TRUE, &error))
+    {
+      lf_window_show_error (self, _("Could Not Open the Scenario"), error->message);
+      return;
+    }
+  remember_file (self, file);
+}
+
+/**
+ * lf_window_restore_last:
+ * Reopens the scenario open when the program last closed, if its file is
+ * still there. A file that no longer loads is forgotten, with a toast.
+ */
+void
+lf_window_restore_last (LfWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (LF_IS_WINDOW (self));
+  if (self->settings == NULL)
+    return;
+  path = g_settings_get_string (self->settings, "last-scenario");
+  if (*path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+  file = g_file_new_for_path (path);
+  /* Where the user left off is no change of theirs: nothing to undo. */
+  if (!lf_document_open (self->document, file, FALSE, &error))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The last scenario could not be opened: %s"),
+                                              error->message);
+      g_settings_set_string (self->settings, "last-scenario", "");
+      lf_window_toast (self, msg);
+    }
+}
+
+static GtkFileFilter *
+scenario_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Landfall scenarios"));
+  gtk_file_filter_add_pattern (filter, "*.landfall");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/x-landfall-scenario");
+  return filter;
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      lf_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  lf_window_open_file (LF_WINDOW (widget), file);
+}
+
+/* ---- save -------------------------------------------------------------------------- */
+
+static gboolean
+save_to (LfWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_document_save (self->document, file, &error))
+    {
+      lf_window_show_error (self, _("Could Not Save the Scenario"), error->message);
+      return FALSE;
+    }
+  remember_file (self, file);
+  lf_window_toast (self, _("Scenario saved"));
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *base = g_file_get_basename (file);
+
+      /* Scenario files carry their own extension, so the file manager knows them. */
+      if (!g_str_has_suffix (base, ".landfall") && !g_str_has_suffix (base, ".json"))
+        {
+          g_autofree char *named = g_strconcat (base, ".landfall", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autoptr(GFile) renamed = g_file_get_child (parent, named);
+          save_to (self, renamed);
+        }
+      else
+        save_to (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+  g_object_unref (dialog);
+}
+
+static void
+save_as (LfWindow *self)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+  g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".landfall", NULL);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save (LfWindow *self)
+{
+  GFile *file = lf_document_get_file (self->document);
+
+  if (file != NULL)
+    save_to (self, file);
+  else
+    save_as (self);
+}
+
+static void
+save_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  save (LF_WINDOW (widget));
+}
+
+static void
+save_as_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  save_as (LF_WINDOW (widget));
+}
+
+/* ---- export ------------------------------------------------------------------------- */
+
+static const struct { const char *id; int w, h; double scale; } export_sizes[] = {
+  { "1280x720", 1280, 720, 1.0 },
+  { "1600x900", 1600, 900, 1.0 },
+  { "1920x1080", 1920, 1080, 1.0 },
+  { "1600x900@2", 1600, 900, 2.0 },
+};
+
+static void
+on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *kind_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "chart");
+      const char *size_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+      LfChartKind kind = kind_name ? lf_chart_kind_from_string (kind_name) : LF_CHART_SHARE;
+      int w = 1600, h = 900;
+      double scale = 1.0;
+      g_autoptr(GError) error = NULL;
+      LfTornadoBar bars[LF_TORNADO_MAX];
+      LfChartData data;
+
+      if (kind == LF_N_CHARTS)
+        kind = LF_CHART_SHARE;
+      for (guint i = 0; size_name && i < G_N_ELEMENTS (export_sizes); i++)
+        if (g_str_equal (size_name, export_sizes[i].id))
+          {
+            w = export_sizes[i].w;
+            h = export_sizes[i].h;
+            scale = export_sizes[i].scale;
+          }
+      lf_window_chart_data (self, kind, &data, bars);
+      if (path == NULL || !lf_chart_export_png (path, kind, &data, w, h, scale, &error))
+        lf_window_show_error (self, _("Could Not Export the Chart"),
+                              error ? error->message : _("Only local files can be written"));
+      else
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *msg = g_strdup_printf (_("Chart exported to %s"), base);
+          if (self->settings)
+            {
+              g_settings_set_int (self->settings, "export-width", w);
+              g_settings_set_int (self->settings, "export-height", h);
+            }
+          lf_window_toast (self, msg);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  const char *kinds[] = { "share", "origin", "ford", "map", "tornado", NULL };
+  const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"),
+                                _("Sensitivity"), NULL };
+  const char *size_ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
+  const char *size_labels[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
+  g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".png", NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *default_size = g_strdup ("1600x900");
+
+  if (self->settings)
+    {
+      g_free (default_size);
+      default_size = g_strdup_printf ("%dx%d", g_settings_get_int (self->settings, "export-width"),
+                                      g_settings_get_int (self->settings, "export-height"));
+    }
+  /* The default size goes first: GTK's own chooser (outside a portal)
+   * ignores the preselected choice and shows the first. */
+  {
+    guint n = 0;
+    for (int pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < G_N_ELEMENTS (export_sizes); i++)
+        {
+          gboolean is_default = g_str_equal (export_sizes[i].id, default_size);
+          if (is_default != (pass == 0))
+            continue;
+          size_ids[n] = export_sizes[i].id;
+          size_labels[n] = export_sizes[i].scale > 1 ? _("1600 × 900 at 2× (3200 × 1800)")
+                                                     : export_sizes[i].id;
+          n++;
+        }
+  }
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "chart", _("Chart"), kinds, kind_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "chart", "share");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), size_ids, size_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", default_size);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chart_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_export_csv_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *csv = lf_projection_to_csv (lf_document_get_scenario (self->document),
+                                                   lf_document_get_projection (self->document),
+                                                   lf_document_get_bands (self->document));
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !lf_file_replace (path, csv, strlen (csv), &error))
+        lf_window_show_error (self, _("Could Not Export the Data"),
+                              error ? error->message : _("Only local files can be written"));
+      else
+        lf_window_toast (self, _("Data exported as CSV"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Data as CSV"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".csv", NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_csv_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- closing ------------------------------------------------------------------------ */
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog, const char *response, LfWindow *self)
+{
+  if (g_str_equal (response, "discard"))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      save (self);
+    }
+}
+
+/* Asks before unsaved changes are lost. */
+gboolean
+lf_window_close_request (GtkWindow *window)
+{
+  LfWindow *self = LF_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (!lf_document_get_modified (self->document))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("The scenario has unsaved changes. Changes which are not saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ---- installing --------------------------------------------------------------------- */
+
+void
+lf_window_class_add_file_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-csv", NULL);
+}

@@ -1,0 +1,79 @@
+/* lf-window-private.h: the window's parts, shared by lf-window.c (layout,
+ * charts, summary, presets, undo) and lf-window-actions.c (files, export,
+ * closing). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lf-chart.h"
+#include "lf-document.h"
+#include "lf-window.h"
+
+G_BEGIN_DECLS
+
+#define LF_N_SUMMARY 5
+
+/* Side by side with a 2×2 grid of charts; side by side with the charts in one
+ * scrolling column; or, on a phone, controls and charts as two views. */
+typedef enum {
+  LF_LAYOUT_WIDE,
+  LF_LAYOUT_MEDIUM,
+  LF_LAYOUT_NARROW,
+} LfLayoutMode;
+
+struct _LfWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *layout_stack;
+  GtkScrolledWindow   *controls_scroller;
+  GtkScrolledWindow   *charts_scroller;
+  GtkBox              *main_box;
+  GtkBox              *narrow_controls;
+  GtkBox              *narrow_charts;
+  AdwViewStack        *view_stack;
+  AdwViewSwitcherBar  *switcher_bar;
+  GtkWidget           *separator;
+  GtkFlowBox          *summary_box;
+  GtkLabel            *description_label;
+  GtkGrid             *chart_grid;
+  GtkMenuButton       *preset_button;
+  GtkWidget           *undo_button;
+  GtkWidget           *redo_button;
+  GtkWidget           *export_button;
+  GMenu               *preset_section;
+  GMenu               *recent_submenu;
+
+  GtkWidget           *controls;
+  GtkWidget           *charts[LF_N_MAIN_CHARTS];
+  GtkWidget           *summary[LF_N_SUMMARY];
+  GtkWidget           *sensitivity;    /* made on first use */
+
+  LfBaseline          *baseline;
+  LfDocument          *document;
+  int                  selected_plant;
+  LfLayoutMode         layout;
+  gboolean             close_after_save;
+  GSettings           *settings;
+};
+
+/* lf-window.c */
+void lf_window_toast             (LfWindow        *self,
+                                  const char      *text);
+void lf_window_show_error        (LfWindow        *self,
+                                  const char      *heading,
+                                  const char      *message);
+void lf_window_chart_data        (LfWindow        *self,
+                                  LfChartKind      kind,
+                                  LfChartData     *data,
+                                  LfTornadoBar     bars[LF_TORNADO_MAX]);
+
+/* lf-window-actions.c */
+void     lf_window_class_add_file_actions (GtkWidgetClass *widget_class);
+void     lf_window_build_recent_menu      (LfWindow       *self);
+gboolean lf_window_close_request          (GtkWindow      *window);
+
+G_END_DECLS
