@@ -11,9 +11,53 @@
 
 #include "lf-file.h"
 #include "lf-output.h"
+#include "lf-sensitivity-window.h"
 #include "lf-window-private.h"
 
 static void save_as (LfWindow *self);
+
+/* ---- telling the user ------------------------------------------------------------ */
+
+void
+lf_window_toast (LfWindow *self, const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+  adw_toast_set_timeout (t, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+void
+lf_window_show_error (LfWindow *self, const char *heading, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- what a chart draws ---------------------------------------------------------- */
+
+/**
+ * lf_window_chart_data:
+ * @bars: room for a tornado's bars, used when @kind is LF_CHART_TORNADO
+ *
+ * What a chart of @kind draws of the document now (for an export): the
+ * tornado as the Sensitivity window is set, if it has been opened.
+ */
+void
+lf_window_chart_data (LfWindow *self, LfChartKind kind, LfChartData *data,
+                      LfTornadoBar bars[LF_TORNADO_MAX])
+{
+  if (kind == LF_CHART_TORNADO)
+    {
+      lf_sensitivity_chart_data (self->document, (LfSensitivityWindow *) self->sensitivity, data, bars);
+      return;
+    }
+  lf_chart_data_init (data, lf_document_get_scenario (self->document),
+                      lf_document_get_projection (self->document),
+                      lf_document_get_reference (self->document),
+                      lf_document_get_bands (self->document));
+}
+
 
 /* ---- recent files ------------------------------------------------------------------ */
 

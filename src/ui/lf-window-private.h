@@ -1,6 +1,6 @@
-/* lf-window-private.h: the window's parts, shared by lf-window.c (layout,
- * charts, summary, presets, undo) and lf-window-actions.c (files, export,
- * closing). */
+/* lf-window-private.h: the window's parts. lf-window.c (layout, charts,
+ * summary, presets, undo) builds on lf-window-actions.c (files, export,
+ * closing, toasts and errors), never the other way round. */
 #pragma once
 
 #include <adwaita.h>
@@ -60,18 +60,16 @@ struct _LfWindow
   GSettings           *settings;
 };
 
-/* lf-window.c */
-void lf_window_toast             (LfWindow        *self,
-                                  const char      *text);
-void lf_window_show_error        (LfWindow        *self,
-                                  const char      *heading,
-                                  const char      *message);
-void lf_window_chart_data        (LfWindow        *self,
-                                  LfChartKind      kind,
-                                  LfChartData     *data,
-                                  LfTornadoBar     bars[LF_TORNADO_MAX]);
-
 /* lf-window-actions.c */
+void     lf_window_toast                  (LfWindow       *self,
+                                           const char     *text);
+void     lf_window_show_error             (LfWindow       *self,
+                                           const char     *heading,
+                                           const char     *message);
+void     lf_window_chart_data             (LfWindow       *self,
+                                           LfChartKind     kind,
+                                           LfChartData    *data,
+                                           LfTornadoBar    bars[LF_TORNADO_MAX]);
 void     lf_window_class_add_file_actions (GtkWidgetClass *widget_class);
 void     lf_window_build_recent_menu      (LfWindow       *self);
 gboolean lf_window_close_request          (GtkWindow      *window);
