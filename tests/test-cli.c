@@ -648,6 +648,186 @@ test_bad_scenario_file (void)
     }
 }
 
+/* ---- comparison ----------------------------------------------------------- */
+
+static char *
+preset (const char *name)
+{
+  return g_build_filename (source_dir, "data", "presets", name, NULL);
+}
+
+/* The name --project gives a scenario file (its "scenario" in JSON). */
+static char *
+scenario_name (const char *path)
+{
+  g_autoptr(Result) r = run ("--project", "--format", "json", "--scenario", path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  assert_success (r);
+  g_assert_true (json_parser_load_from_data (parser, r->out, -1, NULL));
+  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "scenario"));
+}
+
+/* Each block of a comparison, its first column taken off, is that
+ * scenario's own --project output, and the column names it. */
+static void
+assert_blocks (const char *comparison, char **names, char **own, int n)
+{
+  g_auto(GStrv) lines = g_strsplit (comparison, "\n", -1);
+  int l = 1;
+
+  g_assert_true (g_str_has_prefix (lines[0], "scenario,year,"));
+  for (int i = 0; i < n; i++)
+    {
+      g_auto(GStrv) own_lines = g_strsplit (own[i], "\n", -1);
+      g_autofree char *prefix = g_strconcat (names[i], ",", NULL);
+
+      g_assert_cmpstr (lines[0] + strlen ("scenario,"), ==, own_lines[0]);
+      g_assert_cmpint (g_strv_length (own_lines), ==, LF_N_YEARS + 2);
+      for (int k = 1; k <= LF_N_YEARS; k++, l++)
+        {
+          g_assert_nonnull (lines[l]);
+          g_assert_true (g_str_has_prefix (lines[l], prefix));
+          g_assert_cmpstr (lines[l] + strlen (prefix), ==, own_lines[k]);
+        }
+    }
+  g_assert_cmpstr (lines[l], ==, "");
+  g_assert_null (lines[l + 1]);
+}
+
+/* Three scenarios, --set on the first: three blocks, each its own --project. */
+static void
+test_compare_csv (void)
+{
+  g_autofree char *a = preset ("03-mexico-route.landfall");
+  g_autofree char *b = preset ("05-trade-deal.landfall");
+  g_autofree char *c = preset ("04-ford-xiaomi.landfall");
+  g_autoptr(Result) all = run ("--project", "--scenario", a, "--compare", b, "--compare", c,
+                               "--set", "tariff.mexico=60");
+  g_autoptr(Result) ra = run ("--project", "--scenario", a, "--set", "tariff.mexico=60");
+  g_autoptr(Result) ra_unset = run ("--project", "--scenario", a);
+  g_autoptr(Result) rb = run ("--project", "--scenario", b);
+  g_autoptr(Result) rc = run ("--project", "--scenario", c);
+  g_autofree char *na = scenario_name (a), *nb = scenario_name (b), *nc = scenario_name (c);
+  char *names[] = { na, nb, nc };
+  char *own[] = { ra->out, rb->out, rc->out };
+
+  assert_success (all);
+  /* --set reaches the first scenario (and, by the blocks, only it). */
+  g_assert_cmpstr (ra->out, !=, ra_unset->out);
+  assert_blocks (all->out, names, own, 3);
+}
+
+/* With --draws each scenario has its own bands, as on its own. */
+static void
+test_compare_draws (void)
+{
+  g_autofree char *a = preset ("02-build-in-america.landfall");
+  g_autofree char *b = preset ("06-rule-waived.landfall");
+  g_autoptr(Result) all = run ("--project", "--draws", "40", "--seed", "7",
+                               "--scenario", a, "--compare", b);
+  g_autoptr(Result) ra = run ("--project", "--draws", "40", "--seed", "7", "--scenario", a);
+  g_autoptr(Result) rb = run ("--project", "--draws", "40", "--seed", "7", "--scenario", b);
+  g_autofree char *na = scenario_name (a), *nb = scenario_name (b);
+  char *names[] = { na, nb };
+  char *own[] = { ra->out, rb->out };
+
+  assert_success (all);
+  g_assert_nonnull (strstr (ra->out, "_p90"));
+  assert_blocks (all->out, names, own, 2);
+}
+
+/* JSON: a "scenarios" array of the scenarios' own objects, in order; the
+ * current policy when no --scenario is given. */
+static void
+test_compare_json (void)
+{
+  g_autofree char *b = preset ("03-mexico-route.landfall");
+  g_autoptr(Result) all = run ("--project", "--format", "json", "--compare", b);
+  g_autoptr(Result) ra = run ("--project", "--format", "json");
+  g_autoptr(Result) rb = run ("--project", "--format", "json", "--scenario", b);
+  g_autoptr(JsonParser) pall = json_parser_new ();
+  g_autoptr(JsonParser) pa = json_parser_new ();
+  g_autoptr(JsonParser) pb = json_parser_new ();
+  JsonArray *array;
+
+  assert_success (all);
+  g_assert_true (json_parser_load_from_data (pall, all->out, -1, NULL));
+  g_assert_true (json_parser_load_from_data (pa, ra->out, -1, NULL));
+  g_assert_true (json_parser_load_from_data (pb, rb->out, -1, NULL));
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (pall)), "scenarios");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_true (json_node_equal (json_array_get_element (array, 0), json_parser_get_root (pa)));
+  g_assert_true (json_node_equal (json_array_get_element (array, 1), json_parser_get_root (pb)));
+}
+
+/* Two scenarios of one name are told apart; a name with a comma is quoted. */
+static void
+test_compare_names (void)
+{
+  g_autofree char *dir = lf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "named.landfall", NULL);
+  g_autofree char *a = preset ("03-mexico-route.landfall");
+  g_autofree char *na = scenario_name (a);
+  g_autofree char *second = NULL;
+  g_autoptr(Result) save = run ("--scenario", a, "--save-scenario", path);
+  g_autoptr(Result) twice = run ("--project", "--scenario", a, "--compare", a);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (save->exit_status, ==, 0);
+  assert_success (twice);
+  lines = g_strsplit (twice->out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[1], na));
+  second = g_strdup_printf ("%s (2),", na);
+  g_assert_true (g_str_has_prefix (lines[1 + LF_N_YEARS], second));
+
+  /* A name with a comma and a quote, as a file may carry. */
+  {
+    g_autofree char *text = NULL;
+    g_autoptr(GRegex) re = g_regex_new ("\"name\" *: *\"[^\"]*\"", 0, 0, NULL);
+    g_autofree char *renamed = NULL;
+    g_autoptr(Result) r = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    renamed = g_regex_replace_literal (re, text, -1, 0, "\"name\": \"Tariffs, \\\"high\\\"\"", 0, NULL);
+    g_assert_cmpstr (renamed, !=, text);
+    g_assert_true (g_file_set_contents (path, renamed, -1, NULL));
+    r = run ("--project", "--compare", path);
+    assert_success (r);
+    g_assert_nonnull (strstr (r->out, "\n\"Tariffs, \"\"high\"\"\",2025,"));
+  }
+  lf_test_remove_tree (dir);
+}
+
+/* Wrong uses fail with one line and print nothing; a file that does not
+ * load fails the whole run. */
+static void
+test_compare_errors (void)
+{
+  g_autofree char *a = preset ("03-mexico-route.landfall");
+  g_autofree char *bad = g_build_filename (source_dir, "tests", "scenarios", "bad", "unknown-key.json", NULL);
+  struct { const char *args[16]; int status; const char *mention; } cases[] = {
+    { { "--project", "--compare", a, "--compare", a, "--compare", a, "--compare", a, "--compare", a }, 2,
+      "6 scenarios in all, more than the 5" },
+    { { "--compare", a, "--list-sites" }, 2, "--compare goes with --project" },
+    { { "--project", "--compare", a, "--tornado" }, 2, "not with --tornado or --export-png" },
+    { { "--project", "--compare", a, "--export-png", "x.png" }, 2, "not with --tornado or --export-png" },
+    { { "--project", "--compare", "" }, 2, "--compare: the file name is empty" },
+    { { "--project", "--compare", "/nonexistent/dir/s.landfall" }, 1, "/nonexistent/dir/s.landfall" },
+    { { "--project", "--compare", a, "--compare", bad }, 2, "unknown-key.json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) r = run_in_locale ("C.UTF-8", cases[i].args);
+
+      g_test_message ("case %u: %s", i, r->err);
+      assert_one_line_failure (r, cases[i].status);
+      g_assert_nonnull (strstr (r->err, cases[i].mention));
+    }
+}
+
 /* ---- locale -------------------------------------------------------------- */
 
 static void
@@ -1251,6 +1431,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/list-parameters/new-keys", test_list_parameters_new_keys);
   g_test_add_func ("/landfall/cli/list-sites", test_list_sites);
   g_test_add_func ("/landfall/cli/project/csv", test_project_csv);
+  g_test_add_func ("/landfall/cli/compare/csv", test_compare_csv);
+  g_test_add_func ("/landfall/cli/compare/draws", test_compare_draws);
+  g_test_add_func ("/landfall/cli/compare/json", test_compare_json);
+  g_test_add_func ("/landfall/cli/compare/names", test_compare_names);
+  g_test_add_func ("/landfall/cli/compare/errors", test_compare_errors);
   g_test_add_func ("/landfall/cli/project/json", test_project_json);
   g_test_add_func ("/landfall/cli/project/draws", test_draws);
   g_test_add_func ("/landfall/cli/set/schedule", test_set_schedule);

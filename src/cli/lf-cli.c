@@ -205,6 +205,57 @@ load_failure_status (const GError *error)
   return error->domain == G_IO_ERROR || error->domain == LF_FILE_ERROR ? EXIT_IO : EXIT_USAGE;
 }
 
+static void
+free_scenarios (LfScenario **scenarios, int n)
+{
+  for (int i = 0; i < n; i++)
+    g_clear_pointer (&scenarios[i], lf_scenario_free);
+}
+
+/* The first scenario and the others projected, each with its bands when
+ * asked (the same seed for each), as one table or one JSON object. A name
+ * that an earlier scenario has already is told apart by its position:
+ * "Current policy (2)". */
+static char *
+project_comparison (const LfScenario *first, LfScenario *const *others, int n_others,
+                    int draws, guint seed, LfOutputFormat format)
+{
+  const int n = n_others + 1;
+  const LfScenario *scenarios[LF_COMPARISON_MAX];
+  g_autofree LfProjection *projections = g_new0 (LfProjection, n);
+  g_autofree LfBands *bands = draws > 0 ? g_new0 (LfBands, n) : NULL;
+  const LfProjection *proj_ptrs[LF_COMPARISON_MAX];
+  const LfBands *band_ptrs[LF_COMPARISON_MAX];
+  char *names[LF_COMPARISON_MAX];
+  char *text;
+
+  for (int i = 0; i < n; i++)
+    {
+      scenarios[i] = i == 0 ? first : others[i - 1];
+      names[i] = g_strdup (scenarios[i]->name);
+      for (int j = 0; j < i; j++)
+        if (g_str_equal (scenarios[j]->name, scenarios[i]->name))
+          {
+            g_free (names[i]);
+            names[i] = g_strdup_printf ("%s (%d)", scenarios[i]->name, i + 1);
+            break;
+          }
+      lf_project (scenarios[i], &projections[i]);
+      proj_ptrs[i] = &projections[i];
+      if (bands != NULL)
+        lf_monte_carlo (scenarios[i], draws, seed, &bands[i], NULL);
+      band_ptrs[i] = bands ? &bands[i] : NULL;
+    }
+  text = format == LF_OUTPUT_JSON
+         ? lf_comparison_to_json ((const char *const *) names, scenarios, proj_ptrs,
+                                  bands ? band_ptrs : NULL, n)
+         : lf_comparison_to_csv ((const char *const *) names, scenarios, proj_ptrs,
+                                 bands ? band_ptrs : NULL, n);
+  for (int i = 0; i < n; i++)
+    g_free (names[i]);
+  return text;
+}
+
 static int run (int argc, char **argv);
 
 /**
@@ -237,6 +288,7 @@ run (int argc, char **argv)
   g_autofree char *opt_scenario = NULL, *opt_format = NULL, *opt_baseline = NULL;
   g_autofree char *opt_export = NULL, *opt_chart = NULL, *opt_size = NULL, *opt_save = NULL;
   g_auto(GStrv) opt_set = NULL;
+  g_auto(GStrv) opt_compare = NULL;
   int opt_draws = 0;
   gint64 opt_seed = 1;
   gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE;
@@ -247,6 +299,7 @@ run (int argc, char **argv)
     { "list-parameters", 0, 0, G_OPTION_ARG_NONE, &opt_list_params, "List every parameter: key, unit, minimum, maximum, default, description", NULL },
     { "list-sites", 0, 0, G_OPTION_ARG_NONE, &opt_list_sites, "List the plant sites", NULL },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_scenario, "Start from a scenario file", "FILE" },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_compare, "Project another scenario file beside the first (repeatable; five scenarios in all)", "FILE" },
     { "set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_set, "Set a value (KEY@YEAR=VALUE from a year on); repeatable", "KEY=VALUE" },
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &opt_format, "Output format: csv (default) or json", "csv|json" },
     { "draws", 0, 0, G_OPTION_ARG_INT, &opt_draws, "Monte Carlo draws for p10/p50/p90 columns (0: none)", "N" },
@@ -275,6 +328,8 @@ run (int argc, char **argv)
   LfOutputFormat format = LF_OUTPUT_CSV;
   g_autofree char *text = NULL;
   int width = 1600, height = 900;
+  int n_compare = 0;
+  LfScenario *others[LF_COMPARISON_MAX] = { NULL };
   LfChartKind chart = LF_CHART_SHARE;
   LfSeries series = LF_SERIES_CHINESE_SHARE_EV_PCT;
 
@@ -369,6 +424,26 @@ run (int argc, char **argv)
           return EXIT_USAGE;
         }
     }
+  n_compare = opt_compare ? (int) g_strv_length (opt_compare) : 0;
+  for (int i = 0; i < n_compare; i++)
+    if (!check_file_name ("--compare", opt_compare[i]))
+      return EXIT_USAGE;
+  if (n_compare + 1 > LF_COMPARISON_MAX)
+    {
+      complain ("--compare: %d scenarios in all, more than the %d a comparison holds",
+                n_compare + 1, LF_COMPARISON_MAX);
+      return EXIT_USAGE;
+    }
+  if (n_compare > 0 && !opt_project)
+    {
+      complain ("--compare goes with --project");
+      return EXIT_USAGE;
+    }
+  if (n_compare > 0 && (opt_tornado || opt_export != NULL))
+    {
+      complain ("--compare goes with --project, not with --tornado or --export-png");
+      return EXIT_USAGE;
+    }
   if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL &&
       !opt_tornado && !opt_validate)
     {
@@ -427,6 +502,19 @@ run (int argc, char **argv)
     {
       complain ("%s", error->message);
       return EXIT_USAGE;
+    }
+
+  /* Every scenario loads before anything is written or printed. */
+  for (int i = 0; i < n_compare; i++)
+    {
+      others[i] = lf_scenario_load_file (baseline, opt_compare[i], &error);
+      if (others[i] == NULL)
+        {
+          int status = load_failure_status (error);
+          complain ("--compare %s", error->message);
+          free_scenarios (others, n_compare);
+          return status;
+        }
     }
 
   if (opt_save != NULL && !lf_scenario_save_file (scenario, opt_save, &error))
@@ -496,7 +584,13 @@ run (int argc, char **argv)
         }
     }
 
-  if (opt_project)
+  if (opt_project && n_compare > 0)
+    {
+      text = project_comparison (scenario, others, n_compare, opt_draws, (guint) opt_seed, format);
+      free_scenarios (others, n_compare);
+      emit (text);
+    }
+  else if (opt_project)
     {
       text = format == LF_OUTPUT_JSON ? lf_projection_to_json (scenario, proj, bands)
                                       : lf_projection_to_csv (scenario, proj, bands);

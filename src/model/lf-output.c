@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "lf-output.h"
 
@@ -123,14 +124,12 @@ add_array (JsonBuilder *jb, const char *name, const double *v)
  * @bands: (nullable): Monte Carlo bands
  * Returns: (transfer full): a JSON document
  */
-char *
-lf_projection_to_json (const LfScenario *scenario, const LfProjection *proj, const LfBands *bands)
+/* One scenario's projection as a JSON object. */
+static void
+build_projection (JsonBuilder *jb, const LfScenario *scenario, const LfProjection *proj,
+                  const LfBands *bands)
 {
   const LfBaseline *b = scenario->baseline;
-  g_autoptr(JsonBuilder) jb = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (jb);
   json_builder_set_member_name (jb, "scenario");
@@ -180,10 +179,109 @@ lf_projection_to_json (const LfScenario *scenario, const LfProjection *proj, con
       json_builder_end_object (jb);
     }
   json_builder_end_object (jb);
+}
+
+static char *
+generate (JsonBuilder *jb)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
 
   root = json_builder_get_root (jb);
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
   text = json_generator_to_data (gen, NULL);
   return g_strconcat (text, "\n", NULL);
+}
+
+char *
+lf_projection_to_json (const LfScenario *scenario, const LfProjection *proj, const LfBands *bands)
+{
+  g_autoptr(JsonBuilder) jb = json_builder_new ();
+
+  build_projection (jb, scenario, proj, bands);
+  return generate (jb);
+}
+
+/* A name as one CSV field (RFC 4180): quoted when it holds a comma, a quote
+ * or a line break, with its quotes doubled. */
+static void
+append_csv_field (GString *out, const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * lf_comparison_to_csv:
+ * @names: what the first column calls each scenario
+ * @bands: (nullable): per scenario, or NULL for none; all or none have bands
+ *
+ * Several projections in one table: a leading `scenario` column, then, for
+ * each scenario in turn, the rows of its own lf_projection_to_csv(). The
+ * scenarios share a baseline, so they share the columns.
+ */
+char *
+lf_comparison_to_csv (const char *const *names, const LfScenario *const *scenarios,
+                      const LfProjection *const *projections, const LfBands *const *bands, int n)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (n > 0, NULL);
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *csv = lf_projection_to_csv (scenarios[i], projections[i],
+                                                   bands ? bands[i] : NULL);
+      g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+
+      if (i == 0)
+        g_string_append_printf (out, "scenario,%s\n", lines[0]);
+      for (int l = 1; lines[l] != NULL && *lines[l] != '\0'; l++)
+        {
+          append_csv_field (out, names[i]);
+          g_string_append_printf (out, ",%s\n", lines[l]);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * lf_comparison_to_json:
+ *
+ * Several projections: an object whose `scenarios` array holds, in order,
+ * each scenario's own lf_projection_to_json() object (`scenario` being
+ * @names[i]).
+ */
+char *
+lf_comparison_to_json (const char *const *names, const LfScenario *const *scenarios,
+                       const LfProjection *const *projections, const LfBands *const *bands, int n)
+{
+  g_autoptr(JsonBuilder) jb = json_builder_new ();
+
+  g_return_val_if_fail (n > 0, NULL);
+  json_builder_begin_object (jb);
+  json_builder_set_member_name (jb, "scenarios");
+  json_builder_begin_array (jb);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(LfScenario) named = lf_scenario_copy (scenarios[i]);
+
+      lf_scenario_set_name (named, names[i]);
+      build_projection (jb, named, projections[i], bands ? bands[i] : NULL);
+    }
+  json_builder_end_array (jb);
+  json_builder_end_object (jb);
+  return generate (jb);
 }

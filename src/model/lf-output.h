@@ -10,6 +10,9 @@ typedef enum {
   LF_OUTPUT_JSON,
 } LfOutputFormat;
 
+/* The most scenarios a comparison holds (the one edited and four more). */
+#define LF_COMPARISON_MAX 5
+
 /* Series that get p10/p50/p90 columns when bands are given. */
 extern const LfSeries lf_banded_series[];
 extern const int      lf_n_banded_series;
@@ -20,5 +23,16 @@ char *lf_projection_to_csv  (const LfScenario   *scenario,
 char *lf_projection_to_json (const LfScenario   *scenario,
                              const LfProjection *projection,
                              const LfBands      *bands);
+
+char *lf_comparison_to_csv  (const char *const         *names,
+                             const LfScenario *const   *scenarios,
+                             const LfProjection *const *projections,
+                             const LfBands *const      *bands,
+                             int                        n);
+char *lf_comparison_to_json (const char *const         *names,
+                             const LfScenario *const   *scenarios,
+                             const LfProjection *const *projections,
+                             const LfBands *const      *bands,
+                             int                        n);
 
 G_END_DECLS
