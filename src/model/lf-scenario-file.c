@@ -47,14 +47,12 @@ apply_json_values (LfScenario *s, JsonObject *values, GError **error)
   return TRUE;
 }
 
-static LfScenario *
-parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
+/* The file's top: at most the size cap, strict JSON (lf-json.h), an object. */
+static JsonNode *
+parse_top (GBytes *bytes, GError **error)
 {
   g_autoptr(JsonNode) top = NULL;
-  g_autoptr(LfScenario) s = NULL;
   g_autoptr(GError) local = NULL;
-  JsonObject *root;
-  JsonNode *node;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
@@ -73,43 +71,63 @@ parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
                            local->message);
       return NULL;
     }
-  node = top;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!JSON_NODE_HOLDS_OBJECT (top))
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
                    "the top level must be a JSON object");
       return NULL;
     }
-  root = json_node_get_object (node);
+  return g_steal_pointer (&top);
+}
 
-  node = json_object_get_member (root, "format");
+static gboolean
+check_format (JsonObject *root, GError **error)
+{
+  JsonNode *node = json_object_get_member (root, "format");
+
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64)
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
                    "format: missing or not a whole number (expected %d)",
                    LF_SCENARIO_FORMAT_VERSION);
-      return NULL;
+      return FALSE;
     }
   if (json_node_get_int (node) != LF_SCENARIO_FORMAT_VERSION)
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
                    "format: %" G_GINT64_FORMAT " is not supported (this version reads %d)",
                    json_node_get_int (node), LF_SCENARIO_FORMAT_VERSION);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  s = lf_scenario_new (baseline);
+/* One scenario's object: name, description, values (and, at a file's top,
+ * the format, checked by the caller). */
+static LfScenario *
+scenario_from_object (const LfBaseline *baseline, JsonObject *root, gboolean top, GError **error)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  JsonNode *node;
+
   {
     g_autoptr(GList) members = json_object_get_members (root);
     for (GList *it = members; it != NULL; it = it->next)
       {
         const char *m = it->data;
-        if (strcmp (m, "format") != 0 && strcmp (m, "name") != 0 &&
+        if (top && strcmp (m, "comparison") == 0)
+          {
+            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                         "this file is a comparison of several scenarios, not one scenario");
+            return NULL;
+          }
+        if ((!top || strcmp (m, "format") != 0) && strcmp (m, "name") != 0 &&
             strcmp (m, "description") != 0 && strcmp (m, "values") != 0)
           {
             g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
-                         "%s: unknown member (a scenario has format, name, description, values)", m);
+                         top ? "%s: unknown member (a scenario has format, name, description, values)"
+                             : "%s: unknown member (a scenario has name, description, values)", m);
             return NULL;
           }
       }
@@ -131,10 +149,7 @@ parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
       if (k == 0)
         lf_scenario_set_name (s, json_node_get_string (node));
       else
-        {
-          g_free (s->description);
-          s->description = g_strdup (json_node_get_string (node));
-        }
+        lf_scenario_set_description (s, json_node_get_string (node));
     }
   node = json_object_get_member (root, "values");
   if (node != NULL)
@@ -151,6 +166,20 @@ parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
   if (!lf_scenario_validate (s, error))
     return NULL;
   return g_steal_pointer (&s);
+}
+
+static LfScenario *
+parse_scenario (const LfBaseline *baseline, GBytes *bytes, GError **error)
+{
+  g_autoptr(JsonNode) top = parse_top (bytes, error);
+  JsonObject *root;
+
+  if (top == NULL)
+    return NULL;
+  root = json_node_get_object (top);
+  if (!check_format (root, error))
+    return NULL;
+  return scenario_from_object (baseline, root, TRUE, error);
 }
 
 static void
@@ -199,8 +228,9 @@ lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **er
  * that numbers come out in their shortest exact form (0.7, not json-glib's
  * 0.69999999999999996) and a person can read and edit them. */
 typedef struct {
-  GString *out;
-  gboolean first;
+  GString    *out;
+  gboolean    first;
+  const char *indent;   /* of the object being written */
 } Writer;
 
 static void
@@ -217,7 +247,7 @@ write_string (GString *out, const char *text)
 static void
 write_key (Writer *w, const char *key)
 {
-  g_string_append (w->out, w->first ? "\n    " : ",\n    ");
+  g_string_append_printf (w->out, "%s\n%s    ", w->first ? "" : ",", w->indent);
   w->first = FALSE;
   write_string (w->out, key);
   g_string_append (w->out, " : ");
@@ -243,25 +273,25 @@ add_string (Writer *w, const char *key, const char *v)
   write_string (w->out, v);
 }
 
-/**
- * lf_scenario_to_json:
- * The scenario as a file: only what differs from the baseline.
- * Returns: (transfer full): JSON text
- */
-char *
-lf_scenario_to_json (const LfScenario *s)
+/* The scenario as a JSON object, its lines indented by @indent, with no
+ * line break after it; with the format version when it is a file's top. */
+static void
+write_scenario (GString *out, const LfScenario *s, const char *indent, gboolean with_format)
 {
   g_autoptr(LfScenario) base = lf_scenario_new (s->baseline);
-  Writer w = { g_string_new ("{\n  \"format\" : "), TRUE };
+  Writer w = { out, TRUE, indent };
 
-  g_string_append_printf (w.out, "%d,\n  \"name\" : ", LF_SCENARIO_FORMAT_VERSION);
+  g_string_append (w.out, "{\n");
+  if (with_format)
+    g_string_append_printf (w.out, "%s  \"format\" : %d,\n", indent, LF_SCENARIO_FORMAT_VERSION);
+  g_string_append_printf (w.out, "%s  \"name\" : ", indent);
   write_string (w.out, s->name ? s->name : "");
   if (s->description && *s->description)
     {
-      g_string_append (w.out, ",\n  \"description\" : ");
+      g_string_append_printf (w.out, ",\n%s  \"description\" : ", indent);
       write_string (w.out, s->description);
     }
-  g_string_append (w.out, ",\n  \"values\" : {");
+  g_string_append_printf (w.out, ",\n%s  \"values\" : {", indent);
   for (int i = 0; i < LF_N_PARAMS; i++)
     {
       const LfParamInfo *info = lf_param_info (i);
@@ -316,8 +346,25 @@ lf_scenario_to_json (const LfScenario *s)
       if (p->start_year != 0 && (!q || q->start_year != p->start_year))
         add_number (&w, k_start, p->start_year);
     }
-  g_string_append (w.out, w.first ? "}\n}\n" : "\n  }\n}\n");
-  return g_string_free (w.out, FALSE);
+  if (w.first)
+    g_string_append_printf (w.out, "}\n%s}", indent);
+  else
+    g_string_append_printf (w.out, "\n%s  }\n%s}", indent, indent);
+}
+
+/**
+ * lf_scenario_to_json:
+ * The scenario as a file: only what differs from the baseline.
+ * Returns: (transfer full): JSON text
+ */
+char *
+lf_scenario_to_json (const LfScenario *s)
+{
+  GString *out = g_string_new (NULL);
+
+  write_scenario (out, s, "", TRUE);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
 }
 
 /**
