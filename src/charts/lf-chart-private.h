@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "lf-chart.h"
+#include "lf-format.h"
 #include "lf-palette.h"
 
 G_BEGIN_DECLS
@@ -91,10 +92,6 @@ void    lf_draw_panel_box    (LfDraw             *d,
                               double              y,
                               double              width,
                               double              height);
-char   *lf_format_value      (double              value,
-                              int                 decimals);
-char   *lf_format_percent    (double              value,
-                              int                 decimals);
 
 /* lf-chart-tornado.c */
 void    lf_chart_tornado_draw     (LfDraw            *d);
