@@ -424,6 +424,10 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (share, "current policy: 2.0 %"));
   g_assert_nonnull (strstr (origin, "270000"));
   g_assert_nonnull (strstr (ford, "160000"));
+  /* Money in lf-format's one style, a change with its sign. */
+  g_assert_nonnull (strstr (ford, "EBIT in 2035: −$2.0\u00a0B, against $0\u00a0M"));
+  g_assert_nonnull (strstr (ford, "partnership income: $400\u00a0M."));
+  g_assert_nonnull (strstr (ford, "(−27.3 %)"));
   g_assert_nonnull (strstr (map, "Monterrey, Nuevo León"));
   g_assert_nonnull (strstr (map, "4 plants"));
 }

@@ -61,7 +61,7 @@ lf_chart_origin_describe (const LfChartData *data)
   const LfChartSpec *spec = lf_chart_kind_get_spec (LF_CHART_ORIGIN);
   const LfProjection *p = data->projection;
   int last = LF_N_YEARS - 1;
-  g_autofree char *total = lf_format_value (p->series[LF_SERIES_CHINESE_EV_SALES][last], 0);
+  g_autofree char *total = lf_format_count (p->series[LF_SERIES_CHINESE_EV_SALES][last]);
   GString *s = g_string_new (NULL);
   gboolean first = TRUE;
 
@@ -75,7 +75,7 @@ lf_chart_origin_describe (const LfChartData *data)
 
       if (layer->kind != LF_LAYER_STACK || !(v > 0.5))
         continue;
-      n = lf_format_value (v, 0);
+      n = lf_format_count (v);
       g_string_append (s, first ? "; " : ", ");
       /* TRANSLATORS: e.g. "Built in Mexico: 120,000" */
       g_string_append_printf (s, _("%s: %s"), _(layer->legend), n);
@@ -93,16 +93,18 @@ lf_chart_ford_describe (const LfChartData *data)
   int last = LF_N_YEARS - 1;
   double units = p->series[LF_SERIES_FORD_EV_SALES][last];
   double units_ne = p->series[LF_SERIES_FORD_EV_SALES_NO_ENTRY][last];
-  g_autofree char *u = lf_format_value (units, 0);
-  g_autofree char *une = lf_format_value (units_ne, 0);
-  g_autofree char *diff = lf_format_percent (units_ne > 0 ? 100.0 * (units - units_ne) / units_ne : 0.0, 1);
-  g_autofree char *ebit = lf_format_value (p->series[LF_SERIES_FORD_EV_EBIT_MUSD][last], 0);
-  g_autofree char *ebit_ne = lf_format_value (p->series[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][last], 0);
-  g_autofree char *partner = lf_format_value (p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][last], 0);
+  g_autofree char *u = lf_format_count (units);
+  g_autofree char *une = lf_format_count (units_ne);
+  g_autofree char *diff = lf_format_percent_change (units_ne > 0 ? 100.0 * (units - units_ne) / units_ne : 0.0, 1);
+  g_autofree char *ebit = lf_format_musd (p->series[LF_SERIES_FORD_EV_EBIT_MUSD][last]);
+  g_autofree char *ebit_ne = lf_format_musd (p->series[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][last]);
+  g_autofree char *partner = lf_format_musd (p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][last]);
 
+  /* TRANSLATORS: the amounts are money as "$162 M" or "−$3.2 B", the last %s of the
+   * first sentence a change in percent */
   return g_strdup_printf (_("Ford EV sales in %d: %s vehicles, against %s with no Chinese entry (%s). "
-                            "Ford EV EBIT in %d: USD %s million, against %s million with no Chinese entry; "
-                            "partnership income: USD %s million."),
+                            "Ford EV EBIT in %d: %s, against %s with no Chinese entry; "
+                            "partnership income: %s."),
                           LF_LAST_YEAR, u, une, diff, LF_LAST_YEAR, ebit, ebit_ne, partner);
 }
 

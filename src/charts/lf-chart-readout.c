@@ -37,12 +37,7 @@ format_value (const LfLayerSpec *layer,
     case LF_VALUE_VEHICLES:
       return lf_format_value (value * layer->divisor, 0);
     case LF_VALUE_MUSD:
-      {
-        g_autofree char *number = lf_format_value (value * layer->divisor, 0);
-
-        /* TRANSLATORS: an amount in millions of US dollars; %s is the number */
-        return g_strdup_printf (_("%s M$"), number);
-      }
+      return lf_format_musd (value * layer->divisor);
     default:
       g_assert_not_reached ();
     }
