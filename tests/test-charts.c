@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "lf-chart.h"
+#include "lf-chart-spec.h"
 #include "lf-palette.h"
 
 #define W 800
@@ -409,6 +410,56 @@ test_map_hit_test (Fixture       *f,
   g_assert_cmpint (lf_chart_map_hit_test (&f->data, W, H, W / 2.0, H / 2.0), ==, -1);
 }
 
+/* Every kind's table holds together: a name, a title, a source note and a
+ * describer; a time-series chart has panels, and each layer sits on one of
+ * them with a divisor, each panel carries at least one layer. */
+static void
+test_specs (void)
+{
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    {
+      const LfChartSpec *spec = lf_chart_kind_get_spec (k);
+
+      g_assert_nonnull (spec->name);
+      g_assert_cmpint (lf_chart_kind_from_string (spec->name), ==, k);
+      g_assert_nonnull (spec->title);
+      g_assert_nonnull (spec->source);
+      g_assert_nonnull (spec->describe);
+      if (!lf_chart_spec_has_time_axis (spec))
+        {
+          g_assert_cmpuint (spec->n_layers, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (spec->n_panels, >=, 1);
+      g_assert_cmpuint (spec->n_panels, <=, LF_MAX_PANELS);
+      g_assert_cmpuint (spec->n_layers, >=, 1);
+      g_assert_cmpuint (spec->n_layers, <=, LF_MAX_LAYERS);
+      for (guint p = 0; p < spec->n_panels; p++)
+        {
+          guint n_on_panel = 0;
+
+          g_assert_nonnull (spec->panels[p].unit);
+          for (guint i = 0; i < spec->n_layers; i++)
+            if (spec->layers[i].panel == p)
+              n_on_panel++;
+          g_assert_cmpuint (n_on_panel, >, 0);
+        }
+      for (guint i = 0; i < spec->n_layers; i++)
+        {
+          const LfLayerSpec *layer = &spec->layers[i];
+
+          g_assert_cmpuint (layer->panel, <, spec->n_panels);
+          g_assert_cmpint (layer->series, <, LF_N_SERIES);
+          g_assert_cmpfloat (layer->divisor, >, 0.0);
+          g_assert_true (layer->depth == LF_DEPTH_AREA || layer->depth == LF_DEPTH_BARS ||
+                         layer->depth == LF_DEPTH_LINE || layer->depth == LF_DEPTH_EMPHASIS);
+          /* A band of the current-policy run has no bands to come from. */
+          if (layer->kind == LF_LAYER_BAND)
+            g_assert_cmpint (layer->source, ==, LF_FROM_SCENARIO);
+        }
+    }
+}
+
 static void
 test_describe (Fixture       *f,
                gconstpointer  user_data)
@@ -424,6 +475,10 @@ test_describe (Fixture       *f,
   g_assert_nonnull (strstr (share, "current policy: 2.0 %"));
   g_assert_nonnull (strstr (origin, "270000"));
   g_assert_nonnull (strstr (ford, "160000"));
+  /* Money in lf-format's one style, a change with its sign. */
+  g_assert_nonnull (strstr (ford, "EBIT in 2035: −$2.0\u00a0B, against $0\u00a0M"));
+  g_assert_nonnull (strstr (ford, "partnership income: $400\u00a0M."));
+  g_assert_nonnull (strstr (ford, "(−27.3 %)"));
   g_assert_nonnull (strstr (map, "Monterrey, Nuevo León"));
   g_assert_nonnull (strstr (map, "4 plants"));
 }
@@ -680,6 +735,7 @@ main (int   argc,
 
   g_test_add_func ("/landfall/charts/kind-from-string", test_kind_from_string);
   g_test_add_func ("/landfall/charts/year-at", test_year_at);
+  g_test_add_func ("/landfall/charts/specs", test_specs);
   ADD ("draw-all", test_draw_all);
   ADD ("share-lines", test_share_lines);
   ADD ("ford-lines", test_ford_lines);

@@ -204,16 +204,6 @@ lf_draw_legend (LfDraw             *d,
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }
 
-/**
- * lf_format_value:
- * @value: a number
- * @decimals: digits after the decimal separator
- *
- * Formats @value for the user's locale: digit grouping and decimal
- * separator from LC_NUMERIC, and a real minus sign. Files never use this.
- *
- * Returns: (transfer full): the text
- */
 /* The framed box of tooltips, read-outs and map keys. */
 void
 lf_draw_panel_box (LfDraw *d, double x, double y, double width, double height)
@@ -226,39 +216,4 @@ lf_draw_panel_box (LfDraw *d, double x, double y, double width, double height)
   lf_set_source_color (cr, &d->palette->tooltip_border);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
-}
-
-char *
-lf_format_value (double value,
-                 int    decimals)
-{
-  char *text;
-
-  if (!isfinite (value))
-    return g_strdup ("–");
-
-  /* Avoid "-0" when a small negative number rounds to zero. */
-  if (fabs (value) < 0.5 * pow (10.0, -decimals))
-    value = 0.0;
-
-  text = g_strdup_printf ("%'.*f", decimals, fabs (value));
-  if (value < 0.0)
-    {
-      char *signed_text = g_strconcat ("−", text, NULL);
-
-      g_free (text);
-      text = signed_text;
-    }
-
-  return text;
-}
-
-char *
-lf_format_percent (double value,
-                   int    decimals)
-{
-  g_autofree char *number = lf_format_value (value, decimals);
-
-  /* TRANSLATORS: a percentage; %s is the number */
-  return g_strdup_printf (_("%s %%"), number);
 }

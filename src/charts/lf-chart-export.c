@@ -33,6 +33,7 @@ draw_export (cairo_t           *cr,
              double             width,
              double             height)
 {
+  const LfChartSpec *spec = lf_chart_kind_get_spec (kind);
   LfDraw d;
   const LfPalette *pal;
   /* The default scenario and the presets carry English names (po/ has them, from
@@ -40,7 +41,6 @@ draw_export (cairo_t           *cr,
   const char *name = data->scenario != NULL && data->scenario->name != NULL && *data->scenario->name
                      ? _(data->scenario->name) : _("Unnamed scenario");
   g_autofree char *subtitle = NULL;
-  const char *source;
 
   lf_draw_begin (&d, cr, data, width, height);
   pal = d.palette;
@@ -52,9 +52,8 @@ draw_export (cairo_t           *cr,
   lf_draw_text (&d, lf_chart_kind_get_title (kind), EXPORT_PAD, EXPORT_PAD - 6.0,
                 LF_ALIGN_START, LF_ALIGN_START, &pal->foreground, NULL, NULL);
 
-  if (kind == LF_CHART_VALIDATION)   /* the backtest does not depend on the scenario */
-    subtitle = g_strdup (_("Points: observed. Lines: the model with one set of behavioural parameters "
-                           "for every market, no factor per market."));
+  if (spec->subtitle != NULL)
+    subtitle = g_strdup (_(spec->subtitle));
   else
     /* TRANSLATORS: the subtitle of an exported chart; %s is the scenario's name */
     subtitle = g_strdup_printf (_("Scenario: %s"), name);
@@ -62,19 +61,10 @@ draw_export (cairo_t           *cr,
   lf_draw_text (&d, subtitle, EXPORT_PAD, EXPORT_PAD + 24.0, LF_ALIGN_START, LF_ALIGN_START,
                 &pal->dim_foreground, NULL, NULL);
 
-  if (kind == LF_CHART_VALIDATION)
-    source = _("Source: observed shares from data/validation.json, each with its source; model: "
-               "docs/validation.md, with the behavioural parameters of data/baseline.json.");
-  else if (kind == LF_CHART_MAP)
-    source = _("Source: Landfall model, data/baseline.json. Map: Natural Earth; US Census Bureau "
-               "cartographic boundaries (public domain).");
-  else
-    source = _("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
-               "output, not forecasts.");
   lf_draw_set_font (&d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
   pango_layout_set_width (d.layout, (int) MAX (1.0, width - 2 * EXPORT_PAD) * PANGO_SCALE);
   pango_layout_set_ellipsize (d.layout, PANGO_ELLIPSIZE_END);
-  lf_draw_text (&d, source, EXPORT_PAD, height - EXPORT_PAD / 2.0, LF_ALIGN_START, LF_ALIGN_END,
+  lf_draw_text (&d, _(spec->source), EXPORT_PAD, height - EXPORT_PAD / 2.0, LF_ALIGN_START, LF_ALIGN_END,
                 &pal->dim_foreground, NULL, NULL);
   lf_draw_end (&d);
 

@@ -4,6 +4,8 @@
 #include <pango/pangocairo.h>
 
 #include "lf-chart.h"
+#include "lf-chart-spec.h"
+#include "lf-format.h"
 #include "lf-palette.h"
 
 G_BEGIN_DECLS
@@ -21,14 +23,14 @@ typedef struct {
 } LfRect;
 
 /* State of one draw call: one layout is reused for every label. */
-typedef struct {
+struct _LfDraw {
   cairo_t              *cr;
   PangoLayout          *layout;
   PangoFontDescription *font;
   const LfPalette      *palette;
   const LfChartData    *data;
   double                width, height;
-} LfDraw;
+};
 
 typedef enum {
   LF_ALIGN_START  = 0,
@@ -91,10 +93,73 @@ void    lf_draw_panel_box    (LfDraw             *d,
                               double              y,
                               double              width,
                               double              height);
-char   *lf_format_value      (double              value,
-                              int                 decimals);
-char   *lf_format_percent    (double              value,
-                              int                 decimals);
+
+/* lf-chart-axis.c: a time-series chart's geometry, shared by drawing and
+ * hover lookups. x depends on the chart's width alone, never on the data. */
+typedef struct {
+  LfRect      rect;
+  double      min, max, step;
+  int         decimals;
+  const char *unit;         /* the y axis' title, drawn above the panel */
+  gboolean    year_labels;  /* only the lowest panel labels the years */
+} LfPanel;
+
+guint   lf_axis_panel_rects       (const LfChartSpec  *spec,
+                                   double              width,
+                                   double              height,
+                                   double              legend_height,
+                                   LfRect             *rects);
+double  lf_axis_year_to_x         (const LfRect       *plot,
+                                   double              year);
+int     lf_axis_x_to_year         (const LfRect       *plot,
+                                   double              x);
+double  lf_axis_value_to_y        (const LfPanel      *panel,
+                                   double              value);
+void    lf_axis_set_range         (LfPanel            *panel,
+                                   double              lo,
+                                   double              hi);
+double  lf_axis_bar_width         (const LfPanel      *panel);
+void    lf_axis_draw              (LfDraw             *d,
+                                   const LfPanel      *panel);
+void    lf_axis_draw_marked_years (LfDraw             *d,
+                                   const LfPanel      *panels,
+                                   guint               n_panels);
+
+/* lf-chart-layer.c: a time-series chart laid out from its spec and drawn. */
+typedef struct {
+  gboolean present;             /* FALSE: no run, or a band of zero width */
+  double   values[LF_N_YEARS];  /* in axis units (series / divisor) */
+  double   lo[LF_N_YEARS];      /* a band's p10 and p90 */
+  double   hi[LF_N_YEARS];
+} LfLayerData;
+
+typedef struct {
+  const LfChartSpec *spec;
+  guint              n_panels;
+  LfPanel            panels[LF_MAX_PANELS];
+  LfLayerData        layers[LF_MAX_LAYERS];
+  guint              n_legend;
+  LfLegendItem       legend[LF_MAX_LEGEND];
+  double             legend_height;
+} LfLayout;
+
+void    lf_layout_chart           (const LfChartSpec  *spec,
+                                   const LfChartData  *data,
+                                   double              width,
+                                   double              height,
+                                   LfLayout           *layout);
+void    lf_layers_draw            (LfDraw             *d,
+                                   const LfChartSpec  *spec);
+
+/* lf-chart-readout.c: the hover read-out of a time-series chart. */
+void    lf_readout_draw           (LfDraw             *d,
+                                   const LfLayout     *layout,
+                                   int                 year);
+
+/* lf-chart-describe.c: the time-series charts' accessible text. */
+char   *lf_chart_share_describe   (const LfChartData  *data);
+char   *lf_chart_origin_describe  (const LfChartData  *data);
+char   *lf_chart_ford_describe    (const LfChartData  *data);
 
 /* lf-chart-tornado.c */
 void    lf_chart_tornado_draw     (LfDraw            *d);

@@ -38,11 +38,7 @@ format_result (LfSeries series, double v)
   if (is_percent (series))
     return lf_format_percent (v, 1);
   if (is_money (series))
-    {
-      g_autofree char *n = lf_format_value (v, 0);
-      /* TRANSLATORS: millions of US dollars; %s is the number */
-      return g_strdup_printf (_("%s M$"), n);
-    }
+    return lf_format_musd (v);
   return lf_format_value (v, 0);
 }
 
@@ -182,7 +178,10 @@ lf_chart_tornado_draw (LfDraw *d)
   for (double t = lo; t <= hi + step * 0.5; t += step)
     {
       double x = round (X_OF (t)) + 0.5;
-      g_autofree char *text = format_result (data->tornado_series, t);
+      /* Money ticks are plain numbers, as on the Ford chart: the axis title
+       * gives the unit (USD million). */
+      g_autofree char *text = is_money (data->tornado_series) ? lf_format_value (t, 0)
+                                                              : format_result (data->tornado_series, t);
 
       lf_set_source_color (cr, &pal->grid);
       cairo_move_to (cr, x, plot_y);

@@ -85,6 +85,30 @@ lf_palette_get (gboolean dark_style)
   return dark_style ? &dark : &light;
 }
 
+const LfColor *
+lf_palette_role_color (const LfPalette *palette,
+                       LfPaletteRole    role)
+{
+  switch (role)
+    {
+    case LF_ROLE_SCENARIO:
+      return &palette->scenario;
+    case LF_ROLE_BASELINE:
+      return &palette->baseline;
+    case LF_ROLE_BAND:
+      return &palette->band;
+    case LF_ROLE_PARTNER:
+      return &palette->partner;
+    case LF_ROLE_ORIGIN_CHINA:
+    case LF_ROLE_ORIGIN_MEXICO:
+    case LF_ROLE_ORIGIN_US:
+    case LF_ROLE_ORIGIN_CANADA:
+      return &palette->origin[role - LF_ROLE_ORIGIN_CHINA];
+    default:
+      g_return_val_if_reached (&palette->foreground);
+    }
+}
+
 LfColor
 lf_palette_maker_color (const LfPalette *palette,
                         int              maker)

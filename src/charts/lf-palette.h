@@ -38,7 +38,21 @@ typedef struct {
   LfColor selection;
 } LfPalette;
 
+/* What a chart layer is, which picks its colour (see lf-chart-kinds.c). */
+typedef enum {
+  LF_ROLE_SCENARIO,
+  LF_ROLE_BASELINE,
+  LF_ROLE_BAND,
+  LF_ROLE_PARTNER,
+  LF_ROLE_ORIGIN_CHINA,   /* the four in LfOrigin's order */
+  LF_ROLE_ORIGIN_MEXICO,
+  LF_ROLE_ORIGIN_US,
+  LF_ROLE_ORIGIN_CANADA,
+} LfPaletteRole;
+
 const LfPalette *lf_palette_get          (gboolean         dark);
+const LfColor   *lf_palette_role_color   (const LfPalette *palette,
+                                          LfPaletteRole    role);
 LfColor          lf_palette_maker_color  (const LfPalette *palette,
                                           int              maker);
 void             lf_set_source_color     (cairo_t         *cr,

@@ -1,4 +1,4 @@
-/* lf-output.c: projections as CSV or JSON (numbers via g_ascii_formatd, never the locale). */
+/* lf-output.c: projections as CSV or JSON (numbers in the C locale, via lf-format). */
 #define G_LOG_DOMAIN "landfall-model"
 
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lf-format.h"
 #include "lf-output.h"
 
 const LfSeries lf_banded_series[] = {
@@ -22,39 +23,27 @@ const LfSeries lf_banded_series[] = {
 };
 const int lf_n_banded_series = G_N_ELEMENTS (lf_banded_series);
 
-/* Units to whole vehicles, percentages to 3 decimals, money to 0.1 M or 1 USD. */
-static const char *
-series_format (LfSeries s)
+/* Digits after the point in CSV: units to whole vehicles, percentages to 3
+ * decimals, money to 0.1 M USD. */
+static int
+series_decimals (LfSeries s)
 {
   switch (s)
     {
     case LF_SERIES_EV_SHARE_PCT:
     case LF_SERIES_CHINESE_SHARE_EV_PCT:
     case LF_SERIES_CHINA_BUILT_SHARE_EV_PCT:
-      return "%.3f";
+      return 3;
     case LF_SERIES_FORD_EV_EBIT_MUSD:
     case LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD:
     case LF_SERIES_FORD_PARTNER_INCOME_MUSD:
     case LF_SERIES_TARIFF_REVENUE_MUSD:
     case LF_SERIES_FORD_EV_REVENUE_MUSD:
     case LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD:
-      return "%.1f";
+      return 1;
     default:
-      return "%.0f";
+      return 0;
     }
-}
-
-static void
-append_number (GString *out, const char *format, double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, format, v);
-  /* "-0" reads badly in a report. */
-  if (g_str_equal (buf, "-0") || g_str_equal (buf, "-0.0") || g_str_equal (buf, "-0.000"))
-    g_string_append (out, buf + 1);
-  else
-    g_string_append (out, buf);
 }
 
 /**
@@ -86,12 +75,12 @@ lf_projection_to_csv (const LfScenario *scenario, const LfProjection *proj, cons
       for (int s = 0; s < LF_N_SERIES; s++)
         {
           g_string_append_c (out, ',');
-          append_number (out, series_format (s), proj->series[s][y]);
+          lf_format_append_value_c (out, proj->series[s][y], series_decimals (s));
         }
       for (int m = 0; m < b->n_makers; m++)
         {
           g_string_append_c (out, ',');
-          append_number (out, "%.0f", proj->maker_sales[m][y]);
+          lf_format_append_value_c (out, proj->maker_sales[m][y], 0);
         }
       if (bands != NULL)
         for (int i = 0; i < lf_n_banded_series; i++)
@@ -101,7 +90,7 @@ lf_projection_to_csv (const LfScenario *scenario, const LfProjection *proj, cons
             for (int k = 0; k < 3; k++)
               {
                 g_string_append_c (out, ',');
-                append_number (out, series_format (s), cols[k][y]);
+                lf_format_append_value_c (out, cols[k][y], series_decimals (s));
               }
           }
       g_string_append_c (out, '\n');

@@ -12,32 +12,6 @@
 
 G_DEFINE_QUARK (lf-scenario-error-quark, lf_scenario_error)
 
-/**
- * lf_format_number:
- * Formats a value the same in every locale ("unlimited" for +inf).
- * Returns: (transfer full): the text
- */
-char *
-lf_format_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isinf (value) && value > 0)
-    return g_strdup ("unlimited");
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-  /* The shortest text that reads back as the same number: 0.05, not 0.050000000000000003. */
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  return g_strdup (buf);
-}
-
 static char *
 format_range (double min, double max, const char *unit, gboolean unlimited)
 {

@@ -10,6 +10,7 @@
 
 #include "lf-baseline.h"
 #include "lf-param.h"
+#include "lf-format.h"
 
 G_BEGIN_DECLS
 
@@ -93,8 +94,6 @@ gboolean    lf_scenario_remove_plant   (LfScenario       *scenario,
                                         const char       *id);
 int         lf_plant_effective_start   (const LfScenario *scenario,
                                         const LfPlant    *plant);
-
-char       *lf_format_number           (double value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfScenario, lf_scenario_free)
 

@@ -1,0 +1,457 @@
+/* lf-chart-layer.c: a time-series chart laid out from its spec, and its layers drawn.
+ *
+ * Numbers stay out of drawing: the layout takes each layer's series from
+ * the model in axis units, sets each panel's range from the layers on it
+ * and lists the legend; the drawing then only maps through lf-chart-axis.c.
+ */
+#define G_LOG_DOMAIN "landfall-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lf-chart-private.h"
+
+/* Layout ------------------------------------------------------------------- */
+
+static gboolean
+any_marked (const LfChartData *data)
+{
+  for (int i = 1; i < LF_N_YEARS; i++)
+    if (data->marked_years[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* The layer's numbers in axis units; not present when its run is missing,
+ * or for a band of zero width (a series no draw changes). */
+static void
+layer_data_fill (LfLayerData        *ld,
+                 const LfLayerSpec  *layer,
+                 const LfChartData  *data)
+{
+  const LfProjection *run = layer->source == LF_FROM_CURRENT_POLICY ? data->baseline : data->projection;
+
+  memset (ld, 0, sizeof *ld);
+  if (run == NULL)
+    return;
+
+  for (int i = 0; i < LF_N_YEARS; i++)
+    ld->values[i] = run->series[layer->series][i] / layer->divisor;
+
+  if (layer->kind != LF_LAYER_BAND)
+    {
+      ld->present = TRUE;
+      return;
+    }
+
+  g_assert (layer->source == LF_FROM_SCENARIO);
+  if (data->bands == NULL || data->bands->n_draws <= 0)
+    return;
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      ld->lo[i] = data->bands->p10[layer->series][i] / layer->divisor;
+      ld->hi[i] = data->bands->p90[layer->series][i] / layer->divisor;
+      if (ld->hi[i] != ld->lo[i])
+        ld->present = TRUE;
+    }
+}
+
+static void
+extend_range (const double *values,
+              double       *lo,
+              double       *hi)
+{
+  for (int i = 0; i < LF_N_YEARS; i++)
+    if (isfinite (values[i]))
+      {
+        *lo = MIN (*lo, values[i]);
+        *hi = MAX (*hi, values[i]);
+      }
+}
+
+/* One legend entry per label, in table order, for the layers drawn. */
+static void
+layout_legend (LfLayout          *l,
+               const LfChartData *data)
+{
+  const LfChartSpec *spec = l->spec;
+  const LfPalette *pal = lf_palette_get (data->dark);
+
+  for (guint i = 0; i < spec->n_layers; i++)
+    {
+      const LfLayerSpec *layer = &spec->layers[i];
+      gboolean seen = FALSE;
+
+      if (!l->layers[i].present || layer->legend == NULL)
+        continue;
+      for (guint j = 0; j < i; j++)
+        if (l->layers[j].present && spec->layers[j].legend != NULL &&
+            g_str_equal (spec->layers[j].legend, layer->legend))
+          seen = TRUE;
+      if (seen)
+        continue;
+
+      g_assert (l->n_legend < LF_MAX_LEGEND);
+      l->legend[l->n_legend++] = (LfLegendItem) {
+        _(layer->legend), *lf_palette_role_color (pal, layer->color),
+        layer->kind == LF_LAYER_LINE ? LF_SWATCH_LINE : LF_SWATCH_BOX
+      };
+    }
+  if (any_marked (data))
+    {
+      g_assert (l->n_legend < LF_MAX_LEGEND);
+      l->legend[l->n_legend++] = (LfLegendItem) { _("Policy change"), pal->marker, LF_SWATCH_DASH };
+    }
+}
+
+/* A panel's range holds every layer drawn on it: lines and bars, both ends
+ * of a band, and the top of the stack. */
+static void
+layout_range (LfLayout *l,
+              guint     p)
+{
+  const LfChartSpec *spec = l->spec;
+  const LfPanelSpec *ps = &spec->panels[p];
+  double stack[LF_N_YEARS] = { 0 };
+  gboolean has_stack = FALSE;
+  double lo = 0.0, hi = ps->top;
+
+  for (guint i = 0; i < spec->n_layers; i++)
+    {
+      const LfLayerSpec *layer = &spec->layers[i];
+      const LfLayerData *ld = &l->layers[i];
+
+      if (layer->panel != p || !ld->present)
+        continue;
+      switch (layer->kind)
+        {
+        case LF_LAYER_LINE:
+        case LF_LAYER_BARS:
+          extend_range (ld->values, &lo, &hi);
+          break;
+        case LF_LAYER_BAND:
+          extend_range (ld->lo, &lo, &hi);
+          extend_range (ld->hi, &lo, &hi);
+          break;
+        case LF_LAYER_STACK:
+          for (int y = 0; y < LF_N_YEARS; y++)
+            if (isfinite (ld->values[y]))
+              stack[y] += MAX (0.0, ld->values[y]);
+          has_stack = TRUE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (has_stack)
+    extend_range (stack, &lo, &hi);
+
+  l->panels[p].unit = _(ps->unit);
+  lf_axis_set_range (&l->panels[p], ps->from_zero ? 0.0 : lo, MIN (hi, ps->ceiling));
+}
+
+/**
+ * lf_layout_chart:
+ * @spec: a time-series chart
+ * @data: what it shows
+ * @layout: (out caller-allocates): filled in
+ *
+ * Everything the chart needs, from the data, once per draw: the layers'
+ * numbers, the legend (its height sets where the panels start) and each
+ * panel's rectangle and range. Drawing, hover and lf_chart_y_for_value()
+ * all start here.
+ */
+void
+lf_layout_chart (const LfChartSpec *spec,
+                 const LfChartData *data,
+                 double             width,
+                 double             height,
+                 LfLayout          *l)
+{
+  LfRect rects[LF_MAX_PANELS];
+
+  g_assert (lf_chart_spec_has_time_axis (spec));
+  g_assert (spec->n_layers <= LF_MAX_LAYERS);
+
+  memset (l, 0, sizeof *l);
+  l->spec = spec;
+
+  /* Layers first: the legend lists a band only when there is one. */
+  for (guint i = 0; i < spec->n_layers; i++)
+    layer_data_fill (&l->layers[i], &spec->layers[i], data);
+  layout_legend (l, data);
+  {
+    double xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
+
+    l->legend_height = lf_legend_layout (l->legend, l->n_legend, width, xs, ys);
+  }
+
+  l->n_panels = lf_axis_panel_rects (spec, width, height, l->legend_height, rects);
+  for (guint p = 0; p < l->n_panels; p++)
+    l->panels[p].rect = rects[p];
+  l->panels[l->n_panels - 1].year_labels = TRUE;
+  for (guint p = 0; p < l->n_panels; p++)
+    layout_range (l, p);
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static void
+draw_band (LfDraw            *d,
+           const LfPanel     *panel,
+           const LfLayerData *ld,
+           const LfColor     *color)
+{
+  cairo_t *cr = d->cr;
+
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      double x = lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i);
+      double y = lf_axis_value_to_y (panel, ld->hi[i]);
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+  for (int i = LF_N_YEARS - 1; i >= 0; i--)
+    cairo_line_to (cr, lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i),
+                   lf_axis_value_to_y (panel, ld->lo[i]));
+  cairo_close_path (cr);
+  lf_set_source_color (cr, color);
+  cairo_fill (cr);
+}
+
+/* The scenario's own lines are emphasised: thicker, with a dot per year. */
+static void
+draw_line (LfDraw        *d,
+           const LfPanel *panel,
+           const double  *values,
+           const LfColor *color,
+           gboolean       emphasis)
+{
+  cairo_t *cr = d->cr;
+  double line_width = emphasis ? 2.5 : 2.0;
+  gboolean pen_down = FALSE;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, panel->rect.x, panel->rect.y - ceil (line_width),
+                   panel->rect.width, panel->rect.height + 2 * ceil (line_width));
+  cairo_clip (cr);
+
+  cairo_new_path (cr);
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      double x = lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i);
+
+      /* A missing value breaks the line rather than drawing it at zero. */
+      if (!isfinite (values[i]))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      if (pen_down)
+        cairo_line_to (cr, x, lf_axis_value_to_y (panel, values[i]));
+      else
+        cairo_move_to (cr, x, lf_axis_value_to_y (panel, values[i]));
+      pen_down = TRUE;
+    }
+  lf_set_source_color (cr, color);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+
+  if (emphasis)
+    {
+      for (int i = 0; i < LF_N_YEARS; i++)
+        if (isfinite (values[i]))
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i),
+                       lf_axis_value_to_y (panel, values[i]), line_width * 1.3, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_bars (LfDraw        *d,
+           const LfPanel *panel,
+           const double  *values,
+           const LfColor *color)
+{
+  double bar_w = lf_axis_bar_width (panel);
+  double zero = lf_axis_value_to_y (panel, 0.0);
+
+  cairo_save (d->cr);
+  cairo_rectangle (d->cr, panel->rect.x, panel->rect.y, panel->rect.width, panel->rect.height);
+  cairo_clip (d->cr);
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      double x = lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i);
+      double y;
+
+      if (!isfinite (values[i]) || values[i] == 0.0)
+        continue;
+      y = lf_axis_value_to_y (panel, values[i]);
+      cairo_rectangle (d->cr, x - bar_w / 2.0, MIN (y, zero), bar_w, fabs (zero - y));
+    }
+  lf_set_source_color_alpha (d->cr, color, 0.7);
+  cairo_fill (d->cr);
+  cairo_restore (d->cr);
+}
+
+/* One layer of a stack, from @below (the layers before it) up; @below
+ * becomes its top. */
+static void
+draw_stack_layer (LfDraw        *d,
+                  const LfPanel *panel,
+                  const double  *values,
+                  const LfColor *color,
+                  double        *below)
+{
+  cairo_t *cr = d->cr;
+  double above[LF_N_YEARS];
+
+  for (int i = 0; i < LF_N_YEARS; i++)
+    above[i] = below[i] + (isfinite (values[i]) ? MAX (0.0, values[i]) : 0.0);
+
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      double x = lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i);
+
+      if (i == 0)
+        cairo_move_to (cr, x, lf_axis_value_to_y (panel, above[i]));
+      else
+        cairo_line_to (cr, x, lf_axis_value_to_y (panel, above[i]));
+    }
+  for (int i = LF_N_YEARS - 1; i >= 0; i--)
+    cairo_line_to (cr, lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i),
+                   lf_axis_value_to_y (panel, below[i]));
+  cairo_close_path (cr);
+  lf_set_source_color_alpha (cr, color, 0.55);
+  cairo_fill (cr);
+
+  /* A crisp top edge tells the layers apart where they are thin; only
+   * where the layer has cars, or an empty layer would paint its colour
+   * over the edge of the one below. */
+  for (int i = 0; i + 1 < LF_N_YEARS; i++)
+    {
+      if (above[i] == below[i] && above[i + 1] == below[i + 1])
+        continue;
+      cairo_move_to (cr, lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i),
+                     lf_axis_value_to_y (panel, above[i]));
+      cairo_line_to (cr, lf_axis_year_to_x (&panel->rect, LF_FIRST_YEAR + i + 1),
+                     lf_axis_value_to_y (panel, above[i + 1]));
+    }
+  lf_set_source_color (cr, color);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+
+  memcpy (below, above, sizeof above);
+}
+
+/* Draws the layers at @depth, in table order. */
+static void
+draw_depth (LfDraw         *d,
+            const LfLayout *l,
+            int             depth,
+            double          stack_below[LF_MAX_PANELS][LF_N_YEARS])
+{
+  const LfChartSpec *spec = l->spec;
+
+  for (guint i = 0; i < spec->n_layers; i++)
+    {
+      const LfLayerSpec *layer = &spec->layers[i];
+      const LfLayerData *ld = &l->layers[i];
+      const LfPanel *panel = &l->panels[layer->panel];
+      const LfColor *color = lf_palette_role_color (d->palette, layer->color);
+
+      if (layer->depth != depth || !ld->present)
+        continue;
+      switch (layer->kind)
+        {
+        case LF_LAYER_LINE:
+          draw_line (d, panel, ld->values, color, layer->depth >= LF_DEPTH_EMPHASIS);
+          break;
+        case LF_LAYER_BAND:
+          draw_band (d, panel, ld, color);
+          break;
+        case LF_LAYER_BARS:
+          draw_bars (d, panel, ld->values, color);
+          break;
+        case LF_LAYER_STACK:
+          draw_stack_layer (d, panel, ld->values, color, stack_below[layer->panel]);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* An empty stack says why, rather than showing bare axes. */
+static void
+draw_empty_note (LfDraw         *d,
+                 const LfLayout *l)
+{
+  const LfChartSpec *spec = l->spec;
+  const LfPanel *panel = &l->panels[0];
+  double total = 0.0;
+  gboolean has_stack = FALSE;
+
+  if (spec->empty_note == NULL)
+    return;
+  for (guint i = 0; i < spec->n_layers; i++)
+    if (spec->layers[i].kind == LF_LAYER_STACK)
+      {
+        has_stack = TRUE;
+        for (int y = 0; y < LF_N_YEARS; y++)
+          total += d->data->projection->series[spec->layers[i].series][y];
+      }
+  if (has_stack && total <= 0.0)
+    lf_draw_text (d, _(spec->empty_note),
+                  panel->rect.x + panel->rect.width / 2.0, panel->rect.y + panel->rect.height / 2.0,
+                  LF_ALIGN_CENTER, LF_ALIGN_CENTER, &d->palette->dim_foreground, NULL, NULL);
+}
+
+/**
+ * lf_layers_draw:
+ * @d: the draw call's state
+ * @spec: a time-series chart
+ *
+ * Axes, the layers by depth (areas, the policy-change years, lines), the
+ * legend, and the read-out when a year is hovered.
+ */
+void
+lf_layers_draw (LfDraw            *d,
+                const LfChartSpec *spec)
+{
+  static const int depths[] = { LF_DEPTH_AREA, LF_DEPTH_BARS, LF_DEPTH_MARKS,
+                                LF_DEPTH_LINE, LF_DEPTH_EMPHASIS };
+  double stack_below[LF_MAX_PANELS][LF_N_YEARS] = { { 0 } };
+  int hover = d->data->hover_year;
+  LfLayout l;
+
+  lf_layout_chart (spec, d->data, d->width, d->height, &l);
+
+  for (guint p = 0; p < l.n_panels; p++)
+    lf_axis_draw (d, &l.panels[p]);
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    {
+      if (depths[i] == LF_DEPTH_MARKS)
+        lf_axis_draw_marked_years (d, l.panels, l.n_panels);
+      else
+        draw_depth (d, &l, depths[i], stack_below);
+    }
+  draw_empty_note (d, &l);
+
+  lf_draw_legend (d, l.legend, l.n_legend, d->width);
+
+  if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
+    lf_readout_draw (d, &l, hover);
+}
