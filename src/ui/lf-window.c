@@ -9,6 +9,7 @@
 
 #include "lf-chart-view.h"
 #include "lf-controls.h"
+#include "lf-format.h"
 #include "lf-preset-strings.h"
 #include "lf-sensitivity-window.h"
 #include "lf-summary-card.h"
@@ -53,19 +54,6 @@ update_actions (LfWindow *self)
 
 /* ---- summary strip ----------------------------------------------------------- */
 
-static char *
-format_units (double v)
-{
-  return g_strdup_printf ("%'.0f", v);
-}
-
-static char *
-format_musd (double v)
-{
-  /* Translators: an amount in millions of US dollars, e.g. "−$162 M" */
-  return v < 0 ? g_strdup_printf (_("−$%'.0f M"), -v) : g_strdup_printf (_("$%'.0f M"), v);
-}
-
 static void
 set_card (LfWindow *self, int i, const char *caption, const char *value, const char *note)
 {
@@ -87,10 +75,11 @@ update_summary (LfWindow *self)
   for (int k = 0; k < 2; k++)
     {
       int y = years[k];
-      g_autofree char *value = g_strdup_printf ("%.1f\u00a0%%", p->series[LF_SERIES_CHINESE_SHARE_EV_PCT][y]);
-      g_autofree char *note = g_strdup_printf (_("p10–p90: %.1f–%.1f\u00a0%%"),
-                                               b->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y],
-                                               b->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y]);
+      g_autofree char *value = lf_format_percent (p->series[LF_SERIES_CHINESE_SHARE_EV_PCT][y], 1);
+      g_autofree char *range = lf_format_percent_range (b->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y],
+                                                        b->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y], 1);
+      /* Translators: a summary card's note: the Monte Carlo range, e.g. "p10–p90: 8.1–17.0 %" */
+      g_autofree char *note = g_strdup_printf (_("p10–p90: %s"), range);
       g_autofree char *caption = g_strdup_printf (_("Chinese share of US EV sales, %d"),
                                                   LF_FIRST_YEAR + y);
       set_card (self, k, caption, value, note);
@@ -98,25 +87,25 @@ update_summary (LfWindow *self)
   {
     double units = p->series[LF_SERIES_FORD_EV_SALES][y30];
     double none = p->series[LF_SERIES_FORD_EV_SALES_NO_ENTRY][y30];
-    g_autofree char *value = format_units (units);
-    g_autofree char *n = format_units (none);
-    g_autofree char *lo = format_units (b->p10[LF_SERIES_FORD_EV_SALES][y30]);
-    g_autofree char *hi = format_units (b->p90[LF_SERIES_FORD_EV_SALES][y30]);
+    g_autofree char *value = lf_format_count (units);
+    g_autofree char *n = lf_format_count (none);
+    g_autofree char *lo = lf_format_count (b->p10[LF_SERIES_FORD_EV_SALES][y30]);
+    g_autofree char *hi = lf_format_count (b->p90[LF_SERIES_FORD_EV_SALES][y30]);
+    g_autofree char *change = lf_format_percent_change (none > 0 ? 100.0 * (units - none) / none : 0.0, 1);
     /* Translators: a summary card's note: Ford's units with no Chinese entry and the change,
        then the Monte Carlo range, e.g. "211,847 with no entry (−4.2 %)\np10–p90: 166,980–232,317" */
-    g_autofree char *note = g_strdup_printf (_("%s with no entry (%+.1f %%)\np10–p90: %s–%s"), n,
-                                             none > 0 ? 100.0 * (units - none) / none : 0.0, lo, hi);
+    g_autofree char *note = g_strdup_printf (_("%s with no entry (%s)\np10–p90: %s–%s"), n, change, lo, hi);
     set_card (self, 2, _("Ford EV sales, 2030"), value, note);
   }
   {
     double ebit = p->series[LF_SERIES_FORD_EV_EBIT_MUSD][y30];
     double none = p->series[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][y30];
     double fee = p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y30];
-    g_autofree char *value = format_musd (ebit);
-    g_autofree char *n = format_musd (none);
-    g_autofree char *f = format_musd (fee);
-    g_autofree char *lo = format_musd (b->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
-    g_autofree char *hi = format_musd (b->p90[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
+    g_autofree char *value = lf_format_musd (ebit);
+    g_autofree char *n = lf_format_musd (none);
+    g_autofree char *f = lf_format_musd (fee);
+    g_autofree char *lo = lf_format_musd (b->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
+    g_autofree char *hi = lf_format_musd (b->p90[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
     /* Translators: a summary card's note, e.g. "$824 M with no entry; fees $20 M\np10–p90: −$81 M–$835 M" */
     g_autofree char *note = fee > 0 ? g_strdup_printf (_("%s with no entry; fees %s\np10–p90: %s–%s"), n, f, lo, hi)
                                     : g_strdup_printf (_("%s with no entry\np10–p90: %s–%s"), n, lo, hi);
@@ -125,13 +114,13 @@ update_summary (LfWindow *self)
   {
     double rev = p->series[LF_SERIES_TARIFF_REVENUE_MUSD][y30];
     double total = 0;
-    g_autofree char *value = format_musd (rev);
+    g_autofree char *value = lf_format_musd (rev);
     g_autofree char *sum = NULL;
     g_autofree char *note = NULL;
 
     for (int y = 0; y < LF_N_YEARS; y++)
       total += p->series[LF_SERIES_TARIFF_REVENUE_MUSD][y];
-    sum = format_musd (total);
+    sum = lf_format_musd (total);
     note = g_strdup_printf (_("%s over 2025–\u20602035"), sum);
     set_card (self, 4, _("Tariff revenue, 2030"), value, note);
   }
