@@ -1108,6 +1108,123 @@ test_choice_round_trip (void)
   g_assert_cmpfloat (s->value[LF_PARAM_EV_PATH], ==, LF_EV_PATH_HIGH);
 }
 
+/* ---- comparison files ------------------------------------------------------- */
+
+static LfComparisonFile *
+comparison_from_text (const char *text, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return lf_comparison_file_load_bytes (baseline, bytes, "c.landfall", error);
+}
+
+/* Saved and read back, a comparison is the same: its scenarios in order,
+ * which is edited and which is the reference. */
+static void
+test_comparison_round_trip (void)
+{
+  g_autoptr(LfComparisonFile) c = lf_comparison_file_new ();
+  g_autoptr(LfComparisonFile) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "briefing.landfall", NULL);
+
+  c->scenarios[0] = lf_scenario_new (baseline);
+  c->scenarios[1] = load_good ("named.json");
+  c->scenarios[2] = lf_scenario_new (baseline);
+  apply (c->scenarios[2], "tariff.china@2028=25");
+  apply (c->scenarios[2], "rule.connected_vehicle=0");
+  lf_scenario_set_name (c->scenarios[2], "Deal, \"2028\"");
+  lf_scenario_set_description (c->scenarios[2], "line one\nline two");
+  c->n = 3;
+  c->edited = 2;
+  c->reference = 1;
+
+  g_assert_true (lf_comparison_file_save (c, path, &error));
+  g_assert_no_error (error);
+  back = lf_comparison_file_load_file (baseline, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->n, ==, 3);
+  g_assert_cmpint (back->edited, ==, 2);
+  g_assert_cmpint (back->reference, ==, 1);
+  for (int i = 0; i < 3; i++)
+    g_assert_true (lf_scenario_equal (back->scenarios[i], c->scenarios[i]));
+  /* The text is the same when written again. */
+  {
+    g_autofree char *a = lf_comparison_file_to_json (c);
+    g_autofree char *b = lf_comparison_file_to_json (back);
+    g_assert_cmpstr (a, ==, b);
+  }
+  /* A comparison file is not one scenario, and says so. */
+  {
+    g_autoptr(LfScenario) s = lf_scenario_load_file (baseline, path, &error);
+    g_assert_null (s);
+    g_assert_nonnull (strstr (error->message, "is a comparison of several scenarios"));
+  }
+  lf_test_remove_tree (dir);
+}
+
+/* A scenario file reads as a comparison of one. */
+static void
+test_comparison_of_one (void)
+{
+  g_autofree char *path = g_build_filename (good_dir, "named.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfComparisonFile) c = lf_comparison_file_load_file (baseline, path, &error);
+  g_autoptr(LfScenario) s = load_good ("named.json");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (c->n, ==, 1);
+  g_assert_cmpint (c->edited, ==, 0);
+  g_assert_cmpint (c->reference, ==, 0);
+  g_assert_true (lf_scenario_equal (c->scenarios[0], s));
+}
+
+/* Every fault refuses the whole file with one line naming where it is. */
+static void
+test_comparison_bad (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": []}}",
+      "c.landfall: comparison.scenarios: expected a list of 1 to 5 scenarios" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}, {}, {}, {}, {}, {}]}}",
+      "c.landfall: comparison.scenarios: expected a list of 1 to 5 scenarios" },
+    { "{\"format\": 1, \"comparison\": {}}",
+      "c.landfall: comparison.scenarios: expected a list of 1 to 5 scenarios" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}, {}], \"edited\": 2}}",
+      "c.landfall: comparison.edited: expected the index of one of its 2 scenarios (0 to 1)" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}], \"reference\": -1}}",
+      "c.landfall: comparison.reference: expected the index of one of its 1 scenarios (0 to 0)" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}], \"edited\": 0.5}}",
+      "c.landfall: comparison.edited: expected the index of one of its 1 scenarios (0 to 0)" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}, {\"values\": {\"tariff.china\": 900}}]}}",
+      "c.landfall: comparison.scenarios[1]: tariff.china: 900 is out of range (0 to 500 %)" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{\"format\": 1}]}}",
+      "c.landfall: comparison.scenarios[0]: format: unknown member (a scenario has name, description, values)" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [3]}}",
+      "c.landfall: comparison.scenarios[0]: expected a scenario object" },
+    { "{\"format\": 1, \"comparison\": [1]}",
+      "c.landfall: comparison: expected an object of scenarios, edited, reference" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}]}, \"values\": {}}",
+      "c.landfall: values: unknown member (a comparison file has format, comparison)" },
+    { "{\"format\": 1, \"comparison\": {\"scenarios\": [{}], \"colour\": 1}}",
+      "c.landfall: comparison.colour: unknown member (a comparison has scenarios, edited, reference)" },
+    { "{\"format\": 2, \"comparison\": {\"scenarios\": [{}]}}",
+      "c.landfall: format: 2 is not supported (this version reads 1)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LfComparisonFile) c = comparison_from_text (cases[i].text, &error);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_null (c);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1153,6 +1270,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/save-authorised", test_save_authorised);
   g_test_add_func ("/landfall/scenario/baseline-fuzz", test_baseline_fuzz);
   g_test_add_func ("/landfall/scenario/locale", test_locale);
+  g_test_add_func ("/landfall/scenario/comparison/round-trip", test_comparison_round_trip);
+  g_test_add_func ("/landfall/scenario/comparison/of-one", test_comparison_of_one);
+  g_test_add_func ("/landfall/scenario/comparison/bad", test_comparison_bad);
 
   ret = g_test_run ();
   lf_baseline_unref (baseline);

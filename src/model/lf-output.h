@@ -10,9 +10,6 @@ typedef enum {
   LF_OUTPUT_JSON,
 } LfOutputFormat;
 
-/* The most scenarios a comparison holds (the one edited and four more). */
-#define LF_COMPARISON_MAX 5
-
 /* Series that get p10/p50/p90 columns when bands are given. */
 extern const LfSeries lf_banded_series[];
 extern const int      lf_n_banded_series;

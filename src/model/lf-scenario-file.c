@@ -222,6 +222,166 @@ lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **er
   return lf_scenario_load_bytes (baseline, bytes, display, error);
 }
 
+/* ---- comparisons ------------------------------------------------------------- */
+
+LfComparisonFile *
+lf_comparison_file_new (void)
+{
+  return g_new0 (LfComparisonFile, 1);
+}
+
+void
+lf_comparison_file_free (LfComparisonFile *c)
+{
+  if (c == NULL)
+    return;
+  for (int i = 0; i < c->n; i++)
+    lf_scenario_free (c->scenarios[i]);
+  g_free (c);
+}
+
+/* "edited" or "reference": an index into the scenarios. */
+static gboolean
+get_index (JsonObject *object, const char *member, int n, int *out, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = 0;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0 || json_node_get_int (node) >= n)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "comparison.%s: expected the index of one of its %d scenarios (0 to %d)",
+                   member, n, n - 1);
+      return FALSE;
+    }
+  *out = (int) json_node_get_int (node);
+  return TRUE;
+}
+
+static LfComparisonFile *
+parse_comparison (const LfBaseline *baseline, GBytes *bytes, GError **error)
+{
+  g_autoptr(JsonNode) top = parse_top (bytes, error);
+  g_autoptr(LfComparisonFile) c = NULL;
+  JsonObject *root, *object;
+  JsonNode *node;
+  JsonArray *array;
+
+  if (top == NULL)
+    return NULL;
+  root = json_node_get_object (top);
+  if (!check_format (root, error))
+    return NULL;
+  c = lf_comparison_file_new ();
+  node = json_object_get_member (root, "comparison");
+  if (node == NULL)
+    {
+      /* A scenario file: a comparison of one. */
+      c->scenarios[0] = scenario_from_object (baseline, root, TRUE, error);
+      if (c->scenarios[0] == NULL)
+        return NULL;
+      c->n = 1;
+      return g_steal_pointer (&c);
+    }
+  {
+    g_autoptr(GList) members = json_object_get_members (root);
+    for (GList *it = members; it != NULL; it = it->next)
+      if (strcmp (it->data, "format") != 0 && strcmp (it->data, "comparison") != 0)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "%s: unknown member (a comparison file has format, comparison)",
+                       (const char *) it->data);
+          return NULL;
+        }
+  }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "comparison: expected an object of scenarios, edited, reference");
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  {
+    g_autoptr(GList) members = json_object_get_members (object);
+    for (GList *it = members; it != NULL; it = it->next)
+      if (strcmp (it->data, "scenarios") != 0 && strcmp (it->data, "edited") != 0 &&
+          strcmp (it->data, "reference") != 0)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "comparison.%s: unknown member (a comparison has scenarios, edited, reference)",
+                       (const char *) it->data);
+          return NULL;
+        }
+  }
+  node = json_object_get_member (object, "scenarios");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (array = json_node_get_array (node)) < 1 ||
+      json_array_get_length (array) > LF_COMPARISON_MAX)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                   "comparison.scenarios: expected a list of 1 to %d scenarios", LF_COMPARISON_MAX);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+                       "comparison.scenarios[%u]: expected a scenario object", i);
+          return NULL;
+        }
+      c->scenarios[i] = scenario_from_object (baseline, json_node_get_object (element), FALSE, error);
+      if (c->scenarios[i] == NULL)
+        {
+          g_prefix_error (error, "comparison.scenarios[%u]: ", i);
+          return NULL;
+        }
+      c->n = i + 1;
+    }
+  if (!get_index (object, "edited", c->n, &c->edited, error) ||
+      !get_index (object, "reference", c->n, &c->reference, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
+/**
+ * lf_comparison_file_load_bytes:
+ * All or nothing, as lf_scenario_load_bytes(): a comparison file, or a
+ * scenario file read as a comparison of one.
+ */
+LfComparisonFile *
+lf_comparison_file_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *display_name,
+                               GError **error)
+{
+  LfComparisonFile *c = parse_comparison (baseline, bytes, error);
+
+  if (c == NULL)
+    {
+      prefix_error (error, display_name);
+      lf_error_one_line (error);
+    }
+  return c;
+}
+
+LfComparisonFile *
+lf_comparison_file_load_file (const LfBaseline *baseline, const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (baseline != NULL && path != NULL, NULL);
+  bytes = lf_file_read (path, LF_SCENARIO_MAX_FILE_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+  display = lf_file_display_name (path);
+  return lf_comparison_file_load_bytes (baseline, bytes, display, error);
+}
+
 /* ---- writing --------------------------------------------------------------- */
 
 /* Scenario files are written by hand around json-glib's string escaping, so
@@ -376,6 +536,39 @@ gboolean
 lf_scenario_save_file (const LfScenario *s, const char *path, GError **error)
 {
   g_autofree char *text = lf_scenario_to_json (s);
+
+  return lf_file_replace (path, text, strlen (text), error);
+}
+
+/**
+ * lf_comparison_file_to_json:
+ * The comparison as a file: its scenarios in order, each with only what
+ * differs from the baseline, and which one is edited and which is the
+ * reference.
+ */
+char *
+lf_comparison_file_to_json (const LfComparisonFile *c)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (c != NULL && c->n >= 1 && c->n <= LF_COMPARISON_MAX, NULL);
+  g_string_append_printf (out, "{\n  \"format\" : %d,\n  \"comparison\" : {\n"
+                          "    \"edited\" : %d,\n    \"reference\" : %d,\n    \"scenarios\" : [\n",
+                          LF_SCENARIO_FORMAT_VERSION, c->edited, c->reference);
+  for (int i = 0; i < c->n; i++)
+    {
+      g_string_append (out, "      ");
+      write_scenario (out, c->scenarios[i], "      ", FALSE);
+      g_string_append (out, i + 1 < c->n ? ",\n" : "\n");
+    }
+  g_string_append (out, "    ]\n  }\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+lf_comparison_file_save (const LfComparisonFile *c, const char *path, GError **error)
+{
+  g_autofree char *text = lf_comparison_file_to_json (c);
 
   return lf_file_replace (path, text, strlen (text), error);
 }

@@ -30,4 +30,31 @@ gboolean    lf_scenario_save_file      (const LfScenario *scenario,
                                         const char       *path,
                                         GError          **error);
 
+/* A comparison: up to LF_COMPARISON_MAX scenarios in one file, the one
+ * being edited and the reference the differences are taken from. */
+#define LF_COMPARISON_MAX 5
+
+typedef struct {
+  LfScenario *scenarios[LF_COMPARISON_MAX];
+  int         n;
+  int         edited;
+  int         reference;
+} LfComparisonFile;
+
+LfComparisonFile *lf_comparison_file_new        (void);
+void              lf_comparison_file_free       (LfComparisonFile *comparison);
+LfComparisonFile *lf_comparison_file_load_file  (const LfBaseline *baseline,
+                                                 const char       *path,
+                                                 GError          **error);
+LfComparisonFile *lf_comparison_file_load_bytes (const LfBaseline *baseline,
+                                                 GBytes           *bytes,
+                                                 const char       *display_name,
+                                                 GError          **error);
+char             *lf_comparison_file_to_json    (const LfComparisonFile *comparison);
+gboolean          lf_comparison_file_save       (const LfComparisonFile *comparison,
+                                                 const char             *path,
+                                                 GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfComparisonFile, lf_comparison_file_free)
+
 G_END_DECLS

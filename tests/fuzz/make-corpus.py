@@ -232,6 +232,22 @@ def scenario_seeds():
     s("plant-id-40", scenario({"plant." + "a" * 40 + ".maker": "byd",
                                "plant." + "a" * 40 + ".site": "cn-export"}))
     s("plant-id-41", scenario({"plant." + "a" * 41 + ".maker": "byd"}))
+    # Comparison files: several scenarios, which is edited, which is the reference.
+    def comparison(scenarios, **members):
+        doc = {"format": 1, "comparison": dict(members, scenarios=scenarios)}
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    one = {"name": "A", "values": {"tariff.china": 50}}
+    two = {"name": "B", "values": {"rule.connected_vehicle": 0, "tariff.china@2028": 25}}
+    s("comparison-two", comparison([one, two], edited=1, reference=0))
+    s("comparison-five", comparison([one, two, one, two, {}], edited=4, reference=2))
+    s("comparison-six", comparison([one, two, one, two, one, two]))
+    s("comparison-empty", comparison([]))
+    s("comparison-edited-out-of-range", comparison([one, two], edited=2))
+    s("comparison-reference-negative", comparison([one], reference=-1))
+    s("comparison-bad-scenario", comparison([one, {"values": {"tariff.china": 900}}]))
+    s("comparison-format-inside", comparison([{"format": 1, "name": "A"}]))
+    s("comparison-not-object", '{"format": 1, "comparison": [1, 2]}\n')
+    s("comparison-and-values", '{"format": 1, "comparison": {"scenarios": [{}]}, "values": {}}\n')
 
 
 # ---- baseline files ------------------------------------------------------------
