@@ -800,6 +800,50 @@ test_compare_names (void)
   lf_test_remove_tree (dir);
 }
 
+/* A comparison file brings all its scenarios, in order; one that would make
+ * more than five is refused; --scenario wants one scenario and says so. */
+static void
+test_compare_file (void)
+{
+  g_autofree char *dir = lf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "two.landfall", NULL);
+  g_autofree char *five = g_build_filename (dir, "five.landfall", NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(Result) too_many = NULL;
+  g_autoptr(Result) as_scenario = NULL;
+  g_autoptr(Result) own = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": 1, \"comparison\": {\"edited\": 1, \"scenarios\": ["
+    "{\"name\": \"Open\", \"values\": {\"rule.connected_vehicle\": 0}},"
+    "{\"name\": \"Deal\", \"values\": {\"tariff.china@2028\": 25}}]}}", -1, NULL));
+  g_assert_true (g_file_set_contents (five,
+    "{\"format\": 1, \"comparison\": {\"scenarios\": [{}, {}, {}, {}, {}]}}", -1, NULL));
+
+  r = run ("--project", "--compare", path);
+  assert_success (r);
+  lines = g_strsplit (r->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3 * LF_N_YEARS + 2);
+  g_assert_true (g_str_has_prefix (lines[1], "Current policy,2025,"));
+  g_assert_true (g_str_has_prefix (lines[1 + LF_N_YEARS], "Open,2025,"));
+  g_assert_true (g_str_has_prefix (lines[1 + 2 * LF_N_YEARS], "Deal,2025,"));
+  own = run ("--project", "--set", "rule.connected_vehicle=0");
+  {
+    g_auto(GStrv) own_lines = g_strsplit (own->out, "\n", -1);
+    g_assert_cmpstr (lines[1 + LF_N_YEARS] + strlen ("Open,"), ==, own_lines[1]);
+  }
+
+  too_many = run ("--project", "--compare", five);
+  assert_one_line_failure (too_many, 2);
+  g_assert_nonnull (strstr (too_many->err, "brings the comparison to 6 scenarios"));
+
+  as_scenario = run ("--project", "--scenario", path);
+  assert_one_line_failure (as_scenario, 2);
+  g_assert_nonnull (strstr (as_scenario->err, "a comparison of several scenarios, not one scenario"));
+  lf_test_remove_tree (dir);
+}
+
 /* Wrong uses fail with one line and print nothing; a file that does not
  * load fails the whole run. */
 static void
@@ -1436,6 +1480,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/compare/json", test_compare_json);
   g_test_add_func ("/landfall/cli/compare/names", test_compare_names);
   g_test_add_func ("/landfall/cli/compare/errors", test_compare_errors);
+  g_test_add_func ("/landfall/cli/compare/file", test_compare_file);
   g_test_add_func ("/landfall/cli/project/json", test_project_json);
   g_test_add_func ("/landfall/cli/project/draws", test_draws);
   g_test_add_func ("/landfall/cli/set/schedule", test_set_schedule);

@@ -205,13 +205,6 @@ load_failure_status (const GError *error)
   return error->domain == G_IO_ERROR || error->domain == LF_FILE_ERROR ? EXIT_IO : EXIT_USAGE;
 }
 
-static void
-free_scenarios (LfScenario **scenarios, int n)
-{
-  for (int i = 0; i < n; i++)
-    g_clear_pointer (&scenarios[i], lf_scenario_free);
-}
-
 /* The first scenario and the others projected, each with its bands when
  * asked (the same seed for each), as one table or one JSON object. A name
  * that an earlier scenario has already is told apart by its position:
@@ -329,7 +322,7 @@ run (int argc, char **argv)
   g_autofree char *text = NULL;
   int width = 1600, height = 900;
   int n_compare = 0;
-  LfScenario *others[LF_COMPARISON_MAX] = { NULL };
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_scenario_free);
   LfChartKind chart = LF_CHART_SHARE;
   LfSeries series = LF_SERIES_CHINESE_SHARE_EV_PCT;
 
@@ -504,17 +497,27 @@ run (int argc, char **argv)
       return EXIT_USAGE;
     }
 
-  /* Every scenario loads before anything is written or printed. */
+  /* Every scenario loads before anything is written or printed; a
+   * comparison file brings all of its scenarios. */
   for (int i = 0; i < n_compare; i++)
     {
-      others[i] = lf_scenario_load_file (baseline, opt_compare[i], &error);
-      if (others[i] == NULL)
+      g_autoptr(LfComparisonFile) file = lf_comparison_file_load_file (baseline, opt_compare[i], &error);
+
+      if (file == NULL)
         {
           int status = load_failure_status (error);
           complain ("--compare %s", error->message);
-          free_scenarios (others, n_compare);
           return status;
         }
+      if (others->len + file->n + 1 > LF_COMPARISON_MAX)
+        {
+          complain ("--compare: %s brings the comparison to %u scenarios, more than the %d it holds",
+                    opt_compare[i], others->len + file->n + 1, LF_COMPARISON_MAX);
+          return EXIT_USAGE;
+        }
+      for (int k = 0; k < file->n; k++)
+        g_ptr_array_add (others, g_steal_pointer (&file->scenarios[k]));
+      file->n = 0;
     }
 
   if (opt_save != NULL && !lf_scenario_save_file (scenario, opt_save, &error))
@@ -586,8 +589,8 @@ run (int argc, char **argv)
 
   if (opt_project && n_compare > 0)
     {
-      text = project_comparison (scenario, others, n_compare, opt_draws, (guint) opt_seed, format);
-      free_scenarios (others, n_compare);
+      text = project_comparison (scenario, (LfScenario *const *) others->pdata, (int) others->len,
+                                 opt_draws, (guint) opt_seed, format);
       emit (text);
     }
   else if (opt_project)
