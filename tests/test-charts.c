@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "lf-chart.h"
+#include "lf-chart-private.h"
 #include "lf-chart-spec.h"
 #include "lf-palette.h"
 
@@ -724,6 +725,185 @@ test_model_presets (void)
   g_free (current_projection);
 }
 
+/* ---- comparisons ----------------------------------------------------------- */
+
+typedef struct {
+  LfProjection projections[3];
+  LfBands      bands[3];
+  LfChartRun   runs[3];
+} Runs;
+
+/* Three runs: the fixture's, its share 5 points higher, and 2 points lower
+ * (every year, so differences are plain); the second is edited. */
+static void
+runs_init (Runs *r, Fixture *f)
+{
+  static const char *const names[] = { "First", "Second", "Third" };
+  static const double offsets[] = { 0.0, 5.0, -2.0 };
+
+  for (int k = 0; k < 3; k++)
+    {
+      r->projections[k] = f->projection;
+      r->bands[k] = f->bands;
+      for (int i = 0; i < LF_N_YEARS; i++)
+        {
+          r->projections[k].series[LF_SERIES_CHINESE_SHARE_EV_PCT][i] += offsets[k];
+          r->projections[k].series[LF_SERIES_CHINESE_MEXICO_BUILT][i] += 1000.0 * k;
+        }
+      r->runs[k] = (LfChartRun) { names[k], &f->scenario, &r->projections[k], &r->bands[k] };
+    }
+  f->data.runs = r->runs;
+  f->data.n_runs = 3;
+  f->data.edited_run = 1;
+  f->data.projection = &r->projections[1];
+  f->data.bands = &r->bands[1];
+}
+
+/* Each run's own line, the legend naming every run first, the band only
+ * the edited run's; as differences, the reference is flat at zero. */
+static void
+test_compare_layout (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  const LfChartSpec *spec = lf_chart_kind_get_spec (LF_CHART_SHARE);
+  Runs r;
+  LfLayout l;
+  int line = -1, band = -1, current = -1;
+
+  for (guint i = 0; i < spec->n_layers; i++)
+    {
+      if (lf_layer_is_per_run (&spec->layers[i]))
+        line = (int) i;
+      else if (spec->layers[i].kind == LF_LAYER_BAND)
+        band = (int) i;
+      else if (spec->layers[i].source == LF_FROM_CURRENT_POLICY)
+        current = (int) i;
+    }
+  g_assert_cmpint (line, >=, 0);
+  g_assert_cmpint (band, >=, 0);
+  g_assert_cmpint (current, >=, 0);
+
+  runs_init (&r, f);
+  g_assert_true (lf_chart_comparing (&f->data));
+  lf_layout_chart (spec, &f->data, W, H, &l);
+  g_assert_cmpint (l.n_runs, ==, 3);
+  g_assert_cmpuint (l.n_legend, >=, 3);
+  for (int k = 0; k < 3; k++)
+    {
+      g_assert_cmpstr (l.legend[k].label, ==, r.runs[k].name);
+      g_assert_cmpint (l.legend[k].swatch, ==, LF_SWATCH_RUN (k));
+      g_assert_true (l.runs[line][k].present);
+      for (int i = 0; i < LF_N_YEARS; i++)
+        g_assert_cmpfloat (l.runs[line][k].values[i], ==,
+                           r.projections[k].series[LF_SERIES_CHINESE_SHARE_EV_PCT][i]);
+      /* The band: the edited run's alone. */
+      g_assert_true (l.runs[band][k].present == (k == 1));
+    }
+  /* Nothing drawn twice: the per-run layers are not drawn as one. */
+  g_assert_false (l.layers[line].present);
+  g_assert_false (l.layers[band].present);
+  g_assert_true (l.layers[current].present);
+
+  /* Every band, when asked. */
+  f->data.all_bands = TRUE;
+  lf_layout_chart (spec, &f->data, W, H, &l);
+  for (int k = 0; k < 3; k++)
+    g_assert_true (l.runs[band][k].present);
+
+  /* Differences from the first: it is zero, the others their offsets; no
+   * band, no current policy; the axis goes below zero. */
+  f->data.difference_from = 0;
+  lf_layout_chart (spec, &f->data, W, H, &l);
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      g_assert_cmpfloat (l.runs[line][0].values[i], ==, 0.0);
+      g_assert_cmpfloat_with_epsilon (l.runs[line][1].values[i], 5.0, 1e-9);
+      g_assert_cmpfloat_with_epsilon (l.runs[line][2].values[i], -2.0, 1e-9);
+    }
+  for (int k = 0; k < 3; k++)
+    g_assert_false (l.runs[band][k].present);
+  g_assert_false (l.layers[current].present);
+  g_assert_cmpfloat (l.panels[0].min, <=, -2.0);
+
+  /* The stack chart: the edited run's stack, the others' totals as lines. */
+  f->data.difference_from = -1;
+  lf_layout_chart (lf_chart_kind_get_spec (LF_CHART_ORIGIN), &f->data, W, H, &l);
+  g_assert_true (l.stack_totals[0].present);
+  g_assert_false (l.stack_totals[1].present);
+  g_assert_true (l.stack_totals[2].present);
+  g_assert_cmpfloat_with_epsilon (l.stack_totals[2].values[LF_N_YEARS - 1],
+                                  (r.projections[2].series[LF_SERIES_CHINESE_EV_SALES][LF_N_YEARS - 1] + 2000.0) / 1000.0,
+                                  1e-9);
+}
+
+/* One run and no difference is no comparison: the same pixels as without. */
+static void
+test_compare_one_run (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  LfChartRun run = { "Only", &f->scenario, &f->projection, &f->bands };
+
+  for (LfChartKind kind = LF_CHART_SHARE; kind <= LF_CHART_FORD; kind++)
+    {
+      cairo_surface_t *plain = render (kind, &f->data, W, H);
+      cairo_surface_t *one;
+
+      f->data.runs = &run;
+      f->data.n_runs = 1;
+      one = render (kind, &f->data, W, H);
+      f->data.runs = NULL;
+      f->data.n_runs = 0;
+      g_assert_cmpmem (cairo_image_surface_get_data (plain), cairo_image_surface_get_stride (plain) * H,
+                       cairo_image_surface_get_data (one), cairo_image_surface_get_stride (one) * H);
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (one);
+    }
+}
+
+/* Each run's line is drawn in its colour where its value says; the
+ * read-out and the description name every run. */
+static void
+test_compare_draw (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  const LfPalette *pal = lf_palette_get (FALSE);
+  Runs r;
+  g_autofree char *text = NULL;
+
+  runs_init (&r, f);
+  for (int difference = -1; difference <= 0; difference++)
+    {
+      f->data.difference_from = difference;
+      for (LfChartKind kind = LF_CHART_SHARE; kind <= LF_CHART_FORD; kind++)
+        {
+          cairo_surface_t *surface;
+
+          f->data.hover_year = 2030;
+          surface = render (kind, &f->data, W, H);
+          cairo_surface_destroy (surface);
+          f->data.hover_year = -1;
+        }
+    }
+  f->data.difference_from = -1;
+  {
+    cairo_surface_t *surface = render (LF_CHART_SHARE, &f->data, W, H);
+    int year = 2033, y = lf_year_index (year);
+
+    for (int k = 0; k < 3; k++)
+      {
+        double x = lf_chart_x_for_year (LF_CHART_SHARE, W, H, year);
+        double py = lf_chart_y_for_value (LF_CHART_SHARE, &f->data, W, H, LF_SERIES_CHINESE_SHARE_EV_PCT,
+                                          r.projections[k].series[LF_SERIES_CHINESE_SHARE_EV_PCT][y]);
+        g_assert_cmpfloat (nearest_distance (surface, x, py, 6, &pal->runs[k]), <, 0.2);
+      }
+    cairo_surface_destroy (surface);
+  }
+  text = lf_chart_describe (LF_CHART_SHARE, &f->data);
+  g_assert_nonnull (strstr (text, "comparing 3 scenarios"));
+  for (int k = 0; k < 3; k++)
+    g_assert_nonnull (strstr (text, r.runs[k].name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +925,9 @@ main (int   argc,
   ADD ("export-png", test_export_png);
   ADD ("export-unwritable", test_export_unwritable);
   ADD ("speed", test_speed);
+  ADD ("compare/layout", test_compare_layout);
+  ADD ("compare/one-run", test_compare_one_run);
+  ADD ("compare/draw", test_compare_draw);
   g_test_add_func ("/landfall/charts/model/presets", test_model_presets);
 
 #undef ADD

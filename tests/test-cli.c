@@ -854,9 +854,11 @@ test_compare_errors (void)
   struct { const char *args[16]; int status; const char *mention; } cases[] = {
     { { "--project", "--compare", a, "--compare", a, "--compare", a, "--compare", a, "--compare", a }, 2,
       "6 scenarios in all, more than the 5" },
-    { { "--compare", a, "--list-sites" }, 2, "--compare goes with --project" },
-    { { "--project", "--compare", a, "--tornado" }, 2, "not with --tornado or --export-png" },
-    { { "--project", "--compare", a, "--export-png", "x.png" }, 2, "not with --tornado or --export-png" },
+    { { "--compare", a, "--list-sites" }, 2, "--compare goes with --project or --export-png" },
+    { { "--project", "--compare", a, "--tornado" }, 2, "not with --tornado" },
+    { { "--export-png", "x.png", "--chart", "map", "--compare", a }, 2, "not --chart map" },
+    { { "--export-png", "x.png", "--difference" }, 2, "--difference goes with --export-png and --compare" },
+    { { "--project", "--compare", a, "--difference" }, 2, "--difference goes with --export-png and --compare" },
     { { "--project", "--compare", "" }, 2, "--compare: the file name is empty" },
     { { "--project", "--compare", "/nonexistent/dir/s.landfall" }, 1, "/nonexistent/dir/s.landfall" },
     { { "--project", "--compare", a, "--compare", bad }, 2, "unknown-key.json" },
@@ -1461,6 +1463,46 @@ test_baseline_ids (void)
   lf_test_remove_tree (dir);
 }
 
+/* --export-png with --compare draws the overlay (and --difference the
+ * differences): a PNG of the size asked, different from one scenario's. */
+static void
+test_compare_export (void)
+{
+  g_autofree char *dir = lf_test_make_temp_dir ();
+  g_autofree char *a = preset ("03-mexico-route.landfall");
+  g_autofree char *b = preset ("05-trade-deal.landfall");
+  const char *kinds[] = { "share", "origin", "ford" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *one = g_strdup_printf ("%s/one-%s.png", dir, kinds[k]);
+      g_autofree char *two = g_strdup_printf ("%s/two-%s.png", dir, kinds[k]);
+      g_autofree char *diff = g_strdup_printf ("%s/diff-%s.png", dir, kinds[k]);
+      g_autoptr(Result) r1 = run ("--export-png", one, "--chart", kinds[k], "--size", "640x360", "--scenario", a);
+      g_autoptr(Result) r2 = run ("--export-png", two, "--chart", kinds[k], "--size", "640x360", "--scenario", a,
+                                  "--compare", b, "--draws", "20");
+      g_autoptr(Result) r3 = run ("--export-png", diff, "--chart", kinds[k], "--size", "640x360", "--scenario", a,
+                                  "--compare", b, "--difference");
+      g_autofree char *c1 = NULL, *c2 = NULL, *c3 = NULL;
+      gsize n1, n2, n3;
+      guint w, h;
+
+      g_assert_cmpint (r1->exit_status, ==, 0);
+      g_assert_cmpint (r2->exit_status, ==, 0);
+      g_assert_cmpint (r3->exit_status, ==, 0);
+      g_assert_cmpstr (r2->err, ==, "");
+      png_size (two, &w, &h);
+      g_assert_cmpuint (w, ==, 640);
+      g_assert_cmpuint (h, ==, 360);
+      g_assert_true (g_file_get_contents (one, &c1, &n1, NULL));
+      g_assert_true (g_file_get_contents (two, &c2, &n2, NULL));
+      g_assert_true (g_file_get_contents (diff, &c3, &n3, NULL));
+      g_assert_false (n1 == n2 && memcmp (c1, c2, n1) == 0);
+      g_assert_false (n2 == n3 && memcmp (c2, c3, n2) == 0);
+    }
+  lf_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1481,6 +1523,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/compare/names", test_compare_names);
   g_test_add_func ("/landfall/cli/compare/errors", test_compare_errors);
   g_test_add_func ("/landfall/cli/compare/file", test_compare_file);
+  g_test_add_func ("/landfall/cli/compare/export", test_compare_export);
   g_test_add_func ("/landfall/cli/project/json", test_project_json);
   g_test_add_func ("/landfall/cli/project/draws", test_draws);
   g_test_add_func ("/landfall/cli/set/schedule", test_set_schedule);

@@ -127,7 +127,19 @@ lf_draw_swatch (LfDraw        *d,
       break;
 
     default:
-      g_assert_not_reached ();
+      {
+        int n_dashes;
+        const double *dash;
+
+        g_assert (swatch >= LF_SWATCH_RUN_BASE && swatch < LF_SWATCH_RUN_BASE + LF_COMPARISON_MAX);
+        dash = lf_run_dash (swatch - LF_SWATCH_RUN_BASE, &n_dashes);
+        cairo_set_line_width (cr, 2.5);
+        cairo_set_dash (cr, dash, n_dashes, 0);
+        /* Long enough to show the pattern. */
+        cairo_move_to (cr, x, y + size / 2.0);
+        cairo_line_to (cr, x + size * 1.4, y + size / 2.0);
+        cairo_stroke (cr);
+      }
     }
   cairo_restore (cr);
 }

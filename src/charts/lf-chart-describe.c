@@ -108,6 +108,75 @@ lf_chart_ford_describe (const LfChartData *data)
                           LF_LAST_YEAR, u, une, diff, LF_LAST_YEAR, ebit, ebit_ne, partner);
 }
 
+/* A value of @layer in model units, in words. */
+static char *
+describe_value (const LfLayerSpec *layer,
+                double             value)
+{
+  switch (layer->format)
+    {
+    case LF_VALUE_PERCENT:
+      return lf_format_percent (value, 1);
+    case LF_VALUE_VEHICLES:
+      return lf_format_count (value);
+    case LF_VALUE_MUSD:
+      return lf_format_musd (value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A comparison in words: each run's value of the chart's own lines (or its
+ * total, for a stack) in the last year, or its difference from the reference. */
+static char *
+describe_comparison (const LfChartSpec *spec,
+                     const LfChartData *data)
+{
+  GString *s = g_string_new (NULL);
+  int last = LF_N_YEARS - 1;
+  const LfProjection *ref = data->difference_from >= 0 ? data->runs[data->difference_from].projection : NULL;
+
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s, comparing %d scenario",
+                                          "%s, comparing %d scenarios", data->n_runs),
+                          _(spec->title), data->n_runs);
+  if (ref != NULL)
+    /* TRANSLATORS: %s is a scenario's name */
+    g_string_append_printf (s, _(", as differences from %s"), data->runs[data->difference_from].name);
+  g_string_append (s, ".");
+  for (guint i = 0; i < spec->n_layers; i++)
+    {
+      const LfLayerSpec *layer = &spec->layers[i];
+      gboolean stack = layer->kind == LF_LAYER_STACK;
+
+      if (!(lf_layer_is_per_run (layer) || (stack && i == 0)))
+        continue;
+      g_string_append_printf (s, " %s, %d:", stack ? _("Total") : _(layer->readout), LF_LAST_YEAR);
+      for (int r = 0; r < data->n_runs; r++)
+        {
+          const LfProjection *p = data->runs[r].projection;
+          double v = 0.0;
+          g_autofree char *text = NULL;
+
+          if (p == NULL)
+            continue;
+          if (stack)
+            {
+              for (guint j = 0; j < spec->n_layers; j++)
+                if (spec->layers[j].kind == LF_LAYER_STACK)
+                  v += p->series[spec->layers[j].series][last] -
+                       (ref ? ref->series[spec->layers[j].series][last] : 0.0);
+            }
+          else
+            v = p->series[layer->series][last] - (ref ? ref->series[layer->series][last] : 0.0);
+          text = describe_value (layer, v);
+          /* TRANSLATORS: one scenario's value in a list, e.g. "Trade deal 1.3 %" */
+          g_string_append_printf (s, _("%s%s %s"), r ? "; " : " ", data->runs[r].name, text);
+        }
+      g_string_append (s, ".");
+    }
+  return g_string_free (s, FALSE);
+}
+
 /**
  * lf_chart_describe:
  * @kind: which chart
@@ -130,6 +199,8 @@ lf_chart_describe (LfChartKind        kind,
   spec = lf_chart_kind_get_spec (kind);
   if (lf_chart_spec_has_time_axis (spec) && data->projection == NULL)
     return g_strdup (_("No projection yet."));
+  if (lf_chart_spec_has_time_axis (spec) && lf_chart_comparing (data))
+    return describe_comparison (spec, data);
 
   return spec->describe (data);
 }

@@ -54,6 +54,13 @@ draw_export (cairo_t           *cr,
 
   if (spec->subtitle != NULL)
     subtitle = g_strdup (_(spec->subtitle));
+  else if (lf_chart_comparing (data) && data->difference_from >= 0)
+    /* TRANSLATORS: the subtitle of an exported comparison drawn as differences; %s is a scenario's name */
+    subtitle = g_strdup_printf (_("Difference of each scenario from %s"), data->runs[data->difference_from].name);
+  else if (lf_chart_comparing (data))
+    /* TRANSLATORS: the subtitle of an exported comparison; %d is how many scenarios */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Comparison of %d scenario",
+                                             "Comparison of %d scenarios", data->n_runs), data->n_runs);
   else
     /* TRANSLATORS: the subtitle of an exported chart; %s is the scenario's name */
     subtitle = g_strdup_printf (_("Scenario: %s"), name);

@@ -25,6 +25,98 @@ any_marked (const LfChartData *data)
   return FALSE;
 }
 
+/**
+ * lf_chart_comparing:
+ * Whether @data is a comparison: more than one run, or runs drawn as
+ * differences.
+ */
+gboolean
+lf_chart_comparing (const LfChartData *data)
+{
+  return data->runs != NULL && data->n_runs >= 1 &&
+         (data->n_runs > 1 || data->difference_from >= 0);
+}
+
+/* The scenario's own lines: drawn once for each run of a comparison. */
+gboolean
+lf_layer_is_per_run (const LfLayerSpec *layer)
+{
+  return layer->kind == LF_LAYER_LINE && layer->source == LF_FROM_SCENARIO &&
+         layer->color == LF_ROLE_SCENARIO;
+}
+
+/* A run's numbers for a per-run layer (its line, or its band), as
+ * differences from the reference run when the chart shows differences. */
+static void
+run_data_fill (LfLayerData       *ld,
+               const LfLayerSpec *layer,
+               const LfChartData *data,
+               int                r)
+{
+  const LfChartRun *run = &data->runs[r];
+  const LfProjection *ref = data->difference_from >= 0 ? data->runs[data->difference_from].projection : NULL;
+
+  memset (ld, 0, sizeof *ld);
+  if (run->projection == NULL)
+    return;
+  for (int i = 0; i < LF_N_YEARS; i++)
+    ld->values[i] = (run->projection->series[layer->series][i] -
+                     (ref ? ref->series[layer->series][i] : 0.0)) / layer->divisor;
+  if (layer->kind != LF_LAYER_BAND)
+    {
+      ld->present = TRUE;
+      return;
+    }
+  if (run->bands == NULL || run->bands->n_draws <= 0 || ref != NULL)
+    return;
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      ld->lo[i] = run->bands->p10[layer->series][i] / layer->divisor;
+      ld->hi[i] = run->bands->p90[layer->series][i] / layer->divisor;
+      if (ld->hi[i] != ld->lo[i])
+        ld->present = TRUE;
+    }
+}
+
+/* The top of each run's stack (for runs drawn as lines over the edited
+ * run's stack), as differences when the chart shows them. */
+static void
+stack_totals_fill (LfLayout          *l,
+                   const LfChartData *data)
+{
+  const LfChartSpec *spec = l->spec;
+
+  l->stack_panel = -1;
+  for (guint i = 0; i < spec->n_layers; i++)
+    if (spec->layers[i].kind == LF_LAYER_STACK)
+      l->stack_panel = (int) spec->layers[i].panel;
+  if (l->stack_panel < 0)
+    return;
+  for (int r = 0; r < data->n_runs; r++)
+    {
+      LfLayerData *ld = &l->stack_totals[r];
+
+      memset (ld, 0, sizeof *ld);
+      for (int k = 0; k < 2; k++)
+        {
+          const LfProjection *p = k == 0 ? data->runs[r].projection
+                                  : data->difference_from >= 0 ? data->runs[data->difference_from].projection
+                                  : NULL;
+          if (p == NULL)
+            continue;
+          for (guint i = 0; i < spec->n_layers; i++)
+            if (spec->layers[i].kind == LF_LAYER_STACK)
+              for (int y = 0; y < LF_N_YEARS; y++)
+                ld->values[y] += (k == 0 ? 1.0 : -1.0) *
+                                 MAX (0.0, p->series[spec->layers[i].series][y]) / spec->layers[i].divisor;
+        }
+      /* Over its own stack the edited run needs no line; as differences,
+       * the stacks are not drawn and every run is a line. */
+      ld->present = data->runs[r].projection != NULL &&
+                    (r != data->edited_run || data->difference_from >= 0);
+    }
+}
+
 /* The layer's numbers in axis units; not present when its run is missing,
  * or for a band of zero width (a series no draw changes). */
 static void
@@ -36,6 +128,11 @@ layer_data_fill (LfLayerData        *ld,
 
   memset (ld, 0, sizeof *ld);
   if (run == NULL)
+    return;
+  /* A comparison draws the scenario's own lines run by run (run_data_fill);
+   * as differences, nothing else is drawn. */
+  if (lf_chart_comparing (data) &&
+      (lf_layer_is_per_run (layer) || data->difference_from >= 0 || layer->kind == LF_LAYER_BAND))
     return;
 
   for (int i = 0; i < LF_N_YEARS; i++)
@@ -80,11 +177,36 @@ layout_legend (LfLayout          *l,
   const LfChartSpec *spec = l->spec;
   const LfPalette *pal = lf_palette_get (data->dark);
 
+  /* A comparison names each run, in its colour and line style. */
+  for (int r = 0; r < l->n_runs; r++)
+    {
+      g_assert (l->n_legend < LF_MAX_LEGEND);
+      l->legend[l->n_legend++] = (LfLegendItem) { data->runs[r].name, pal->runs[r], LF_SWATCH_RUN (r) };
+    }
   for (guint i = 0; i < spec->n_layers; i++)
     {
       const LfLayerSpec *layer = &spec->layers[i];
       gboolean seen = FALSE;
 
+      if (layer->kind == LF_LAYER_BAND && l->n_runs > 0)
+        {
+          /* The runs' bands, each in its run's colour: one entry says what they are. */
+          gboolean any = FALSE;
+          LfColor tint = pal->runs[CLAMP (data->edited_run, 0, l->n_runs - 1)];
+
+          for (int r = 0; r < l->n_runs; r++)
+            any |= l->runs[i][r].present;
+          for (guint j = 0; j < i; j++)
+            if (spec->layers[j].kind == LF_LAYER_BAND)
+              seen = TRUE;
+          tint.alpha = 0.16;
+          if (any && !seen)
+            {
+              g_assert (l->n_legend < LF_MAX_LEGEND);
+              l->legend[l->n_legend++] = (LfLegendItem) { _(layer->legend), tint, LF_SWATCH_BOX };
+            }
+          continue;
+        }
       if (!l->layers[i].present || layer->legend == NULL)
         continue;
       for (guint j = 0; j < i; j++)
@@ -111,13 +233,14 @@ layout_legend (LfLayout          *l,
  * of a band, and the top of the stack. */
 static void
 layout_range (LfLayout *l,
-              guint     p)
+              guint     p,
+              gboolean  difference)
 {
   const LfChartSpec *spec = l->spec;
   const LfPanelSpec *ps = &spec->panels[p];
   double stack[LF_N_YEARS] = { 0 };
   gboolean has_stack = FALSE;
-  double lo = 0.0, hi = ps->top;
+  double lo = 0.0, hi = difference ? 0.0 : ps->top;
 
   for (guint i = 0; i < spec->n_layers; i++)
     {
@@ -148,9 +271,24 @@ layout_range (LfLayout *l,
     }
   if (has_stack)
     extend_range (stack, &lo, &hi);
+  for (guint i = 0; i < spec->n_layers; i++)
+    for (int r = 0; r < l->n_runs; r++)
+      if (spec->layers[i].panel == p && l->runs[i][r].present)
+        {
+          extend_range (l->runs[i][r].values, &lo, &hi);
+          if (spec->layers[i].kind == LF_LAYER_BAND)
+            {
+              extend_range (l->runs[i][r].lo, &lo, &hi);
+              extend_range (l->runs[i][r].hi, &lo, &hi);
+            }
+        }
+  for (int r = 0; r < l->n_runs; r++)
+    if (l->stack_panel == (int) p && l->stack_totals[r].present)
+      extend_range (l->stack_totals[r].values, &lo, &hi);
 
   l->panels[p].unit = _(ps->unit);
-  lf_axis_set_range (&l->panels[p], ps->from_zero ? 0.0 : lo, MIN (hi, ps->ceiling));
+  /* Differences go below zero as readily as above. */
+  lf_axis_set_range (&l->panels[p], ps->from_zero && !difference ? 0.0 : lo, MIN (hi, ps->ceiling));
 }
 
 /**
@@ -182,6 +320,24 @@ lf_layout_chart (const LfChartSpec *spec,
   /* Layers first: the legend lists a band only when there is one. */
   for (guint i = 0; i < spec->n_layers; i++)
     layer_data_fill (&l->layers[i], &spec->layers[i], data);
+  if (lf_chart_comparing (data))
+    {
+      l->n_runs = MIN (data->n_runs, LF_COMPARISON_MAX);
+      for (guint i = 0; i < spec->n_layers; i++)
+        {
+          const LfLayerSpec *layer = &spec->layers[i];
+          gboolean band = layer->kind == LF_LAYER_BAND && layer->source == LF_FROM_SCENARIO;
+
+          /* Bands: the edited run's, in its colour, or every run's. */
+          if (lf_layer_is_per_run (layer) || band)
+            for (int r = 0; r < l->n_runs; r++)
+              if (!band || data->all_bands || r == data->edited_run)
+                run_data_fill (&l->runs[i][r], layer, data, r);
+        }
+      stack_totals_fill (l, data);
+    }
+  else
+    l->stack_panel = -1;
   layout_legend (l, data);
   {
     double xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
@@ -194,7 +350,7 @@ lf_layout_chart (const LfChartSpec *spec,
     l->panels[p].rect = rects[p];
   l->panels[l->n_panels - 1].year_labels = TRUE;
   for (guint p = 0; p < l->n_panels; p++)
-    layout_range (l, p);
+    layout_range (l, p, lf_chart_comparing (data) && data->difference_from >= 0);
 }
 
 /* Drawing ------------------------------------------------------------------ */
@@ -231,11 +387,14 @@ draw_line (LfDraw        *d,
            const LfPanel *panel,
            const double  *values,
            const LfColor *color,
-           gboolean       emphasis)
+           gboolean       emphasis,
+           int            run)
 {
   cairo_t *cr = d->cr;
   double line_width = emphasis ? 2.5 : 2.0;
   gboolean pen_down = FALSE;
+  int n_dashes = 0;
+  const double *dash = run >= 0 ? lf_run_dash (run, &n_dashes) : NULL;
 
   cairo_save (cr);
   cairo_rectangle (cr, panel->rect.x, panel->rect.y - ceil (line_width),
@@ -263,7 +422,10 @@ draw_line (LfDraw        *d,
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (n_dashes > 0)
+    cairo_set_dash (cr, dash, n_dashes, 0);
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 
   if (emphasis)
     {
@@ -356,6 +518,44 @@ draw_stack_layer (LfDraw        *d,
   memcpy (below, above, sizeof above);
 }
 
+/* A comparison's runs at @depth: bands with the areas, the other runs'
+ * lines (and the tops of their stacks) with the lines, the edited run's
+ * on top. */
+static void
+draw_runs (LfDraw         *d,
+           const LfLayout *l,
+           int             depth)
+{
+  const LfChartSpec *spec = l->spec;
+
+  for (int r = 0; r < l->n_runs; r++)
+    {
+      gboolean edited = r == d->data->edited_run;
+      const LfColor *color = &d->palette->runs[r];
+
+      for (guint i = 0; i < spec->n_layers; i++)
+        {
+          const LfLayerSpec *layer = &spec->layers[i];
+          const LfLayerData *ld = &l->runs[i][r];
+          const LfPanel *panel = &l->panels[layer->panel];
+
+          if (!ld->present)
+            continue;
+          if (layer->kind == LF_LAYER_BAND && depth == LF_DEPTH_AREA)
+            {
+              LfColor tint = *color;
+              tint.alpha = 0.16;
+              draw_band (d, panel, ld, &tint);
+            }
+          else if (layer->kind == LF_LAYER_LINE &&
+                   depth == (edited ? LF_DEPTH_EMPHASIS : LF_DEPTH_LINE))
+            draw_line (d, panel, ld->values, color, edited, r);
+        }
+      if (l->stack_totals[r].present && depth == (edited ? LF_DEPTH_EMPHASIS : LF_DEPTH_LINE))
+        draw_line (d, &l->panels[l->stack_panel], l->stack_totals[r].values, color, edited, r);
+    }
+}
+
 /* Draws the layers at @depth, in table order. */
 static void
 draw_depth (LfDraw         *d,
@@ -377,7 +577,7 @@ draw_depth (LfDraw         *d,
       switch (layer->kind)
         {
         case LF_LAYER_LINE:
-          draw_line (d, panel, ld->values, color, layer->depth >= LF_DEPTH_EMPHASIS);
+          draw_line (d, panel, ld->values, color, layer->depth >= LF_DEPTH_EMPHASIS, -1);
           break;
         case LF_LAYER_BAND:
           draw_band (d, panel, ld, color);
@@ -392,6 +592,7 @@ draw_depth (LfDraw         *d,
           g_assert_not_reached ();
         }
     }
+  draw_runs (d, l, depth);
 }
 
 /* An empty stack says why, rather than showing bare axes. */

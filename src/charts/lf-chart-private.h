@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define LF_FONT_SIZE_SMALL  11.0
 #define LF_LEGEND_PAD       4.0
 #define LF_LEGEND_SWATCH    12.0
-#define LF_MAX_LEGEND       (LF_MAX_MAKERS + 1)
+#define LF_MAX_LEGEND       (LF_MAX_MAKERS + LF_COMPARISON_MAX + 1)
 
 typedef struct {
   double x, y, width, height;
@@ -43,7 +43,10 @@ typedef enum {
   LF_SWATCH_DASH,
   LF_SWATCH_BOX,
   LF_SWATCH_DOT,
+  LF_SWATCH_RUN_BASE = 16,   /* + a comparison's run: its line style (lf_run_dash()) */
 } LfSwatch;
+
+#define LF_SWATCH_RUN(run) ((LfSwatch) (LF_SWATCH_RUN_BASE + (run)))
 
 typedef struct {
   const char *label;
@@ -138,6 +141,12 @@ typedef struct {
   guint              n_panels;
   LfPanel            panels[LF_MAX_PANELS];
   LfLayerData        layers[LF_MAX_LAYERS];
+  /* A comparison (lf_chart_comparing()): each run's own lines (and bands,
+   * when all are drawn) and the top of each run's stack. */
+  int                n_runs;
+  LfLayerData        runs[LF_MAX_LAYERS][LF_COMPARISON_MAX];
+  LfLayerData        stack_totals[LF_COMPARISON_MAX];
+  int                stack_panel;
   guint              n_legend;
   LfLegendItem       legend[LF_MAX_LEGEND];
   double             legend_height;
@@ -150,6 +159,8 @@ void    lf_layout_chart           (const LfChartSpec  *spec,
                                    LfLayout           *layout);
 void    lf_layers_draw            (LfDraw             *d,
                                    const LfChartSpec  *spec);
+gboolean lf_chart_comparing       (const LfChartData  *data);
+gboolean lf_layer_is_per_run      (const LfLayerSpec  *layer);
 
 /* lf-chart-readout.c: the hover read-out of a time-series chart. */
 void    lf_readout_draw           (LfDraw             *d,

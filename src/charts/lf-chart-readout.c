@@ -16,6 +16,7 @@
 
 typedef struct {
   const char *label;
+  char       *owned_label;  /* freed with the row: a comparison's labels name their run */
   char       *value;
   LfColor     color;
   LfSwatch    swatch;
@@ -23,7 +24,7 @@ typedef struct {
   double      dot_value;
 } LfReadoutRow;
 
-#define MAX_ROWS (LF_MAX_LAYERS + 1)
+#define MAX_ROWS ((LF_MAX_LAYERS + 1) * LF_COMPARISON_MAX + 1)
 
 /* @value in axis units, as the layer's format says. */
 static char *
@@ -82,7 +83,7 @@ stack_rows (const LfLayout *l,
   if (first == NULL)
     return 0;
 
-  rows[n++] = (LfReadoutRow) { _("Total"), format_value (first, cumulative), pal->foreground,
+  rows[n++] = (LfReadoutRow) { _("Total"), NULL, format_value (first, cumulative), pal->foreground,
                                LF_SWATCH_DOT, -1, NAN };
   for (guint i = spec->n_layers; i-- > 0;)
     {
@@ -92,7 +93,7 @@ stack_rows (const LfLayout *l,
       if (layer->kind != LF_LAYER_STACK || layer->readout == NULL)
         continue;
       v = isfinite (l->layers[i].values[y]) ? MAX (0.0, l->layers[i].values[y]) : 0.0;
-      rows[n++] = (LfReadoutRow) { _(layer->readout), format_value (layer, v),
+      rows[n++] = (LfReadoutRow) { _(layer->readout), NULL, format_value (layer, v),
                                    *lf_palette_role_color (pal, layer->color), LF_SWATCH_BOX,
                                    v > 0.0 ? (int) layer->panel : -1, cumulative };
       cumulative -= v;
@@ -100,38 +101,108 @@ stack_rows (const LfLayout *l,
   return n;
 }
 
+/* A comparison's rows for one layer: a row per run, named by the run (and
+ * the layer, when the chart has more than one line per run). */
+static guint
+run_rows (const LfLayout    *l,
+          const LfChartData *data,
+          const LfPalette   *pal,
+          guint              i,
+          int                y,
+          LfReadoutRow      *rows)
+{
+  const LfLayerSpec *layer = &l->spec->layers[i];
+  guint n_per_run = 0, n = 0;
+
+  for (guint j = 0; j < l->spec->n_layers; j++)
+    n_per_run += lf_layer_is_per_run (&l->spec->layers[j]);
+  for (int r = 0; r < l->n_runs; r++)
+    {
+      const LfLayerData *ld = &l->runs[i][r];
+      char *label;
+
+      if (!ld->present || layer->readout == NULL)
+        continue;
+      if (layer->kind == LF_LAYER_BAND)
+        /* Translators: a read-out row: the p10–p90 range of one scenario, "p10–p90, Trade deal" */
+        label = g_strdup_printf (_("%s, %s"), _(layer->readout), data->runs[r].name);
+      else if (n_per_run > 1)
+        label = g_strdup_printf (_("%s, %s"), _(layer->readout), data->runs[r].name);
+      else
+        label = g_strdup (data->runs[r].name);
+      if (layer->kind == LF_LAYER_BAND)
+        rows[n++] = (LfReadoutRow) { label, label, format_range (layer, ld->lo[y], ld->hi[y]),
+                                     pal->runs[r], LF_SWATCH_BOX, -1, NAN };
+      else
+        rows[n++] = (LfReadoutRow) { label, label, format_value (layer, ld->values[y]), pal->runs[r],
+                                     LF_SWATCH_RUN (r), (int) layer->panel, ld->values[y] };
+    }
+  return n;
+}
+
+/* The tops of a comparison's stacks, a row per run drawn as a line. */
+static guint
+stack_total_rows (const LfLayout    *l,
+                  const LfChartData *data,
+                  const LfPalette   *pal,
+                  int                y,
+                  LfReadoutRow      *rows)
+{
+  const LfLayerSpec *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < l->spec->n_layers && first == NULL; i++)
+    if (l->spec->layers[i].kind == LF_LAYER_STACK)
+      first = &l->spec->layers[i];
+  for (int r = 0; first != NULL && r < l->n_runs; r++)
+    if (l->stack_totals[r].present)
+      {
+        /* Translators: a read-out row: the total of one scenario, "Total, Trade deal" */
+        char *label = g_strdup_printf (_("Total, %s"), data->runs[r].name);
+        rows[n++] = (LfReadoutRow) { label, label, format_value (first, l->stack_totals[r].values[y]),
+                                     pal->runs[r], LF_SWATCH_RUN (r), l->stack_panel,
+                                     l->stack_totals[r].values[y] };
+      }
+  return n;
+}
+
 /* The rows, from the spec's layers in table order. */
 static guint
-collect_rows (const LfLayout  *l,
-              const LfPalette *pal,
-              int              year,
-              LfReadoutRow    *rows)
+collect_rows (const LfLayout    *l,
+              const LfChartData *data,
+              const LfPalette   *pal,
+              int                year,
+              LfReadoutRow      *rows)
 {
   const LfChartSpec *spec = l->spec;
   int y = lf_year_index (year);
   gboolean stacked = FALSE;
   guint n = 0;
 
+  if (l->n_runs > 0)
+    n += stack_total_rows (l, data, pal, y, rows + n);
   for (guint i = 0; i < spec->n_layers; i++)
     {
       const LfLayerSpec *layer = &spec->layers[i];
       const LfLayerData *ld = &l->layers[i];
       LfColor color = *lf_palette_role_color (pal, layer->color);
 
+      if (l->n_runs > 0)
+        n += run_rows (l, data, pal, i, y, rows + n);
       if (layer->readout == NULL || !ld->present)
         continue;
       switch (layer->kind)
         {
         case LF_LAYER_LINE:
-          rows[n++] = (LfReadoutRow) { _(layer->readout), format_value (layer, ld->values[y]), color,
+          rows[n++] = (LfReadoutRow) { _(layer->readout), NULL, format_value (layer, ld->values[y]), color,
                                        LF_SWATCH_LINE, (int) layer->panel, ld->values[y] };
           break;
         case LF_LAYER_BARS:
-          rows[n++] = (LfReadoutRow) { _(layer->readout), format_value (layer, ld->values[y]), color,
+          rows[n++] = (LfReadoutRow) { _(layer->readout), NULL, format_value (layer, ld->values[y]), color,
                                        LF_SWATCH_BOX, -1, NAN };
           break;
         case LF_LAYER_BAND:
-          rows[n++] = (LfReadoutRow) { _(layer->readout), format_range (layer, ld->lo[y], ld->hi[y]),
+          rows[n++] = (LfReadoutRow) { _(layer->readout), NULL, format_range (layer, ld->lo[y], ld->hi[y]),
                                        color, LF_SWATCH_BOX, -1, NAN };
           break;
         case LF_LAYER_STACK:
@@ -168,7 +239,7 @@ lf_readout_draw (LfDraw         *d,
   const double pad = 8.0, swatch = 10.0;
   g_autofree char *title = lf_format_year (year);
   LfReadoutRow rows[MAX_ROWS];
-  guint n_rows = collect_rows (l, pal, year, rows);
+  guint n_rows = collect_rows (l, d->data, pal, year, rows);
 
   cairo_save (cr);
   lf_set_source_color (cr, &pal->crosshair);
@@ -250,6 +321,7 @@ lf_readout_draw (LfDraw         *d,
       lf_draw_text (d, rows[i].value, bx + box_w - pad, ry, LF_ALIGN_END, LF_ALIGN_START,
                     &pal->foreground, NULL, NULL);
       g_free (rows[i].value);
+      g_free (rows[i].owned_label);
     }
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
   cairo_restore (cr);

@@ -43,6 +43,7 @@ lf_chart_data_init (LfChartData        *data,
   data->bands = bands;
   data->hover_year = -1;
   data->selected_plant = -1;
+  data->difference_from = -1;
 
   if (scenario != NULL)
     for (int p = 0; p < LF_N_PARAMS; p++)
@@ -222,4 +223,13 @@ lf_chart_y_for_value (LfChartKind        kind,
 
   lf_layout_chart (spec, data, width, height, &l);
   return lf_axis_value_to_y (&l.panels[layer->panel], value / layer->divisor);
+}
+
+/* Whether the chart draws years along x (share, origin, Ford), rather than
+ * a drawing of its own (map, tornado, backtest). */
+gboolean
+lf_chart_kind_has_time_axis (LfChartKind kind)
+{
+  g_return_val_if_fail (kind >= 0 && kind < LF_N_CHARTS, FALSE);
+  return lf_chart_spec_has_time_axis (lf_chart_kind_get_spec (kind));
 }

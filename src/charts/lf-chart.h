@@ -30,6 +30,14 @@ typedef enum {
 #define LF_CHART_DEFAULT_EXPORT_WIDTH  1600
 #define LF_CHART_DEFAULT_EXPORT_HEIGHT 900
 
+/* One scenario of a comparison (see LfChartData.runs). */
+typedef struct {
+  const char         *name;
+  const LfScenario   *scenario;
+  const LfProjection *projection;
+  const LfBands      *bands;       /* nullable */
+} LfChartRun;
+
 typedef struct {
   const LfProjection *projection;  /* the scenario's run */
   const LfProjection *baseline;    /* nullable: current policy, overlaid on the share chart */
@@ -44,6 +52,16 @@ typedef struct {
   LfSeries            tornado_series;
   int                 tornado_year;
   const LfValidation *validation;  /* nullable: for LF_CHART_VALIDATION, from lf_validation_load_default() */
+
+  /* A comparison: with more than one run (or a difference), the scenario's
+   * own lines are drawn for each run in its colour and line style, the
+   * edited run emphasised; everything else (bands, stacks, bars, the
+   * no-entry lines) is the edited run's, which must be the one above. */
+  const LfChartRun   *runs;        /* nullable */
+  int                 n_runs;      /* 0 … LF_COMPARISON_MAX */
+  int                 edited_run;
+  gboolean            all_bands;   /* every run's band, not only the edited one's */
+  int                 difference_from; /* a run: draw each run's lines as differences from it; -1: none */
 } LfChartData;
 
 void         lf_chart_data_init          (LfChartData        *data,
@@ -55,6 +73,7 @@ void         lf_chart_data_init          (LfChartData        *data,
 LfChartKind  lf_chart_kind_from_string   (const char         *name);
 const char  *lf_chart_kind_to_string     (LfChartKind         kind);
 const char  *lf_chart_kind_get_title     (LfChartKind         kind);
+gboolean     lf_chart_kind_has_time_axis (LfChartKind         kind);
 
 void         lf_chart_draw               (cairo_t            *cr,
                                           LfChartKind         kind,

@@ -37,6 +37,15 @@ static const LfPalette light = {
   .border         = HEX (0x77767b),
   .state          = HEX (0xc0bfbc),   /* light_4 */
   .selection      = HEX (0x000000),
+  /* A comparison's scenarios: the first in the scenario blue; none in the
+   * policy-change orange or the grey of current policy. */
+  .runs = {
+    HEX (0x3584e4),                   /* blue_3 */
+    HEX (0xe5a50a),                   /* yellow_5 */
+    HEX (0x9141ac),                   /* purple_3 */
+    HEX (0x26a269),                   /* green_5 */
+    HEX (0x986a44),                   /* brown_3 */
+  },
 };
 
 static const LfPalette dark = {
@@ -66,6 +75,13 @@ static const LfPalette dark = {
   .border         = HEX (0x9a9996),
   .state          = HEX (0x5e5c64),   /* dark_2 */
   .selection      = HEX (0xffffff),
+  .runs = {
+    HEX (0x62a0ea),                   /* blue_2 */
+    HEX (0xf6d32d),                   /* yellow_3 */
+    HEX (0xc061cb),                   /* purple_2 */
+    HEX (0x57e389),                   /* green_2 */
+    HEX (0xcdab8f),                   /* brown_2 */
+  },
 };
 
 /* One hue per baseline maker index; enough for LF_MAX_MAKERS, and none is
@@ -135,4 +151,28 @@ lf_set_source_color_alpha (cairo_t       *cr,
                            double         alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/**
+ * lf_run_dash:
+ * @run: a comparison's scenario, by position
+ * @n_dashes: (out): the pattern's length; 0 for a solid line
+ *
+ * Each scenario of a comparison has its own line style as well as its
+ * colour, so the lines tell apart in grey print and for colour-blind readers.
+ */
+const double *
+lf_run_dash (int run, int *n_dashes)
+{
+  static const double dashed[] = { 9.0, 4.0 };
+  static const double dotted[] = { 1.0, 4.0 };
+  static const double dash_dot[] = { 9.0, 3.5, 1.0, 3.5 };
+  static const double long_dash[] = { 16.0, 5.0 };
+  static const struct { const double *dash; int n; } styles[] = {
+    { NULL, 0 }, { dashed, 2 }, { dotted, 2 }, { dash_dot, 4 }, { long_dash, 2 },
+  };
+
+  run = CLAMP (run, 0, (int) G_N_ELEMENTS (styles) - 1);
+  *n_dashes = styles[run].n;
+  return styles[run].dash;
 }

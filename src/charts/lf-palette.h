@@ -36,6 +36,7 @@ typedef struct {
   LfColor border;
   LfColor state;
   LfColor selection;
+  LfColor runs[5];         /* the scenarios of a comparison, by position */
 } LfPalette;
 
 /* What a chart layer is, which picks its colour (see lf-chart-kinds.c). */
@@ -55,6 +56,8 @@ const LfColor   *lf_palette_role_color   (const LfPalette *palette,
                                           LfPaletteRole    role);
 LfColor          lf_palette_maker_color  (const LfPalette *palette,
                                           int              maker);
+const double    *lf_run_dash             (int              run,
+                                          int             *n_dashes);
 void             lf_set_source_color     (cairo_t         *cr,
                                           const LfColor   *color);
 void             lf_set_source_color_alpha (cairo_t       *cr,

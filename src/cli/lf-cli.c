@@ -205,48 +205,70 @@ load_failure_status (const GError *error)
   return error->domain == G_IO_ERROR || error->domain == LF_FILE_ERROR ? EXIT_IO : EXIT_USAGE;
 }
 
-/* The first scenario and the others projected, each with its bands when
- * asked (the same seed for each), as one table or one JSON object. A name
- * that an earlier scenario has already is told apart by its position:
+/* A comparison on the command line: the first scenario and the others,
+ * each projected, with its bands when asked (the same seed for each). A
+ * name an earlier scenario already has is told apart by its position:
  * "Current policy (2)". */
-static char *
-project_comparison (const LfScenario *first, LfScenario *const *others, int n_others,
-                    int draws, guint seed, LfOutputFormat format)
-{
-  const int n = n_others + 1;
-  const LfScenario *scenarios[LF_COMPARISON_MAX];
-  g_autofree LfProjection *projections = g_new0 (LfProjection, n);
-  g_autofree LfBands *bands = draws > 0 ? g_new0 (LfBands, n) : NULL;
-  const LfProjection *proj_ptrs[LF_COMPARISON_MAX];
-  const LfBands *band_ptrs[LF_COMPARISON_MAX];
-  char *names[LF_COMPARISON_MAX];
-  char *text;
+typedef struct {
+  int                 n;
+  const LfScenario   *scenarios[LF_COMPARISON_MAX];
+  char               *names[LF_COMPARISON_MAX];
+  LfProjection        projections[LF_COMPARISON_MAX];
+  LfBands             bands[LF_COMPARISON_MAX];
+  gboolean            has_bands;
+  const LfProjection *projection_ptrs[LF_COMPARISON_MAX];
+  const LfBands      *band_ptrs[LF_COMPARISON_MAX];
+  LfChartRun          runs[LF_COMPARISON_MAX];
+} Comparison;
 
-  for (int i = 0; i < n; i++)
+static void
+comparison_free (Comparison *c)
+{
+  for (int i = 0; i < c->n; i++)
+    g_free (c->names[i]);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Comparison, comparison_free)
+
+static Comparison *
+comparison_new (const LfScenario *first, LfScenario *const *others, int n_others, int draws, guint seed)
+{
+  Comparison *c = g_new0 (Comparison, 1);
+
+  c->n = n_others + 1;
+  c->has_bands = draws > 0;
+  for (int i = 0; i < c->n; i++)
     {
-      scenarios[i] = i == 0 ? first : others[i - 1];
-      names[i] = g_strdup (scenarios[i]->name);
+      const LfScenario *s = i == 0 ? first : others[i - 1];
+
+      c->scenarios[i] = s;
+      c->names[i] = g_strdup (s->name);
       for (int j = 0; j < i; j++)
-        if (g_str_equal (scenarios[j]->name, scenarios[i]->name))
+        if (g_str_equal (c->scenarios[j]->name, s->name))
           {
-            g_free (names[i]);
-            names[i] = g_strdup_printf ("%s (%d)", scenarios[i]->name, i + 1);
+            g_free (c->names[i]);
+            c->names[i] = g_strdup_printf ("%s (%d)", s->name, i + 1);
             break;
           }
-      lf_project (scenarios[i], &projections[i]);
-      proj_ptrs[i] = &projections[i];
-      if (bands != NULL)
-        lf_monte_carlo (scenarios[i], draws, seed, &bands[i], NULL);
-      band_ptrs[i] = bands ? &bands[i] : NULL;
+      lf_project (s, &c->projections[i]);
+      if (c->has_bands)
+        lf_monte_carlo (s, draws, seed, &c->bands[i], NULL);
+      c->projection_ptrs[i] = &c->projections[i];
+      c->band_ptrs[i] = c->has_bands ? &c->bands[i] : NULL;
+      c->runs[i] = (LfChartRun) { c->names[i], s, &c->projections[i], c->band_ptrs[i] };
     }
-  text = format == LF_OUTPUT_JSON
-         ? lf_comparison_to_json ((const char *const *) names, scenarios, proj_ptrs,
-                                  bands ? band_ptrs : NULL, n)
-         : lf_comparison_to_csv ((const char *const *) names, scenarios, proj_ptrs,
-                                 bands ? band_ptrs : NULL, n);
-  for (int i = 0; i < n; i++)
-    g_free (names[i]);
-  return text;
+  return c;
+}
+
+static char *
+comparison_to_text (const Comparison *c, LfOutputFormat format)
+{
+  const LfBands *const *bands = c->has_bands ? c->band_ptrs : NULL;
+
+  return format == LF_OUTPUT_JSON
+         ? lf_comparison_to_json ((const char *const *) c->names, c->scenarios, c->projection_ptrs, bands, c->n)
+         : lf_comparison_to_csv ((const char *const *) c->names, c->scenarios, c->projection_ptrs, bands, c->n);
 }
 
 static int run (int argc, char **argv);
@@ -282,6 +304,8 @@ run (int argc, char **argv)
   g_autofree char *opt_export = NULL, *opt_chart = NULL, *opt_size = NULL, *opt_save = NULL;
   g_auto(GStrv) opt_set = NULL;
   g_auto(GStrv) opt_compare = NULL;
+  gboolean opt_difference = FALSE;
+  g_autoptr(Comparison) comparison = NULL;
   int opt_draws = 0;
   gint64 opt_seed = 1;
   gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE;
@@ -293,6 +317,7 @@ run (int argc, char **argv)
     { "list-sites", 0, 0, G_OPTION_ARG_NONE, &opt_list_sites, "List the plant sites", NULL },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_scenario, "Start from a scenario file", "FILE" },
     { "compare", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_compare, "Project another scenario file beside the first (repeatable; five scenarios in all)", "FILE" },
+    { "difference", 0, 0, G_OPTION_ARG_NONE, &opt_difference, "With --compare and --export-png: draw each scenario as its difference from the first", NULL },
     { "set", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_set, "Set a value (KEY@YEAR=VALUE from a year on); repeatable", "KEY=VALUE" },
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &opt_format, "Output format: csv (default) or json", "csv|json" },
     { "draws", 0, 0, G_OPTION_ARG_INT, &opt_draws, "Monte Carlo draws for p10/p50/p90 columns (0: none)", "N" },
@@ -427,14 +452,25 @@ run (int argc, char **argv)
                 n_compare + 1, LF_COMPARISON_MAX);
       return EXIT_USAGE;
     }
-  if (n_compare > 0 && !opt_project)
+  if (n_compare > 0 && !opt_project && opt_export == NULL)
     {
-      complain ("--compare goes with --project");
+      complain ("--compare goes with --project or --export-png");
       return EXIT_USAGE;
     }
-  if (n_compare > 0 && (opt_tornado || opt_export != NULL))
+  if (n_compare > 0 && opt_tornado)
     {
-      complain ("--compare goes with --project, not with --tornado or --export-png");
+      complain ("--compare goes with --project or --export-png, not with --tornado");
+      return EXIT_USAGE;
+    }
+  if (n_compare > 0 && opt_export != NULL && !lf_chart_kind_has_time_axis (chart))
+    {
+      complain ("--compare draws the share, origin and ford charts, not --chart %s",
+                lf_chart_kind_to_string (chart));
+      return EXIT_USAGE;
+    }
+  if (opt_difference && (n_compare == 0 || opt_export == NULL))
+    {
+      complain ("--difference goes with --export-png and --compare");
       return EXIT_USAGE;
     }
   if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL &&
@@ -561,6 +597,9 @@ run (int argc, char **argv)
       bands = g_new0 (LfBands, 1);
       lf_monte_carlo (scenario, opt_draws, (guint) opt_seed, bands, NULL);
     }
+  if (others->len > 0)
+    comparison = comparison_new (scenario, (LfScenario *const *) others->pdata, (int) others->len,
+                                 opt_draws, (guint) opt_seed);
 
   if (opt_export != NULL)
     {
@@ -580,6 +619,13 @@ run (int argc, char **argv)
           data.tornado_year = opt_year;
         }
       data.validation = validation;
+      if (comparison != NULL)
+        {
+          data.runs = comparison->runs;
+          data.n_runs = comparison->n;
+          data.edited_run = 0;
+          data.difference_from = opt_difference ? 0 : -1;
+        }
       if (!lf_chart_export_png (opt_export, chart, &data, width, height, 1.0, &error))
         {
           complain ("%s", error->message);
@@ -587,10 +633,9 @@ run (int argc, char **argv)
         }
     }
 
-  if (opt_project && n_compare > 0)
+  if (opt_project && comparison != NULL)
     {
-      text = project_comparison (scenario, (LfScenario *const *) others->pdata, (int) others->len,
-                                 opt_draws, (guint) opt_seed, format);
+      text = comparison_to_text (comparison, format);
       emit (text);
     }
   else if (opt_project)
