@@ -346,6 +346,33 @@ lf_document_new (LfBaseline *baseline)
   return self;
 }
 
+/**
+ * lf_document_new_for_scenario:
+ * @scenario: the values to start from (copied); on @baseline
+ *
+ * A document holding @scenario, unmodified, with no file and nothing to
+ * undo: a preset or a scenario pinned into a comparison.
+ */
+LfDocument *
+lf_document_new_for_scenario (LfBaseline *baseline, const LfScenario *scenario)
+{
+  LfDocument *self;
+
+  g_return_val_if_fail (baseline != NULL && scenario != NULL, NULL);
+  g_return_val_if_fail (scenario->baseline == baseline, NULL);
+  self = g_object_new (LF_TYPE_DOCUMENT, NULL);
+  self->baseline = lf_baseline_ref (baseline);
+  self->scenario = lf_scenario_copy (scenario);
+  self->committed = lf_scenario_copy (scenario);
+  self->saved = lf_scenario_copy (scenario);
+  {
+    g_autoptr(LfScenario) current = lf_scenario_new (baseline);
+    lf_project (current, self->reference);
+  }
+  recompute (self, LF_DOCUMENT_CHANGE_VALUES | LF_DOCUMENT_CHANGE_REPLACED);
+  return self;
+}
+
 const LfBaseline *
 lf_document_get_baseline (LfDocument *self)
 {

@@ -41,6 +41,8 @@ G_DECLARE_FINAL_TYPE (LfDocument, lf_document, LF, DOCUMENT, GObject)
 #define LF_DOCUMENT_MAX_UNDO   200
 
 LfDocument         *lf_document_new                (LfBaseline       *baseline);
+LfDocument         *lf_document_new_for_scenario   (LfBaseline       *baseline,
+                                                    const LfScenario *scenario);
 
 const LfBaseline   *lf_document_get_baseline       (LfDocument       *self);
 LfScenario         *lf_document_get_scenario       (LfDocument       *self);
