@@ -803,6 +803,15 @@ test_compare_layout (Fixture       *f,
   g_assert_false (l.layers[line].present);
   g_assert_false (l.layers[band].present);
   g_assert_true (l.layers[current].present);
+  /* Current policy pinned as a run is drawn as that run, not twice. */
+  {
+    LfProjection saved = r.projections[2];
+
+    r.projections[2] = f->current;
+    lf_layout_chart (spec, &f->data, W, H, &l);
+    g_assert_false (l.layers[current].present);
+    r.projections[2] = saved;
+  }
 
   /* Every band, when asked. */
   f->data.all_bands = TRUE;

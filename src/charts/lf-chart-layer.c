@@ -134,6 +134,13 @@ layer_data_fill (LfLayerData        *ld,
   if (lf_chart_comparing (data) &&
       (lf_layer_is_per_run (layer) || data->difference_from >= 0 || layer->kind == LF_LAYER_BAND))
     return;
+  /* Current policy, when it is one of the runs, is drawn as that run. */
+  if (lf_chart_comparing (data) && layer->source == LF_FROM_CURRENT_POLICY)
+    for (int r = 0; r < data->n_runs; r++)
+      if (data->runs[r].projection != NULL &&
+          memcmp (data->runs[r].projection->series[layer->series], run->series[layer->series],
+                  sizeof run->series[layer->series]) == 0)
+        return;
 
   for (int i = 0; i < LF_N_YEARS; i++)
     ld->values[i] = run->series[layer->series][i] / layer->divisor;
@@ -422,8 +429,12 @@ draw_line (LfDraw        *d,
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* Round caps on every dash are costly to stroke: dashes get butt caps. */
   if (n_dashes > 0)
-    cairo_set_dash (cr, dash, n_dashes, 0);
+    {
+      cairo_set_dash (cr, dash, n_dashes, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 

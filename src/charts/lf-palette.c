@@ -165,8 +165,8 @@ const double *
 lf_run_dash (int run, int *n_dashes)
 {
   static const double dashed[] = { 9.0, 4.0 };
-  static const double dotted[] = { 1.0, 4.0 };
-  static const double dash_dot[] = { 9.0, 3.5, 1.0, 3.5 };
+  static const double dotted[] = { 2.0, 3.0 };
+  static const double dash_dot[] = { 9.0, 3.0, 2.0, 3.0 };
   static const double long_dash[] = { 16.0, 5.0 };
   static const struct { const double *dash; int n; } styles[] = {
     { NULL, 0 }, { dashed, 2 }, { dotted, 2 }, { dash_dot, 4 }, { long_dash, 2 },
