@@ -118,7 +118,7 @@ scenario_from_object (const LfBaseline *baseline, JsonObject *root, gboolean top
         const char *m = it->data;
         if (top && strcmp (m, "comparison") == 0)
           {
-            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
+            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_IS_COMPARISON,
                          "this file is a comparison of several scenarios, not one scenario");
             return NULL;
           }

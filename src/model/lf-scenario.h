@@ -27,6 +27,7 @@ typedef enum {
   LF_SCENARIO_ERROR_INVALID_FILE,
   LF_SCENARIO_ERROR_TOO_LARGE,
   LF_SCENARIO_ERROR_TOO_MANY_PLANTS,
+  LF_SCENARIO_ERROR_IS_COMPARISON,   /* one scenario was asked for; the file holds a comparison */
 } LfScenarioError;
 
 typedef struct {

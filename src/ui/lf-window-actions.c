@@ -56,6 +56,20 @@ lf_window_chart_data (LfWindow *self, LfChartKind kind, LfChartData *data,
                       lf_document_get_projection (self->document),
                       lf_document_get_reference (self->document),
                       lf_document_get_bands (self->document));
+  /* Comparing: every scenario, in the comparison's order. */
+  data->n_runs = (int) lf_comparison_get_n_documents (self->comparison);
+  for (int i = 0; i < data->n_runs; i++)
+    {
+      LfDocument *doc = lf_comparison_get_document (self->comparison, (guint) i);
+
+      self->runs[i] = (LfChartRun) { lf_document_get_title (doc), lf_document_get_scenario (doc),
+                                     lf_document_get_projection (doc), lf_document_get_bands (doc) };
+    }
+  data->runs = self->runs;
+  data->edited_run = (int) lf_comparison_get_edited_index (self->comparison);
+  data->all_bands = self->compare_all_bands;
+  data->difference_from = self->compare_difference
+                          ? (int) lf_comparison_get_reference_index (self->comparison) : -1;
 }
 
 
@@ -124,6 +138,21 @@ lf_window_open_file (LfWindow *self, GFile *file)
   g_return_if_fail (LF_IS_WINDOW (self));
   if (!lf_document_open (self->document, file, TRUE, &error))
     {
+      /* A comparison file replaces the comparison, all or nothing. */
+      if (g_error_matches (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_IS_COMPARISON))
+        {
+          g_autofree char *path = g_file_get_path (file);
+          g_autoptr(LfComparisonFile) comparison = NULL;
+
+          g_clear_error (&error);
+          comparison = lf_comparison_file_load_file (self->baseline, path, &error);
+          if (comparison != NULL)
+            {
+              lf_comparison_replace (self->comparison, comparison);
+              remember_file (self, file);
+              return;
+            }
+        }
       lf_window_show_error (self, _("Could Not Open the Scenario"), error->message);
       return;
     }
@@ -425,6 +454,107 @@ export_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ---- comparisons ------------------------------------------------------------------- */
+
+static void
+on_save_comparison_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *base = g_file_get_basename (chosen);
+      g_autoptr(GFile) parent = g_file_get_parent (chosen);
+      g_autofree char *named = g_str_has_suffix (base, ".landfall") ? g_strdup (base)
+                                                                     : g_strconcat (base, ".landfall", NULL);
+      g_autoptr(GFile) file = g_file_get_child (parent, named);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(LfComparisonFile) comparison = lf_comparison_to_file (self->comparison);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !lf_comparison_file_save (comparison, path, &error))
+        lf_window_show_error (self, _("Could Not Save the Comparison"),
+                              error ? error->message : _("Only local files can be saved"));
+      else
+        {
+          add_recent (self, file);
+          lf_window_build_recent_menu (self);
+          lf_window_toast (self, _("Comparison saved"));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_comparison_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save Comparison"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.landfall"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_comparison_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The comparison as the command line's --project --compare writes it. */
+static char *
+comparison_csv (LfWindow *self)
+{
+  guint n = lf_comparison_get_n_documents (self->comparison);
+  const char *names[LF_COMPARISON_MAX];
+  const LfScenario *scenarios[LF_COMPARISON_MAX];
+  const LfProjection *projections[LF_COMPARISON_MAX];
+  const LfBands *bands[LF_COMPARISON_MAX];
+
+  for (guint i = 0; i < n; i++)
+    {
+      LfDocument *doc = lf_comparison_get_document (self->comparison, i);
+
+      names[i] = lf_document_get_title (doc);
+      scenarios[i] = lf_document_get_scenario (doc);
+      projections[i] = lf_document_get_projection (doc);
+      bands[i] = lf_document_get_bands (doc);
+    }
+  return lf_comparison_to_csv (names, scenarios, projections, bands, (int) n);
+}
+
+static void
+on_export_comparison_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *csv = comparison_csv (self);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !lf_file_replace (path, csv, strlen (csv), &error))
+        lf_window_show_error (self, _("Could Not Export the Data"),
+                              error ? error->message : _("Only local files can be written"));
+      else
+        lf_window_toast (self, _("Comparison exported as CSV"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_comparison_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Comparison as CSV"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_comparison_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- closing ------------------------------------------------------------------------ */
 
 static void
@@ -478,6 +608,9 @@ lf_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-comparison", NULL, save_comparison_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-comparison-csv", NULL,
+                                   export_comparison_csv_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

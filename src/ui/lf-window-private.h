@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lf-chart.h"
+#include "lf-comparison.h"
 #include "lf-document.h"
 #include "lf-window.h"
 
@@ -44,16 +45,25 @@ struct _LfWindow
   GtkWidget           *undo_button;
   GtkWidget           *redo_button;
   GtkWidget           *export_button;
+  GtkMenuButton       *compare_button;
+  GtkPopover          *compare_popover;
   GMenu               *preset_section;
+  GMenu               *pin_section;
   GMenu               *recent_submenu;
 
   GtkWidget           *controls;
   GtkWidget           *charts[LF_N_MAIN_CHARTS];
   GtkWidget           *summary[LF_N_SUMMARY];
   GtkWidget           *sensitivity;    /* made on first use */
+  GtkWidget           *comparison_table;
 
   LfBaseline          *baseline;
-  LfDocument          *document;
+  LfComparison        *comparison;
+  LfDocument          *document;       /* the comparison's edited one */
+  GSignalGroup        *document_signals;
+  LfChartRun           runs[LF_COMPARISON_MAX];
+  gboolean             compare_difference;
+  gboolean             compare_all_bands;
   int                  selected_plant;
   LfLayoutMode         layout;
   gboolean             close_after_save;

@@ -8,6 +8,8 @@
 #include <math.h>
 
 #include "lf-chart-view.h"
+#include "lf-compare-panel.h"
+#include "lf-comparison-table.h"
 #include "lf-controls.h"
 #include "lf-format.h"
 #include "lf-preset-strings.h"
@@ -20,6 +22,17 @@
 #define WIDE_WIDTH        1100
 
 G_DEFINE_FINAL_TYPE (LfWindow, lf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_COMPARE_DIFFERENCE,
+  PROP_COMPARE_ALL_BANDS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh_charts (LfWindow *self);
 
 /* ---- helpers ----------------------------------------------------------------- */
 
@@ -175,18 +188,71 @@ refresh_charts (LfWindow *self)
   update_summary (self);
   gtk_label_set_text (self->description_label, description);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
+  /* Comparing, the summary is a table by scenario. */
+  {
+    gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
+    gtk_widget_set_visible (self->comparison_table, comparing);
+  }
 }
 
-/* ---- the document ------------------------------------------------------------------- */
+/* ---- the document and the comparison ----------------------------------------------- */
 
 static void
-on_document_changed_cb (LfDocument *document, LfDocumentChange change, LfWindow *self)
+on_comparison_changed_cb (LfComparison *comparison, guint index, LfDocumentChange change, LfWindow *self)
 {
-  if (change & LF_DOCUMENT_CHANGE_REPLACED)
+  if (index == lf_comparison_get_edited_index (comparison) && (change & LF_DOCUMENT_CHANGE_REPLACED))
     {
       self->selected_plant = -1;
       lf_controls_sync (LF_CONTROLS (self->controls));
     }
+  refresh_charts (self);
+}
+
+static void
+on_comparison_items_changed_cb (GListModel *model, guint position, guint removed, guint added, LfWindow *self)
+{
+  refresh_charts (self);
+}
+
+/* Another scenario of the comparison becomes the edited one: the controls,
+ * the title, undo and the Sensitivity window follow it. */
+static void
+bind_edited (LfWindow *self)
+{
+  LfDocument *edited = lf_comparison_get_edited (self->comparison);
+
+  if (!g_set_object (&self->document, edited))
+    return;
+  g_signal_group_set_target (self->document_signals, edited);
+  if (self->sensitivity != NULL)
+    {
+      gboolean shown = gtk_widget_get_visible (self->sensitivity);
+
+      gtk_window_destroy (GTK_WINDOW (self->sensitivity));
+      self->sensitivity = self->document ? lf_sensitivity_window_new (self->document) : NULL;
+      gtk_window_set_transient_for (GTK_WINDOW (self->sensitivity), GTK_WINDOW (self));
+      if (shown)
+        gtk_window_present (GTK_WINDOW (self->sensitivity));
+    }
+  self->selected_plant = -1;
+  lf_controls_set_scenario (LF_CONTROLS (self->controls), lf_document_get_scenario (edited));
+  lf_controls_sync (LF_CONTROLS (self->controls));
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_edited_cb (LfComparison *comparison, GParamSpec *pspec, LfWindow *self)
+{
+  bind_edited (self);
+  refresh_charts (self);
+}
+
+static void
+on_reference_cb (LfComparison *comparison, GParamSpec *pspec, LfWindow *self)
+{
   refresh_charts (self);
 }
 
@@ -295,6 +361,49 @@ preset_activated (GtkWidget *widget, const char *action, GVariant *param)
   lf_document_start_from (self->document, s);
 }
 
+/* ---- comparing -------------------------------------------------------------------- */
+
+static void
+pin (LfWindow *self, const LfScenario *s)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lf_comparison_pin (self->comparison, s, &error))
+    {
+      lf_window_show_error (self, _("Could Not Pin the Scenario"), error->message);
+      return;
+    }
+  gtk_menu_button_popup (self->compare_button);
+}
+
+/* A copy of the edited scenario as it is now, beside it. */
+static void
+pin_current_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  g_autoptr(LfScenario) copy = lf_scenario_copy (lf_document_get_scenario (self->document));
+  /* Translators: the name of a pinned copy of a scenario, e.g. "Trade deal (pinned)" */
+  g_autofree char *name = g_strdup_printf (_("%s (pinned)"), copy->name);
+
+  lf_scenario_set_name (copy, name);
+  pin (self, copy);
+}
+
+static void
+pin_preset_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfScenario) s = load_preset (self, g_variant_get_string (param, NULL), &error);
+
+  if (s == NULL)
+    {
+      lf_window_show_error (self, _("Could Not Open the Preset"), error->message);
+      return;
+    }
+  pin (self, s);
+}
+
 static void
 presets_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -328,6 +437,10 @@ build_preset_menu (LfWindow *self)
       item = g_menu_item_new (s->name, NULL);
       g_menu_item_set_action_and_target (item, "win.preset", "s", name);
       g_menu_append_item (self->preset_section, item);
+      g_clear_object (&item);
+      item = g_menu_item_new (s->name, NULL);
+      g_menu_item_set_action_and_target (item, "win.pin-preset", "s", name);
+      g_menu_append_item (self->pin_section, item);
     }
 }
 
@@ -477,9 +590,13 @@ lf_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->sensitivity));
       self->sensitivity = NULL;
     }
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->comparison);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LF_TYPE_WINDOW);
   G_OBJECT_CLASS (lf_window_parent_class)->dispose (object);
@@ -495,6 +612,50 @@ lf_window_finalize (GObject *object)
 }
 
 static void
+lf_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LfWindow *self = LF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE_DIFFERENCE:
+      g_value_set_boolean (value, self->compare_difference);
+      break;
+    case PROP_COMPARE_ALL_BANDS:
+      g_value_set_boolean (value, self->compare_all_bands);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LfWindow *self = LF_WINDOW (object);
+  gboolean *field;
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE_DIFFERENCE:
+      field = &self->compare_difference;
+      break;
+    case PROP_COMPARE_ALL_BANDS:
+      field = &self->compare_all_bands;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (*field == g_value_get_boolean (value))
+    return;
+  *field = g_value_get_boolean (value);
+  g_object_notify_by_pspec (object, pspec);
+  if (self->comparison != NULL)
+    refresh_charts (self);
+}
+
+static void
 lf_window_class_init (LfWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -503,6 +664,18 @@ lf_window_class_init (LfWindowClass *klass)
 
   object_class->dispose = lf_window_dispose;
   object_class->finalize = lf_window_finalize;
+  object_class->get_property = lf_window_get_property;
+  object_class->set_property = lf_window_set_property;
+
+  /* The charts draw each compared scenario as its difference from the reference. */
+  properties[PROP_COMPARE_DIFFERENCE] =
+    g_param_spec_boolean ("compare-difference", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The charts draw every compared scenario's band, not only the edited one's. */
+  properties[PROP_COMPARE_ALL_BANDS] =
+    g_param_spec_boolean ("compare-all-bands", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->size_allocate = lf_window_size_allocate;
   window_class->close_request = lf_window_close_request_vfunc;
 
@@ -526,7 +699,10 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, compare_popover);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_section);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, pin_section);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, recent_submenu);
 
   lf_window_class_add_file_actions (widget_class);
@@ -536,6 +712,10 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preset", "s", preset_activated);
   gtk_widget_class_install_action (widget_class, "win.presets", NULL, presets_activated);
   gtk_widget_class_install_action (widget_class, "win.sensitivity", NULL, sensitivity_activated);
+  gtk_widget_class_install_action (widget_class, "win.pin-current", NULL, pin_current_activated);
+  gtk_widget_class_install_action (widget_class, "win.pin-preset", "s", pin_preset_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.compare-difference", "compare-difference");
+  gtk_widget_class_install_property_action (widget_class, "win.compare-all-bands", "compare-all-bands");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -569,7 +749,8 @@ lf_window_init (LfWindow *self)
   self->baseline = lf_baseline_load_default (&error);
   if (self->baseline == NULL)
     g_error ("The built-in baseline data cannot be read: %s", error->message);
-  self->document = lf_document_new (self->baseline);
+  self->comparison = lf_comparison_new (self->baseline);
+  self->document = g_object_ref (lf_comparison_get_edited (self->comparison));
   self->selected_plant = -1;
 
   self->settings = settings_if_installed ();
@@ -588,6 +769,11 @@ lf_window_init (LfWindow *self)
   lf_controls_set_scenario (LF_CONTROLS (self->controls), lf_document_get_scenario (self->document));
 
   add_summary_cards (self);
+  self->comparison_table = lf_comparison_table_new (self->comparison);
+  gtk_widget_set_visible (self->comparison_table, FALSE);
+  gtk_widget_insert_after (self->comparison_table, gtk_widget_get_parent (GTK_WIDGET (self->summary_box)),
+                           GTK_WIDGET (self->summary_box));
+  gtk_popover_set_child (self->compare_popover, lf_compare_panel_new (self->comparison));
   for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       self->charts[k] = lf_chart_view_new (k);
@@ -602,13 +788,20 @@ lf_window_init (LfWindow *self)
   if (g_getenv ("LANDFALL_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "map", G_CALLBACK (on_map_for_bench_cb), NULL);
 
-  /* The window follows its document; the document knows nothing of it. */
-  g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed_cb), self, 0);
+  /* The window follows its comparison and the edited document; they know
+   * nothing of it. */
+  g_signal_connect_object (self->comparison, "changed", G_CALLBACK (on_comparison_changed_cb), self, 0);
+  g_signal_connect_object (self->comparison, "items-changed", G_CALLBACK (on_comparison_items_changed_cb), self, 0);
+  g_signal_connect_object (self->comparison, "notify::edited", G_CALLBACK (on_edited_cb), self, 0);
+  g_signal_connect_object (self->comparison, "notify::reference-index", G_CALLBACK (on_reference_cb), self, 0);
+  self->document_signals = g_signal_group_new (LF_TYPE_DOCUMENT);
   for (guint i = 0; i < G_N_ELEMENTS (document_state); i++)
     {
       g_autofree char *signal = g_strconcat ("notify::", document_state[i], NULL);
-      g_signal_connect_object (self->document, signal, G_CALLBACK (on_document_state_cb), self, 0);
+      g_signal_group_connect_object (self->document_signals, signal, G_CALLBACK (on_document_state_cb),
+                                     self, 0);
     }
+  g_signal_group_set_target (self->document_signals, self->document);
   update_title (self);
   update_actions (self);
   refresh_charts (self);
