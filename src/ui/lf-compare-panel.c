@@ -57,9 +57,9 @@ draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
 }
 
 static void
-on_check_toggled_cb (GtkCheckButton *check, LfComparePanel *self)
+on_check_toggled_cb (GtkToggleButton *check, LfComparePanel *self)
 {
-  if (self->updating || !gtk_check_button_get_active (check))
+  if (self->updating || !gtk_toggle_button_get_active (check))
     return;
   for (guint i = 0; i < LF_COMPARISON_MAX; i++)
     if (self->checks[i] == GTK_WIDGET (check))
@@ -86,7 +86,8 @@ make_row (LfComparePanel *self, guint index, guint n)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *check = gtk_check_button_new_with_label (name);
+  /* A toggle button, not a check button: screen readers can press it. */
+  GtkWidget *check = gtk_toggle_button_new_with_label (name);
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
   g_autofree char *check_tip = g_strdup_printf (_("Edit %s with the controls"), name);
@@ -98,10 +99,13 @@ make_row (LfComparePanel *self, guint index, guint n)
   gtk_widget_set_margin_start (swatch, 6);
 
   gtk_widget_set_hexpand (check, TRUE);
+  gtk_widget_add_css_class (check, "flat");
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (check))), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (check))), PANGO_ELLIPSIZE_END);
   gtk_widget_set_tooltip_text (check, check_tip);
   if (index > 0)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (self->checks[0]));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), index == lf_comparison_get_edited_index (self->comparison));
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (check), GTK_TOGGLE_BUTTON (self->checks[0]));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), index == lf_comparison_get_edited_index (self->comparison));
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self, 0);
   self->checks[index] = check;
 
@@ -162,7 +166,7 @@ on_edited_cb (LfComparison *comparison, GParamSpec *pspec, LfComparePanel *self)
 
   self->updating = TRUE;
   if (edited < LF_COMPARISON_MAX && self->checks[edited] != NULL)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->checks[edited]), TRUE);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->checks[edited]), TRUE);
   self->updating = FALSE;
 }
 

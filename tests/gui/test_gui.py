@@ -689,6 +689,98 @@ def test_export_fails_on_full_disk(lf):
     check(abs(slider.queryValue().currentValue - 40.0) < 1e-6, "the changed tariff was lost")
 
 
+# ---- comparing scenarios (issue 11) ----------------------------------------------------
+
+def pin_preset(lf, name):
+    """Scenarios menu → Pin to Comparison → the preset."""
+    button = wait_for("the Scenarios button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, "Scenarios")
+        if shown(b) and b.queryAction().nActions > 0] or None)[0]
+    lf.click(button)
+    submenu = wait_for("the Pin to Comparison item", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_MENU_ITEM, "Pin to Comparison") if shown(o)] or None)[0]
+    lf.click(submenu)
+    # The preset section lists the same names: the submenu's items come after it.
+    item = wait_for(f"the {name!r} item of the submenu", lambda: (lambda hits: hits[-1] if len(hits) >= 2 else None)(
+        [o for o in lf.find_all(pyatspi.ROLE_MENU_ITEM, name) if shown(o)]))
+    lf.click(item)
+
+
+def table_cell(lf, scenario, figure):
+    """The accessible label of a cell of the comparison table."""
+    return name_of(lf.find(pyatspi.ROLE_LABEL, prefix=f"{scenario}, {figure}:"))
+
+
+def cli_share_2030(preset):
+    path = os.path.join(os.environ.get("LANDFALL_SOURCE_DIR", "."), "data", "presets", preset)
+    out = subprocess.run([BIN, "--project", "--scenario", path], capture_output=True, text=True,
+                         check=True, timeout=60, env=dict(os.environ, LC_ALL="C.UTF-8")).stdout.splitlines()
+    col = out[0].split(",").index("chinese_share_ev_pct")
+    return float(next(l for l in out[1:] if l.startswith("2030,")).split(",")[col])
+
+
+def test_compare_pins_presets(lf):
+    """Pin two presets: the summary becomes a table by scenario, whose cells a
+    screen reader reads with the differences from current policy, and whose
+    figures are the command line's."""
+    pin_preset(lf, "Trade deal")
+    pin_preset(lf, "The Mexico route")
+    cell = settled(lambda: table_cell(lf, "Trade deal", SHARE_2030), "the Trade deal cell")
+    check("against Current policy" in cell, f"the cell gives no difference: {cell!r}")
+    m = re.search(r"2030: (-?[\d.]+)[ \u00a0\u202f]%", cell)
+    check(m is not None, f"no share in the cell {cell!r}")
+    want = cli_share_2030("05-trade-deal.landfall")
+    check(abs(float(m.group(1)) - want) < 0.051, f"the table says {m.group(1)} %, the command line {want:.3f} %")
+    mexico = settled(lambda: table_cell(lf, "The Mexico route", SHARE_2030), "the Mexico cell")
+    want = cli_share_2030("03-mexico-route.landfall")
+    m = re.search(r"2030: (-?[\d.]+)", mexico)
+    check(abs(float(m.group(1)) - want) < 0.051, f"the table says {m.group(1)} %, the command line {want:.3f} %")
+    # The edited scenario is still current policy, whose cell has no difference.
+    own = table_cell(lf, "Current policy", SHARE_2030)
+    check("against" not in own, f"the reference's own cell has a difference: {own!r}")
+    check(lf.title() == "Current policy", f"pinning changed the edited scenario: {lf.title()!r}")
+    lf.screenshot("compare.png")
+
+
+def compare_popover_open(lf):
+    """Open the Compare popover, unless pinning already did. The menu button's
+    accessible is a wrapper around the clickable one; either may say EXPANDED."""
+    button = wait_for("the Compare button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, "Compare")
+        if b.queryAction().nActions > 0] or None)[0]
+
+    def expanded():
+        return any(states(o).contains(pyatspi.STATE_EXPANDED) for o in (button, button.parent) if o)
+    if not expanded():
+        lf.click(button)
+    wait_for("the Compare popover", lambda: lf.find_all(pyatspi.ROLE_PUSH_BUTTON, "Current policy")
+             and expanded())
+    return button
+
+
+def test_compare_edit_another(lf):
+    """Any pinned scenario can become the edited one: the title and the
+    controls follow it."""
+    compare_popover_open(lf)
+    edit = lf.find(pyatspi.ROLE_PUSH_BUTTON, "Trade deal")
+    lf.click(edit)
+    wait_for("the title to follow the edited scenario", lambda: lf.title() == "Trade deal")
+    check(states(edit).contains(pyatspi.STATE_PRESSED), "the edited scenario's button is not pressed")
+    lf.click(edit)  # pressing the edited one again keeps it edited
+    check(lf.title() == "Trade deal", f"pressing the edited scenario again changed it: {lf.title()!r}")
+
+
+def test_compare_remove(lf):
+    """A pinned scenario goes with its Remove button; the table follows."""
+    compare_popover_open(lf)
+    remove = lf.find(pyatspi.ROLE_PUSH_BUTTON, "Remove The Mexico route")
+    lf.click(remove)
+    wait_for("the Mexico route to leave the table", lambda: not [
+        o for o in lf.find_all(pyatspi.ROLE_LABEL, prefix="The Mexico route, ")
+        if states(o).contains(pyatspi.STATE_VISIBLE)])
+    check(lf.find_all(pyatspi.ROLE_PUSH_BUTTON, "Remove Trade deal"), "Trade deal's row went too")
+
+
 BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
 
 
@@ -736,6 +828,11 @@ SESSIONS = [
     # 16 KiB for any one file: enough to start, too little for a 1600x900 chart.
     ("full-disk", {"FILE_SIZE_LIMIT": str(16 * 1024)}, [
         test_export_fails_on_full_disk,
+    ]),
+    ("compare", {}, [
+        test_compare_pins_presets,
+        test_compare_edit_another,
+        test_compare_remove,
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
