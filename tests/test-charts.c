@@ -913,6 +913,53 @@ test_compare_draw (Fixture       *f,
     g_assert_nonnull (strstr (text, r.runs[k].name));
 }
 
+/* Pixels near @color in the whole picture. */
+static guint
+count_color (cairo_surface_t *surface,
+             const LfColor   *color)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        double rgb[3];
+
+        pixel_at (surface, x, y, rgb);
+        if (fabs (rgb[0] - color->red) + fabs (rgb[1] - color->green) + fabs (rgb[2] - color->blue) < 0.08)
+          n++;
+      }
+  return n;
+}
+
+/* The map draws a plant another compared scenario has, and the edited one
+ * has not, as a ring in that scenario's colour; none when they agree. */
+static void
+test_compare_map (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  const LfPalette *pal = lf_palette_get (FALSE);
+  LfScenario other = f->scenario;
+  LfChartRun runs[2] = {
+    { "Edited", &f->scenario, &f->projection, &f->bands },
+    { "Other", &other, &f->projection, &f->bands },
+  };
+  cairo_surface_t *same, *more;
+
+  f->data.runs = runs;
+  f->data.n_runs = 2;
+  f->data.edited_run = 0;
+  same = render (LF_CHART_MAP, &f->data, W, H);
+  other.plants[other.n_plants++] = (LfPlant) { "extra-us", 0, 1, 400000, 0 };
+  more = render (LF_CHART_MAP, &f->data, W, H);
+  g_assert_cmpuint (count_color (same, &pal->runs[1]), <, 5);
+  g_assert_cmpuint (count_color (more, &pal->runs[1]), >, 20);
+  cairo_surface_destroy (same);
+  cairo_surface_destroy (more);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +984,7 @@ main (int   argc,
   ADD ("compare/layout", test_compare_layout);
   ADD ("compare/one-run", test_compare_one_run);
   ADD ("compare/draw", test_compare_draw);
+  ADD ("compare/map", test_compare_map);
   g_test_add_func ("/landfall/charts/model/presets", test_model_presets);
 
 #undef ADD

@@ -71,6 +71,39 @@ compare_items (gconstpointer a,
   return ia->plant - ib->plant;
 }
 
+/* In a comparison, whether plant @i of run @r is one the edited scenario
+ * does not have as it is (another place, size or year, or none), so the map
+ * draws it as that run's ring. */
+static gboolean
+run_plant_differs (const LfChartData *data,
+                   int                r,
+                   int                i)
+{
+  const LfScenario *s = data->runs[r].scenario;
+  const LfScenario *edited = data->scenario;
+  int j;
+
+  if (s == NULL || !plant_is_valid (s, i))
+    return FALSE;
+  j = edited ? lf_scenario_find_plant (edited, s->plants[i].id) : -1;
+  return j < 0 || edited->plants[j].site != s->plants[i].site ||
+         edited->plants[j].maker != s->plants[i].maker ||
+         edited->plants[j].capacity != s->plants[i].capacity ||
+         edited->plants[j].start_year != s->plants[i].start_year;
+}
+
+static gboolean
+run_has_own_plants (const LfChartData *data,
+                    int                r)
+{
+  if (r == data->edited_run || data->runs[r].scenario == NULL)
+    return FALSE;
+  for (int i = 0; i < data->runs[r].scenario->n_plants; i++)
+    if (run_plant_differs (data, r, i))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 map_layout (const LfChartData *data,
             const LfGeo       *geo,
@@ -108,6 +141,11 @@ map_layout (const LfChartData *data,
               break;
             }
     }
+  /* A comparison: the other scenarios' own plants, as rings in their style. */
+  if (lf_chart_comparing (data))
+    for (int r = 0; r < data->n_runs && ml->n_legend < LF_MAX_LEGEND; r++)
+      if (run_has_own_plants (data, r))
+        ml->legend[ml->n_legend++] = (LfLegendItem) { data->runs[r].name, pal->runs[r], LF_SWATCH_RUN (r) };
   if (ml->n_legend == 0)
     ml->legend[ml->n_legend++] = (LfLegendItem) { _("No plants in this scenario"),
                                                   pal->dim_foreground, LF_SWATCH_DOT };
@@ -529,6 +567,50 @@ draw_size_key (LfDraw          *d,
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }
 
+/* The other scenarios' own plants: a ring at the site in the run's colour
+ * and line style, sized by capacity, a little wider for each run so rings
+ * at one site stay apart. Plants outside the map are listed for the edited
+ * scenario only. */
+static void
+draw_run_plants (LfDraw          *d,
+                 const MapLayout *ml)
+{
+  const LfChartData *data = d->data;
+  cairo_t *cr = d->cr;
+
+  for (int r = 0; r < data->n_runs; r++)
+    {
+      const LfScenario *s = data->runs[r].scenario;
+      int n_dashes;
+      const double *dash = lf_run_dash (r, &n_dashes);
+
+      if (r == data->edited_run || s == NULL)
+        continue;
+      for (int i = 0; i < s->n_plants; i++)
+        {
+          const LfSite *site;
+          double x, y, px, py;
+
+          if (!run_plant_differs (data, r, i))
+            continue;
+          site = &s->baseline->sites[s->plants[i].site];
+          lf_geo_project (site->lon, site->lat, &x, &y);
+          px = ml->ox + x * ml->scale;
+          py = ml->oy - y * ml->scale;
+          if (px < ml->map.x || px > ml->map.x + ml->map.width ||
+              py < ml->map.y || py > ml->map.y + ml->map.height)
+            continue;
+          cairo_new_path (cr);
+          cairo_arc (cr, px, py, plant_radius (ml, s->plants[i].capacity) + 2.0 * r, 0, 2 * G_PI);
+          lf_set_source_color (cr, &d->palette->runs[r]);
+          cairo_set_line_width (cr, 2.5);
+          cairo_set_dash (cr, dash, n_dashes, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+    }
+}
+
 void
 lf_chart_map_draw (LfDraw *d)
 {
@@ -575,6 +657,8 @@ lf_chart_map_draw (LfDraw *d)
       if (ml.items[j].plant == data->selected_plant)
         selected = &ml.items[j];
     }
+  if (lf_chart_comparing (data))
+    draw_run_plants (d, &ml);
   if (selected != NULL)
     draw_selection (d, &ml, selected);
   cairo_restore (cr);

@@ -462,9 +462,9 @@ run (int argc, char **argv)
       complain ("--compare goes with --project or --export-png, not with --tornado");
       return EXIT_USAGE;
     }
-  if (n_compare > 0 && opt_export != NULL && !lf_chart_kind_has_time_axis (chart))
+  if (n_compare > 0 && opt_export != NULL && !lf_chart_kind_has_time_axis (chart) && chart != LF_CHART_MAP)
     {
-      complain ("--compare draws the share, origin and ford charts, not --chart %s",
+      complain ("--compare draws the share, origin, ford and map charts, not --chart %s",
                 lf_chart_kind_to_string (chart));
       return EXIT_USAGE;
     }
