@@ -486,11 +486,16 @@ apply_layout (LfWindow *self)
   gtk_widget_set_visible (self->redo_button, !narrow);
   gtk_widget_set_visible (self->export_button, !narrow);
   if (narrow)
-    gtk_menu_button_set_icon_name (self->preset_button, "view-list-symbolic");
+    {
+      gtk_menu_button_set_icon_name (self->preset_button, "view-list-symbolic");
+      gtk_menu_button_set_icon_name (self->compare_button, "view-dual-symbolic");
+    }
   else
     {
       gtk_menu_button_set_label (self->preset_button, _("_Scenarios"));
       gtk_menu_button_set_use_underline (self->preset_button, TRUE);
+      gtk_menu_button_set_label (self->compare_button, _("_Compare"));
+      gtk_menu_button_set_use_underline (self->compare_button, TRUE);
     }
   /* Side by side, both panes scroll sideways rather than demand width, so the
    * window can always be made narrow enough to switch to the phone layout;
