@@ -711,6 +711,59 @@ def test_restores_last_scenario_and_size(lf):
     check(abs(width - 1000) <= 2 and abs(height - 700) <= 50,
           f"the window is {width}×{height}, not the 1000×700 it had")
 
+def beyond_old_ranges_env():
+    """A valid scenario beyond where the controls once ended (300 % and
+    1,000,000): the China tariff at 400 % and a quota of 5,000,000. Opened
+    from the command line (Session args)."""
+    path = os.path.join(ARTIFACTS, "beyond-old-ranges.landfall")
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(path, "w") as f:
+        f.write('{"format": 1, "name": "Beyond the old ranges", "values": '
+                '{"tariff.china": 400, "quota.china": 5000000}}\n')
+    return {"LANDFALL_TEST_ARGS": path}
+
+
+QUOTA_SIZE = "Quota size for China-built EVs"
+
+
+def test_levers_show_the_models_whole_range(lf):
+    """A lever shows any value the model allows (issue 10): a file with the
+    China tariff at 400 % and a quota of 5,000,000 opens showing exactly
+    those, unmodified, and one step down from 400 gives 397.5 (the controls
+    once stopped at 300 % and 1 M, and a step down wrote 297.5)."""
+    check(lf.title() == "Beyond the old ranges", f"window title is {lf.title()!r}")
+    slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
+    spin = lf.find(pyatspi.ROLE_SPIN_BUTTON, TARIFF_CHINA + ", exact value")
+    for what, acc in (("slider", slider), ("exact entry", spin)):
+        v = acc.queryValue()
+        check(abs(v.currentValue - 400) < 1e-6,
+              f"the China tariff {what} shows {v.currentValue}, not the file's 400")
+        check(v.minimumValue == 0 and v.maximumValue >= 400,
+              f"the China tariff {what} spans {v.minimumValue}–{v.maximumValue}")
+    check(spin.queryValue().maximumValue == 500,
+          f"the exact entry ends at {spin.queryValue().maximumValue}, not the model's 500")
+    quota = lf.find(pyatspi.ROLE_SPIN_BUTTON, QUOTA_SIZE + ", exact value")
+    quota_slider = lf.find(pyatspi.ROLE_SLIDER, QUOTA_SIZE)
+    for what, acc in (("exact entry", quota), ("slider", quota_slider)):
+        v = acc.queryValue().currentValue
+        check(abs(v - 5_000_000) < 1e-6, f"the quota {what} shows {v}, not the file's 5,000,000")
+    check(not lf.title().startswith("• "), f"opening the file changed it: {lf.title()!r}")
+
+    # A click on the exact entry's text gives it the keyboard focus (GTK 4.8
+    # offers no AT-SPI grabFocus); its position comes relative to the window.
+    ex = spin.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    _, (x, y, width, height) = lf.xwindow()
+    tap(f"# exact entry at {ex.x},{ex.y} {ex.width}x{ex.height} in the window")
+    xdotool("mousemove", str(x + ex.x + 12), str(y + ex.y + ex.height // 2), "click", "1")
+    wait_for("the China tariff's exact entry to take the focus", lambda: [
+        o for o in [spin, *lf.find_all(pyatspi.ROLE_TEXT, root=spin)]
+        if states(o).contains(pyatspi.STATE_FOCUSED)] or None)
+    key("Down")
+    wait_for("one step down from 400 to give 397.5",
+             lambda: abs(spin.queryValue().currentValue - 397.5) < 1e-6)
+    wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
+
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -734,6 +787,9 @@ SESSIONS = [
     ("full-disk", {"FILE_SIZE_LIMIT": str(16 * 1024)}, [
         test_export_fails_on_full_disk,
     ]),
+    ("beyond-old-ranges", beyond_old_ranges_env(), [
+        test_levers_show_the_models_whole_range,
+    ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
     ]),
@@ -747,7 +803,10 @@ SESSIONS = [
 
 def run_session(session, env, tests, counts):
     """Launch the program with env added, run tests in order, stop it."""
-    lf = Landfall(env, log_name=session)
+    # LANDFALL_TEST_ARGS: a file to open, given on the command line.
+    env = dict(env)
+    args = [env.pop("LANDFALL_TEST_ARGS")] if "LANDFALL_TEST_ARGS" in env else []
+    lf = Landfall(env, args=args, log_name=session)
     broken = None
     try:
         try:
