@@ -99,7 +99,8 @@ lf_schedule_popover_constructed (GObject *object)
   G_OBJECT_CLASS (lf_schedule_popover_parent_class)->constructed (object);
 
   gtk_label_set_markup (self->title_label, markup);
-  gtk_adjustment_configure (self->year_adjustment, gtk_adjustment_get_value (self->year_adjustment),
+  /* 2028 to start with: the first year a new policy could take effect. */
+  gtk_adjustment_configure (self->year_adjustment, CLAMP (2028, LF_FIRST_YEAR + 1, LF_LAST_YEAR),
                             LF_FIRST_YEAR + 1, LF_LAST_YEAR, 1, 1, 0);
   /* The whole range the model accepts, like the lever's own exact entry. */
   gtk_adjustment_configure (self->value_adjustment, info->min * scale, info->min * scale,
