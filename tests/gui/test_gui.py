@@ -764,6 +764,47 @@ def test_levers_show_the_models_whole_range(lf):
     wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
 
 
+def test_schedule_popover_applies_a_later_value(lf):
+    """The calendar button beside a policy lever gives it a new value from a
+    later year: 25 % from 2028 on the China tariff shows under the lever's
+    name, and Ctrl+Z takes it away."""
+    before = lf.title()
+    button = wait_for("the China tariff's calendar button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, f"Change {TARIFF_CHINA} in a later year")
+        if b.queryAction().nActions > 0] or None)[0]
+    lf.click(button)
+    year = wait_for("the From year entry", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_SPIN_BUTTON, "From year")
+        if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    value = wait_for("the New value entry", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_SPIN_BUTTON, "New value")
+        if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    check(abs(year.queryValue().currentValue - 2028) < 1e-6,
+          f"the From year starts at {year.queryValue().currentValue}, not 2028")
+    check(abs(value.queryValue().currentValue - 400) < 1e-6,
+          f"the New value starts at {value.queryValue().currentValue}, not the lever's 400")
+    check(value.queryValue().maximumValue == 500,
+          f"the New value ends at {value.queryValue().maximumValue}, not the model's 500")
+    year.queryValue().currentValue = 2028
+    value.queryValue().currentValue = 25
+    popover = year.parent
+    while popover is not None and not lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=popover):
+        popover = popover.parent
+    apply = wait_for("the Apply button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=popover)
+        if name_of(b).endswith("Apply")] or None)[0]
+    lf.click(apply)
+    wait_for("the schedule to show under the lever", lambda: lf.find_all(
+        pyatspi.ROLE_LABEL, "from 2028: 25 %"))
+    wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
+    key("Escape")
+    lf.focus_main_window()
+    key("ctrl+z")
+    wait_for("undo to take the schedule away", lambda: not [
+        o for o in lf.find_all(pyatspi.ROLE_LABEL, "from 2028: 25 %")
+        if states(o).contains(pyatspi.STATE_VISIBLE)])
+
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -789,6 +830,7 @@ SESSIONS = [
     ]),
     ("beyond-old-ranges", beyond_old_ranges_env(), [
         test_levers_show_the_models_whole_range,
+        test_schedule_popover_applies_a_later_value,
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
