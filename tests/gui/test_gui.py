@@ -766,8 +766,9 @@ def test_levers_show_the_models_whole_range(lf):
 
 def test_schedule_popover_applies_a_later_value(lf):
     """The calendar button beside a policy lever gives it a new value from a
-    later year: 25 % from 2028 on the China tariff shows under the lever's
-    name, and Ctrl+Z takes it away."""
+    later year: it starts from the lever's value and reaches the model's end
+    (500 %); 25 % from 2028 on the China tariff shows under the lever's name,
+    and Ctrl+Z takes it away."""
     before = lf.title()
     button = wait_for("the China tariff's calendar button", lambda: [
         b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, f"Change {TARIFF_CHINA} in a later year")
@@ -781,8 +782,9 @@ def test_schedule_popover_applies_a_later_value(lf):
         if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
     check(abs(year.queryValue().currentValue - 2028) < 1e-6,
           f"the From year starts at {year.queryValue().currentValue}, not 2028")
-    check(abs(value.queryValue().currentValue - 400) < 1e-6,
-          f"the New value starts at {value.queryValue().currentValue}, not the lever's 400")
+    lever = lf.find(pyatspi.ROLE_SPIN_BUTTON, TARIFF_CHINA + ", exact value").queryValue().currentValue
+    check(abs(value.queryValue().currentValue - lever) < 1e-6,
+          f"the New value starts at {value.queryValue().currentValue}, not the lever's {lever}")
     check(value.queryValue().maximumValue == 500,
           f"the New value ends at {value.queryValue().maximumValue}, not the model's 500")
     year.queryValue().currentValue = 2028
