@@ -49,6 +49,15 @@ def tap(line):
     TAP.flush()
 
 
+def app_env():
+    """The environment for the program: ours, with the G_DEBUG that
+    run-gui-test.sh keeps for the program alone (LANDFALL_G_DEBUG)."""
+    env = dict(os.environ)
+    if env.get("LANDFALL_G_DEBUG"):
+        env["G_DEBUG"] = env["LANDFALL_G_DEBUG"]
+    return env
+
+
 class Failure(Exception):
     pass
 
@@ -128,7 +137,7 @@ class Landfall:
     """One running instance of the program, seen over AT-SPI."""
 
     def __init__(self, extra_env=None, args=(), log_name="default"):
-        env = dict(os.environ)
+        env = app_env()
         env.update(extra_env or {})
         # FILE_SIZE_LIMIT (bytes): the most any file the program writes may
         # hold (RLIMIT_FSIZE), which fails a larger write as a full disk would.
@@ -599,7 +608,7 @@ def test_open_file_in_running_instance(lf):
     path = os.path.join(os.environ.get("LANDFALL_SOURCE_DIR", "."), "data", "presets",
                         "03-mexico-route.landfall")
     windows_before = len(lf.windows())
-    second = subprocess.run([BIN, path], env=dict(os.environ), capture_output=True, timeout=30)
+    second = subprocess.run([BIN, path], env=app_env(), capture_output=True, timeout=30)
     check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}: "
           f"{second.stderr.decode(errors='replace')[:300]}")
     wait_for("the running window to show the opened file",
@@ -647,7 +656,7 @@ def test_open_hostile_file_keeps_window(lf):
     with open(path, "w") as f:
         f.write("[" * 250_000)
     title = lf.title()
-    second = subprocess.run([BIN, path], env=dict(os.environ), capture_output=True, timeout=30)
+    second = subprocess.run([BIN, path], env=app_env(), capture_output=True, timeout=30)
     check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}")
     dialog = error_dialog(lf, "Could Not Open the Scenario")
     lf.check_alive()
