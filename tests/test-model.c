@@ -1456,7 +1456,8 @@ test_bands_honest (void)
 
 /* How the controls show each lever comes from the registry alone (issue 10):
  * every entry has a usable step that divides its range, a slider end inside
- * its range, and a GEnum nick equal to its key (the name .ui files use). */
+ * its range, a GEnum nick equal to its key (the name .ui files use), and a
+ * choice lever a label for each of its values. */
 static void
 test_param_controls (void)
 {
@@ -1480,6 +1481,14 @@ test_param_controls (void)
       g_assert_true (info->slider_max == 0 || (info->slider_max > lo && info->slider_max <= hi));
       g_assert_nonnull (v);
       g_assert_cmpint (v->value, ==, i);
+      /* A choice lever names every value it takes for the controls, and only those. */
+      if (info->flags & LF_PARAM_FLAG_CHOICE)
+        g_assert_nonnull (info->choice_labels);
+      if (info->choice_labels != NULL)
+        {
+          g_assert_true (info->flags & LF_PARAM_FLAG_INTEGER);
+          g_assert_cmpuint (g_strv_length ((char **) info->choice_labels), ==, (guint) info->max + 1);
+        }
     }
 }
 

@@ -14,6 +14,34 @@
 static const char *const ev_path_names[] = { "low", "central", "high", NULL };
 static const char *const ford_case_names[] = { "guidance", "downside", NULL };
 
+/* What the controls show for each value of a mode or choice lever, in the
+ * order of its values. */
+static const char *const rule_labels[] = {
+  N_("Off"),
+  N_("As published: Chinese makers barred from 2027"),
+  N_("Waived for US-built cars"),
+  NULL
+};
+
+static const char *const ev_path_labels[] = {
+  /* Translators: the low path of US EV adoption, with the forecast it follows */
+  /* xgettext:no-c-format */
+  N_("Low (EY: 13 % of sales in 2030)"),
+  /* Translators: the central path of US EV adoption, with the forecast it follows */
+  /* xgettext:no-c-format */
+  N_("Central (BloombergNEF: 21 % in 2030)"),
+  /* Translators: the high path of US EV adoption, with the forecast it follows */
+  /* xgettext:no-c-format */
+  N_("High (Cox Automotive: 25 % in 2030)"),
+  NULL
+};
+
+static const char *const ford_case_labels[] = {
+  N_("As Ford guides: break-even in 2029"),
+  N_("Downside: break-even two years later"),
+  NULL
+};
+
 static const LfParamInfo param_info[LF_N_PARAMS] = {
   [LF_PARAM_TARIFF_CHINA] = { "tariff.china", "%", 0, 500, POLICY,
     N_("Total ad valorem tariff on China-built EVs (all layers stacked)"),
@@ -31,7 +59,7 @@ static const LfParamInfo param_info[LF_N_PARAMS] = {
     POLICY | LF_PARAM_FLAG_INTEGER,
     N_("Connected-vehicle rule: 0 off, 1 as published (Chinese-controlled makers barred from 2027), 2 waived for US-built cars"),
     N_("Connected-vehicle rule"),
-    .step = 1 },
+    .step = 1, .choice_labels = rule_labels },
   [LF_PARAM_QUOTA_CHINA] = { "quota.china", "vehicles/year", 0, 10000000,
     POLICY | LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_UNLIMITED,
     N_("Import quota on China-built EVs (\"unlimited\" for none)"),
@@ -63,12 +91,12 @@ static const LfParamInfo param_info[LF_N_PARAMS] = {
     LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_CHOICE,
     N_("Path of US battery-EV adoption without Chinese entrants: low, central or high, each from published forecasts"),
     N_("EV adoption path"), ev_path_names,
-    .step = 1 },
+    .step = 1, .choice_labels = ev_path_labels },
   [LF_PARAM_FORD_CASE] = { "ford.ev_case", "case", 0, LF_N_FORD_CASES - 1,
     LF_PARAM_FLAG_INTEGER | LF_PARAM_FLAG_CHOICE,
     N_("Ford's US EV unit margin and fixed costs: as Ford guides (break-even in 2029) or a downside two years later"),
     N_("Ford EV cost outlook"), ford_case_names,
-    .step = 1 },
+    .step = 1, .choice_labels = ford_case_labels },
   [LF_PARAM_PRICE_ELASTICITY] = { "behaviour.price_elasticity", "elasticity", -3, -0.5, BEHAV,
     N_("Own-price elasticity of total US EV demand"),
     N_("Price elasticity of EV demand"),

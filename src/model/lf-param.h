@@ -71,6 +71,8 @@ typedef struct {
   const char  *shown_unit;    /* beside the number; untranslated, NULL for none */
   double       slider_max;    /* where a slider ends when below max, in shown units
                                * (0: at max); the exact entry takes the whole range */
+  const char *const *choice_labels; /* a mode or choice lever: what people read for each
+                                     * value (index = value), untranslated; else NULL */
 } LfParamInfo;
 
 /* Paths of US battery-EV adoption without entrants (market.ev_path). */

@@ -55,9 +55,14 @@ lf_choice_row_constructed (GObject *object)
 {
   LfChoiceRow *self = LF_CHOICE_ROW (object);
   const LfParamInfo *info = lf_param_info (self->param);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   G_OBJECT_CLASS (lf_choice_row_parent_class)->constructed (object);
 
+  g_assert (info->choice_labels != NULL);
+  for (int i = 0; info->choice_labels[i] != NULL; i++)
+    gtk_string_list_append (labels, _(info->choice_labels[i]));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (labels));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(info->label));
   /* The choice shows as a wrapping subtitle, so the row fits a phone. */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self), TRUE);

@@ -1,7 +1,7 @@
 /* lf-choice-row.h: a lever that takes one of a few named values (the EV
  * path, Ford's cost case, the connected-vehicle rule) as a combo row. The
- * names people read are its model, given in a .ui file in the order of the
- * values; the label, tooltip and any schedule come from the registry. */
+ * names people read for its values, its label, tooltip and any schedule come
+ * from the registry (kept in C there, where xgettext:no-c-format applies). */
 #pragma once
 
 #include <adwaita.h>
