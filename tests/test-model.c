@@ -1454,6 +1454,44 @@ test_bands_honest (void)
   g_assert_cmpfloat (a->p90[LF_SERIES_EV_SALES][1], ==, a->p10[LF_SERIES_EV_SALES][1]);
 }
 
+/* How the controls show each lever comes from the registry alone (issue 10):
+ * every entry has a usable step that divides its range, a slider end inside
+ * its range, a GEnum nick equal to its key (the name .ui files use), and a
+ * choice lever a label for each of its values. */
+static void
+test_param_controls (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (LF_TYPE_PARAM);
+
+  for (int i = 0; i < LF_N_PARAMS; i++)
+    {
+      const LfParamInfo *info = lf_param_info (i);
+      double scale = info->percent ? 100.0 : 1.0;
+      double lo = info->min * scale, hi = info->max * scale;
+      double steps = (hi - lo) / info->step;
+      GEnumValue *v = g_enum_get_value_by_nick (klass, info->key);
+
+      g_test_message ("%s: %g..%g step %g", info->key, lo, hi, info->step);
+      g_assert_cmpfloat (info->step, >, 0);
+      g_assert_cmpfloat (fabs (steps - round (steps)), <, 1e-6);
+      g_assert_cmpint (info->digits, >=, 0);
+      g_assert_cmpint (info->digits, <=, 3);
+      if (info->flags & LF_PARAM_FLAG_INTEGER)
+        g_assert_cmpfloat (info->step, ==, round (info->step));
+      g_assert_true (info->slider_max == 0 || (info->slider_max > lo && info->slider_max <= hi));
+      g_assert_nonnull (v);
+      g_assert_cmpint (v->value, ==, i);
+      /* A choice lever names every value it takes for the controls, and only those. */
+      if (info->flags & LF_PARAM_FLAG_CHOICE)
+        g_assert_nonnull (info->choice_labels);
+      if (info->choice_labels != NULL)
+        {
+          g_assert_true (info->flags & LF_PARAM_FLAG_INTEGER);
+          g_assert_cmpuint (g_strv_length ((char **) info->choice_labels), ==, (guint) info->max + 1);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1465,6 +1503,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   g_test_add_func ("/landfall/model/calibration", test_calibration);
+  g_test_add_func ("/landfall/model/param-controls", test_param_controls);
   g_test_add_func ("/landfall/model/calibration-robust", test_calibration_robust);
   g_test_add_func ("/landfall/model/grid/tariff-monotone", test_tariff_monotone);
   g_test_add_func ("/landfall/model/grid/invariants", test_grid_invariants);

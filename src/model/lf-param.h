@@ -2,14 +2,17 @@
  *
  * One entry per parameter: its key in files and on the command line, its
  * unit, its range, whether it may change by year, whether Monte Carlo draws
- * it, and what it means. Defaults are not here: they live, with their
+ * it, what it means, and how a control shows it (step, decimals, unit). The
+ * controls read all of it from here: nothing about a lever is written twice.
+ * Defaults are not here: they live, with their
  * sources, in data/baseline.json (lf_baseline_get_range()).
  *
- * GLib only.
+ * GLib only (GObject for the enum type, so that .ui files can name a
+ * parameter by its key).
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -61,6 +64,15 @@ typedef struct {
   const char  *description;   /* untranslated; pass through gettext to show */
   const char  *label;         /* short name for controls and charts, untranslated */
   const char *const *choices; /* LF_PARAM_FLAG_CHOICE: the names, NULL-terminated; index = value */
+  /* How a control shows the value: */
+  double       step;          /* one arrow-key step, in shown units (a page is ten) */
+  int          digits;        /* decimals shown */
+  gboolean     percent;       /* a fraction shown as a percentage (shown = value x 100) */
+  const char  *shown_unit;    /* beside the number; untranslated, NULL for none */
+  double       slider_max;    /* where a slider ends when below max, in shown units
+                               * (0: at max); the exact entry takes the whole range */
+  const char *const *choice_labels; /* a mode or choice lever: what people read for each
+                                     * value (index = value), untranslated; else NULL */
 } LfParamInfo;
 
 /* Paths of US battery-EV adoption without entrants (market.ev_path). */
@@ -78,6 +90,9 @@ typedef enum {
   LF_N_FORD_CASES
 } LfFordCase;
 
+#define LF_TYPE_PARAM (lf_param_get_type ())
+
+GType              lf_param_get_type   (void) G_GNUC_CONST;
 const LfParamInfo *lf_param_info       (LfParam param);
 int                lf_param_lookup     (const char *key);
 int                lf_param_choice     (const LfParamInfo *info,

@@ -1,6 +1,9 @@
-/* lf-controls.c: the control panel. Each control writes one key of the
- * scenario through lf_scenario_set_*() (so the same checks as files and the
- * command line apply) and emits ::changed with that key. */
+/* lf-controls.c: the control panel, a list of rows (lf-controls.ui).
+ *
+ * The rows show the scenario and report what the user changes; this file is
+ * the one place that writes those changes into the scenario, through
+ * lf_scenario_set_*() (so the same checks as files and the command line
+ * apply), and emits ::changed with the key. */
 #define G_LOG_DOMAIN "landfall-ui"
 
 #include "config.h"
@@ -8,40 +11,32 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-choice-row.h"
 #include "lf-controls.h"
+#include "lf-lever-row.h"
+#include "lf-plant-row.h"
+#include "lf-switch-row.h"
 
-typedef struct {
-  LfParam        param;
-  GtkAdjustment *adj;
-  GtkWidget     *row;        /* for the schedule subtitle */
-  GtkWidget     *container;  /* the whole row */
-  GtkWidget     *combo;      /* rule: a combo row instead of a slider */
-  GtkWidget     *toggle;     /* 0/1 levers, and the quota's on/off */
-  double         scale;      /* control value = model value × scale */
-} Lever;
-
-typedef struct {
-  char           id[LF_PLANT_ID_MAX + 1];
-  GtkWidget     *expander;
-  GtkWidget     *maker;
-  GtkWidget     *site;
-  GtkAdjustment *capacity;
-  GtkAdjustment *start;
-} PlantRow;
+/* With no quota, its size row shows a sensible one to start from: Canada's
+ * 49,000 a year (January 2026), not a misleading 0. */
+#define QUOTA_TO_START_FROM 49000.0
 
 struct _LfControls
 {
   AdwBin         parent_instance;
 
   LfScenario    *scenario;   /* not owned */
-  GtkWidget     *page;
-  GtkWidget     *plants_group;
-  GArray        *levers;     /* Lever */
-  GArray        *plant_rows; /* PlantRow */
+  GPtrArray     *levers;     /* the lever rows of the template, in order */
+  GPtrArray     *plant_rows; /* LfPlantRow, in the scenario's order */
   GtkWidget     *scroll_target;
-  GtkWidget     *add_button;
-  GtkWidget     *authorised[LF_MAX_MAKERS];  /* switches, for Chinese-controlled makers */
+  gboolean       built;      /* the baseline's rows are added */
   gboolean       syncing;
+
+  AdwPreferencesGroup *plants_group;
+  GtkWidget           *add_button;
+  LfLeverRow          *quota_row;
+  LfSwitchRow         *quota_switch;
+  GtkWidget           *authorised[LF_MAX_MAKERS];  /* switches, for Chinese-controlled makers */
 };
 
 G_DEFINE_FINAL_TYPE (LfControls, lf_controls, ADW_TYPE_BIN)
@@ -53,60 +48,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Labels people read, for each parameter (kept with the parameters in the model). */
-static const char *
-param_label (LfParam param)
-{
-  return _(lf_param_info (param)->label);
-}
-
-static const char *
-param_unit (LfParam param)
-{
-  switch (param)
-    {
-    case LF_PARAM_TARIFF_CHINA:
-    case LF_PARAM_TARIFF_MEXICO:
-    case LF_PARAM_TARIFF_CANADA:
-    case LF_PARAM_CONSIDERATION_CAP:
-    case LF_PARAM_PASS_THROUGH:
-      return "%";
-    case LF_PARAM_CREDIT_EV_USD:
-    case LF_PARAM_FORD_PARTNER_FEE_USD:
-      return "$";
-    case LF_PARAM_QUOTA_CHINA:
-      return _("a year");
-    case LF_PARAM_ACCEPTANCE_SPEED:
-      return _("/ year");
-    case LF_PARAM_EXPANSION_YEARS:
-      return _("years");
-    default:
-      return "";
-    }
-}
-
-static char *
-param_tooltip (LfControls *self, LfParam param)
-{
-  const LfParamInfo *info = lf_param_info (param);
-  const char *source = lf_baseline_get_source (self->scenario->baseline, info->key);
-
-  return g_strdup_printf (_("%s.\nDefault: %s\nKey: %s"),
-                          _(info->description), source ? source : _("built in"), info->key);
-}
-
-static Lever *
-find_lever (LfControls *self, LfParam param)
-{
-  for (guint i = 0; i < self->levers->len; i++)
-    {
-      Lever *l = &g_array_index (self->levers, Lever, i);
-      if (l->param == param)
-        return l;
-    }
-  return NULL;
-}
 
 static void
 emit_changed (LfControls *self, const char *key)
@@ -121,422 +62,103 @@ set_number (LfControls *self, const char *key, double value)
 
   if (!lf_scenario_set_number (self->scenario, key, value, &error))
     {
-      /* The controls' ranges match the model's; this is a programming error. */
+      /* The rows' ranges are the model's; this is a programming error. */
       g_warning ("%s", error->message);
       return;
     }
   emit_changed (self, key);
 }
 
-static char *
-schedule_text (LfControls *self, LfParam param)
+static LfParam
+row_param (GObject *row)
 {
-  GString *text = g_string_new (NULL);
-  const Lever *l = find_lever (self, param);
-  double scale = l ? l->scale : 1.0;
+  LfParam param;
 
-  for (int y = 1; y < LF_N_YEARS; y++)
-    if (self->scenario->has_step[param][y])
-      {
-        double v = self->scenario->step[param][y];
-        g_autofree char *num = isinf (v) ? g_strdup (_("unlimited"))
-                                         : g_strdup_printf ("%'.*f", v * scale == floor (v * scale) ? 0 : 1, v * scale);
-        if (text->len)
-          g_string_append (text, ", ");
-        /* Translators: a policy change, e.g. "from 2028: 25 %" */
-        g_string_append_printf (text, _("from %d: %s %s"), LF_FIRST_YEAR + y, num, param_unit (param));
-      }
-  return g_string_free (text, FALSE);
+  g_object_get (row, "param", &param, NULL);
+  return param;
 }
 
-/* ---- schedule popover ---------------------------------------------------- */
-
-typedef struct {
-  LfControls    *self;
-  LfParam        param;
-  GtkAdjustment *year;
-  GtkAdjustment *value;
-  GtkWidget     *list;
-} ScheduleEditor;
-
-static void refresh_schedule_list (ScheduleEditor *ed);
+/* ---- levers ------------------------------------------------------------------ */
 
 static void
-on_schedule_apply_cb (GtkButton *button, ScheduleEditor *ed)
+on_lever_value_cb (LfLeverRow *row, GParamSpec *pspec, LfControls *self)
 {
-  g_autofree char *key = g_strdup_printf ("%s@%d", lf_param_info (ed->param)->key,
-                                          (int) gtk_adjustment_get_value (ed->year));
-  Lever *l = find_lever (ed->self, ed->param);
-  double v = gtk_adjustment_get_value (ed->value) / (l ? l->scale : 1.0);
-
-  set_number (ed->self, key, v);
-  lf_controls_sync (ed->self);
-  refresh_schedule_list (ed);
-}
-
-static void
-on_schedule_clear_cb (GtkButton *button, ScheduleEditor *ed)
-{
-  lf_scenario_clear_steps (ed->self->scenario, ed->param);
-  emit_changed (ed->self, lf_param_info (ed->param)->key);
-  lf_controls_sync (ed->self);
-  refresh_schedule_list (ed);
-}
-
-static void
-refresh_schedule_list (ScheduleEditor *ed)
-{
-  g_autofree char *text = schedule_text (ed->self, ed->param);
-  gtk_label_set_text (GTK_LABEL (ed->list), *text ? text : _("No change in a later year"));
-}
-
-static void
-on_schedule_show_cb (GtkWidget *popover, ScheduleEditor *ed)
-{
-  Lever *l = find_lever (ed->self, ed->param);
-  int year = (int) gtk_adjustment_get_value (ed->year);
-  double v = lf_scenario_value_at (ed->self->scenario, ed->param, year);
-
-  /* Start from the value the lever has in that year, not from zero. */
-  if (isfinite (v))
-    gtk_adjustment_set_value (ed->value, v * (l ? l->scale : 1.0));
-  refresh_schedule_list (ed);
-}
-
-static GtkWidget *
-schedule_button (LfControls *self, LfParam param, double lo, double hi, double step, int digits)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *year_spin, *value_spin, *apply, *clear;
-  ScheduleEditor *ed = g_new0 (ScheduleEditor, 1);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", param_label (param));
-  g_autofree char *a11y = g_strdup_printf (_("Change %s in a later year"), param_label (param));
-
-  ed->self = self;
-  ed->param = param;
-  ed->year = gtk_adjustment_new (2028, LF_FIRST_YEAR + 1, LF_LAST_YEAR, 1, 1, 0);
-  ed->value = gtk_adjustment_new (lo, lo, hi, step, step * 10, 0);
-  g_object_set_data_full (G_OBJECT (button), "schedule-editor", ed, g_free);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Change in a later year"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_label_set_markup (GTK_LABEL (title), markup);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("From year")), 0, 1, 1, 1);
-  year_spin = gtk_spin_button_new (ed->year, 1, 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("From year"), -1);
-  gtk_grid_attach (GTK_GRID (grid), year_spin, 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("New value")), 0, 2, 1, 1);
-  value_spin = gtk_spin_button_new (ed->value, step, digits);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (value_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New value"), -1);
-  gtk_grid_attach (GTK_GRID (grid), value_spin, 1, 2, 1, 1);
-  ed->list = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (ed->list), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (ed->list), 30);
-  gtk_label_set_xalign (GTK_LABEL (ed->list), 0);
-  gtk_widget_add_css_class (ed->list, "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), ed->list, 0, 3, 2, 1);
-  clear = gtk_button_new_with_mnemonic (_("_Clear Changes"));
-  apply = gtk_button_new_with_mnemonic (_("_Apply"));
-  gtk_widget_add_css_class (apply, "suggested-action");
-  gtk_grid_attach (GTK_GRID (grid), clear, 0, 4, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), apply, 1, 4, 1, 1);
-  g_signal_connect (apply, "clicked", G_CALLBACK (on_schedule_apply_cb), ed);
-  g_signal_connect (clear, "clicked", G_CALLBACK (on_schedule_clear_cb), ed);
-  g_signal_connect (popover, "show", G_CALLBACK (on_schedule_show_cb), ed);
-  gtk_popover_set_child (GTK_POPOVER (popover), grid);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  return button;
-}
-
-/* ---- scrolling ---------------------------------------------------------------- */
-
-/* A wheel turned over a slider or a spin button while scrolling the panel
- * would change that value behind the user's back. They pass the scroll on to
- * the panel instead; values change by dragging, keys or typing. */
-static gboolean
-on_value_widget_scroll_cb (GtkEventControllerScroll *scroll, double dx, double dy, gpointer data)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (scroll));
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adj;
-  double step;
-
-  if (scroller == NULL)
-    return GDK_EVENT_STOP;
-  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  /* Wheel clicks move as GtkScrolledWindow moves them; touchpads give pixels. */
-  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL)
-    step = dy * pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0);
-  else
-    step = dy;
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + step);
-  return GDK_EVENT_STOP;
-}
-
-static void
-pass_scroll_on (GtkWidget *widget)
-{
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_value_widget_scroll_cb), NULL);
-  gtk_widget_add_controller (widget, scroll);
-}
-
-/* ---- lever rows -------------------------------------------------------------- */
-
-static void
-on_lever_value_changed_cb (GtkAdjustment *adj, LfControls *self)
-{
-  Lever *l = g_object_get_data (G_OBJECT (adj), "lever");
-
-  if (self->syncing || l == NULL)
+  if (self->syncing)
     return;
-  set_number (self, lf_param_info (l->param)->key, gtk_adjustment_get_value (adj) / l->scale);
-}
-
-/* A row with the label, an exact-entry spin button and its unit on top, and
- * a slider for the whole range below. Slider and spin share one adjustment. */
-static GtkWidget *
-lever_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
-           double lo, double hi, double step, int digits, double scale)
-{
-  const LfParamInfo *info = lf_param_info (param);
-  /* The quota has a switch row of its own; this row sets its size. */
-  const char *label = param == LF_PARAM_QUOTA_CHINA ? _("Quota size for China-built EVs")
-                                                    : param_label (param);
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (label);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *spin, *slider, *unit;
-  g_autofree char *tooltip = param_tooltip (self, param);
-  g_autofree char *exact = g_strdup_printf (_("%s, exact value"), label);
-  Lever lever = { 0 };
-
-  lever.param = param;
-  lever.scale = scale;
-  lever.adj = gtk_adjustment_new (lo, lo, hi, step, step * 10, 0);
-  lever.row = subtitle;
-  lever.container = row;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "accent");
-  gtk_widget_set_visible (subtitle, FALSE);
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), labels);
-
-  spin = gtk_spin_button_new (lever.adj, step, digits);
-  pass_scroll_on (spin);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, exact, -1);
-  gtk_widget_set_tooltip_text (spin, tooltip);
-  gtk_box_append (GTK_BOX (top), spin);
-  unit = gtk_label_new (param_unit (param));
-  gtk_widget_add_css_class (unit, "dim-label");
-  gtk_widget_set_size_request (unit, 28, -1);
-  gtk_label_set_xalign (GTK_LABEL (unit), 0);
-  gtk_box_append (GTK_BOX (top), unit);
-  if (info->flags & LF_PARAM_FLAG_SCHEDULE)
-    gtk_box_append (GTK_BOX (top), schedule_button (self, param, lo, hi, step, digits));
-
-  slider = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, lever.adj);
-  pass_scroll_on (slider);
-  gtk_scale_set_draw_value (GTK_SCALE (slider), FALSE);
-  gtk_widget_set_hexpand (slider, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (slider), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-  gtk_widget_set_tooltip_text (slider, tooltip);
-  gtk_widget_set_tooltip_text (title, tooltip);
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), slider);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  adw_preferences_group_add (group, row);
-
-  g_array_append_val (self->levers, lever);
-  return row;
+  set_number (self, lf_param_info (lf_lever_row_get_param (row))->key, lf_lever_row_get_value (row));
 }
 
 static void
-on_toggle_cb (GObject *toggle, GParamSpec *pspec, LfControls *self)
+on_choice_selected_cb (LfChoiceRow *row, GParamSpec *pspec, LfControls *self)
 {
-  LfParam param = GPOINTER_TO_INT (g_object_get_data (toggle, "lever-param"));
-  gboolean on = gtk_switch_get_active (GTK_SWITCH (toggle));
+  if (self->syncing)
+    return;
+  set_number (self, lf_param_info (lf_choice_row_get_param (row))->key,
+              adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+}
+
+static void
+on_switch_active_cb (LfSwitchRow *row, GParamSpec *pspec, LfControls *self)
+{
+  LfParam param = lf_switch_row_get_param (row);
+  gboolean on = lf_switch_row_get_active (row);
 
   if (self->syncing)
     return;
   if (param == LF_PARAM_QUOTA_CHINA)
     {
-      Lever *l = find_lever (self, param);
-      set_number (self, "quota.china", on ? gtk_adjustment_get_value (l->adj) : INFINITY);
+      set_number (self, "quota.china", on ? lf_lever_row_get_value (self->quota_row) : INFINITY);
       lf_controls_sync (self);
     }
   else
     set_number (self, lf_param_info (param)->key, on ? 1 : 0);
 }
 
-static GtkWidget *
-switch_row (LfControls *self, AdwPreferencesGroup *group, LfParam param, const char *subtitle)
+static void
+on_schedule_apply_cb (GObject *row, int year, double value, LfControls *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
-  g_autofree char *tooltip = param_tooltip (self, param);
-  Lever lever = { 0 };
+  g_autofree char *key = g_strdup_printf ("%s@%d", lf_param_info (row_param (row))->key, year);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (param));
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  param_label (param), -1);
-  gtk_widget_set_tooltip_text (row, tooltip);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  g_object_set_data (G_OBJECT (sw), "lever-param", GINT_TO_POINTER (param));
-  g_signal_connect (sw, "notify::active", G_CALLBACK (on_toggle_cb), self);
-  adw_preferences_group_add (group, row);
+  set_number (self, key, value);
+  lf_controls_sync (self);
+}
 
-  if (param == LF_PARAM_QUOTA_CHINA)
+static void
+on_schedule_clear_cb (GObject *row, LfControls *self)
+{
+  LfParam param = row_param (row);
+
+  lf_scenario_clear_steps (self->scenario, param);
+  emit_changed (self, lf_param_info (param)->key);
+  lf_controls_sync (self);
+}
+
+/* Every lever row in the template, in order, wired to write its lever: a new
+ * lever needs one row in lf-controls.ui and nothing here. */
+static void
+collect_levers (LfControls *self, GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      Lever *l = find_lever (self, param);
-      l->toggle = sw;
+      if (LF_IS_LEVER_ROW (child))
+        g_signal_connect_object (child, "notify::value", G_CALLBACK (on_lever_value_cb), self, 0);
+      else if (LF_IS_CHOICE_ROW (child))
+        g_signal_connect_object (child, "notify::selected", G_CALLBACK (on_choice_selected_cb), self, 0);
+      else if (LF_IS_SWITCH_ROW (child))
+        g_signal_connect_object (child, "notify::active", G_CALLBACK (on_switch_active_cb), self, 0);
+      else
+        {
+          collect_levers (self, child);
+          continue;
+        }
+      if (LF_IS_LEVER_ROW (child) || LF_IS_CHOICE_ROW (child))
+        {
+          g_signal_connect_object (child, "schedule-apply", G_CALLBACK (on_schedule_apply_cb), self, 0);
+          g_signal_connect_object (child, "schedule-clear", G_CALLBACK (on_schedule_clear_cb), self, 0);
+        }
+      g_ptr_array_add (self->levers, child);
     }
-  else
-    {
-      lever.param = param;
-      lever.scale = 1.0;
-      lever.toggle = sw;
-      g_array_append_val (self->levers, lever);
-    }
-  return row;
-}
-
-static void
-on_rule_selected_cb (GObject *combo, GParamSpec *pspec, LfControls *self)
-{
-  if (self->syncing)
-    return;
-  set_number (self, "rule.connected_vehicle", adw_combo_row_get_selected (ADW_COMBO_ROW (combo)));
-}
-
-static void
-rule_row (LfControls *self, AdwPreferencesGroup *group)
-{
-  const char *modes[] = { N_("Off"), N_("As published: Chinese makers barred from 2027"),
-                          N_("Waived for US-built cars"), NULL };
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  g_autofree char *tooltip = param_tooltip (self, LF_PARAM_RULE_CONNECTED_VEHICLE);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  Lever lever = { 0 };
-
-  for (int i = 0; modes[i]; i++)
-    gtk_string_list_append (list, _(modes[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (LF_PARAM_RULE_CONNECTED_VEHICLE));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  /* The choice shows as a wrapping subtitle, so the row fits a phone. */
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, tooltip);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "accent");
-  gtk_widget_set_visible (subtitle, FALSE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             schedule_button (self, LF_PARAM_RULE_CONNECTED_VEHICLE, 0, 2, 1, 0));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_rule_selected_cb), self);
-  adw_preferences_group_add (group, row);
-
-  lever.param = LF_PARAM_RULE_CONNECTED_VEHICLE;
-  lever.scale = 1.0;
-  lever.combo = row;
-  lever.row = subtitle;
-  g_array_append_val (self->levers, lever);
-}
-
-/* ---- a choice among named values (market.ev_path) ------------------------------------ */
-
-static void
-on_choice_selected_cb (GObject *combo, GParamSpec *pspec, LfControls *self)
-{
-  LfParam param = GPOINTER_TO_INT (g_object_get_data (combo, "param"));
-
-  if (self->syncing)
-    return;
-  set_number (self, lf_param_info (param)->key, adw_combo_row_get_selected (ADW_COMBO_ROW (combo)));
-}
-
-/* The EV adoption paths, in the order of their ids (low, central, high). */
-static const char *const ev_path_labels[] = {
-  /* Translators: the low path of US EV adoption, with the forecast it follows */
-  /* xgettext:no-c-format */
-  N_("Low (EY: 13 % of sales in 2030)"),
-  /* Translators: the central path of US EV adoption, with the forecast it follows */
-  /* xgettext:no-c-format */
-  N_("Central (BloombergNEF: 21 % in 2030)"),
-  /* Translators: the high path of US EV adoption, with the forecast it follows */
-  /* xgettext:no-c-format */
-  N_("High (Cox Automotive: 25 % in 2030)"),
-};
-
-/* Ford's cost outlook, in the order of its ids (guidance, downside). */
-static const char *const ford_case_labels[] = {
-  N_("As Ford guides: break-even in 2029"),
-  N_("Downside: break-even two years later"),
-};
-
-static void
-choice_row (LfControls *self, AdwPreferencesGroup *group, LfParam param,
-            const char *const *labels, int n_labels)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  g_autofree char *tooltip = param_tooltip (self, param);
-  Lever lever = { 0 };
-
-  for (int i = 0; i < n_labels; i++)
-    gtk_string_list_append (list, _(labels[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (param));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, tooltip);
-  g_object_set_data (G_OBJECT (row), "param", GINT_TO_POINTER (param));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), self);
-  adw_preferences_group_add (group, row);
-
-  lever.param = param;
-  lever.scale = 1.0;
-  lever.combo = row;
-  g_array_append_val (self->levers, lever);
 }
 
 /* ---- authorisation under the connected-vehicle rule -------------------------------- */
@@ -548,19 +170,23 @@ authorised_key (const LfBaseline *b, int maker)
 }
 
 static void
-on_authorised_cb (GObject *toggle, GParamSpec *pspec, LfControls *self)
+on_authorised_cb (GtkSwitch *sw, GParamSpec *pspec, LfControls *self)
 {
-  int maker = GPOINTER_TO_INT (g_object_get_data (toggle, "maker"));
-  g_autofree char *key = authorised_key (self->scenario->baseline, maker);
+  g_autofree char *key = NULL;
+  int maker = 0;
 
   if (self->syncing)
     return;
-  set_number (self, key, gtk_switch_get_active (GTK_SWITCH (toggle)) ? 1 : 0);
+  while (maker < LF_MAX_MAKERS && self->authorised[maker] != GTK_WIDGET (sw))
+    maker++;
+  g_return_if_fail (maker < LF_MAX_MAKERS);
+  key = authorised_key (self->scenario->baseline, maker);
+  set_number (self, key, gtk_switch_get_active (sw) ? 1 : 0);
 }
 
 /* One switch per maker the rule applies to: whether Commerce has authorised it. */
 static void
-authorised_rows (LfControls *self, AdwPreferencesGroup *group)
+add_authorised_rows (LfControls *self)
 {
   const LfBaseline *b = self->scenario->baseline;
 
@@ -593,9 +219,8 @@ authorised_rows (LfControls *self, AdwPreferencesGroup *group)
       /* The row labels its switch with its title too; the switch's own, longer
        * name says what it is on its own, and is read alone. */
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      g_object_set_data (G_OBJECT (sw), "maker", GINT_TO_POINTER (m));
-      g_signal_connect (sw, "notify::active", G_CALLBACK (on_authorised_cb), self);
-      adw_preferences_group_add (group, row);
+      g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_authorised_cb), self, 0);
+      adw_preferences_group_add (self->plants_group, row);
       self->authorised[m] = sw;
     }
 }
@@ -603,25 +228,17 @@ authorised_rows (LfControls *self, AdwPreferencesGroup *group)
 /* ---- plants ------------------------------------------------------------------ */
 
 static char *
-plant_key (const char *id, const char *field)
+plant_key (LfPlantRow *row, const char *field)
 {
-  return g_strdup_printf ("plant.%s.%s", id, field);
+  return g_strdup_printf ("plant.%s.%s", lf_plant_row_get_plant_id (row), field);
 }
 
 static void
-on_plant_combo_cb (GObject *combo, GParamSpec *pspec, LfControls *self)
+set_plant_string (LfControls *self, LfPlantRow *row, const char *field, const char *value)
 {
-  const char *id = g_object_get_data (combo, "plant-id");
-  const char *field = g_object_get_data (combo, "plant-field");
-  const LfBaseline *b = self->scenario->baseline;
-  guint sel = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
-  g_autofree char *key = plant_key (id, field);
+  g_autofree char *key = plant_key (row, field);
   g_autoptr(GError) error = NULL;
-  const char *value;
 
-  if (self->syncing || sel == GTK_INVALID_LIST_POSITION)
-    return;
-  value = g_str_equal (field, "maker") ? b->makers[sel].id : b->sites[sel].id;
   if (!lf_scenario_set_string (self->scenario, key, value, &error))
     {
       g_warning ("%s", error->message);
@@ -632,129 +249,67 @@ on_plant_combo_cb (GObject *combo, GParamSpec *pspec, LfControls *self)
 }
 
 static void
-on_plant_adj_cb (GtkAdjustment *adj, LfControls *self)
+on_plant_maker_cb (LfPlantRow *row, GParamSpec *pspec, LfControls *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (adj), "plant-id");
-  const char *field = g_object_get_data (G_OBJECT (adj), "plant-field");
-  g_autofree char *key = plant_key (id, field);
+  guint sel = lf_plant_row_get_maker (row);
+
+  if (self->syncing || sel == GTK_INVALID_LIST_POSITION)
+    return;
+  set_plant_string (self, row, "maker", self->scenario->baseline->makers[sel].id);
+}
+
+static void
+on_plant_site_cb (LfPlantRow *row, GParamSpec *pspec, LfControls *self)
+{
+  guint sel = lf_plant_row_get_site (row);
+
+  if (self->syncing || sel == GTK_INVALID_LIST_POSITION)
+    return;
+  set_plant_string (self, row, "site", self->scenario->baseline->sites[sel].id);
+}
+
+static void
+on_plant_capacity_cb (LfPlantRow *row, GParamSpec *pspec, LfControls *self)
+{
+  g_autofree char *key = plant_key (row, "capacity");
 
   if (self->syncing)
     return;
-  set_number (self, key, gtk_adjustment_get_value (adj));
+  set_number (self, key, lf_plant_row_get_capacity (row));
   lf_controls_sync (self);
 }
 
 static void
-on_remove_plant_cb (GtkButton *button, LfControls *self)
+on_plant_start_cb (LfPlantRow *row, GParamSpec *pspec, LfControls *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "plant-id");
-  g_autofree char *key = g_strdup_printf ("plant.%s.removed", id);
+  g_autofree char *key = plant_key (row, "start_year");
 
-  lf_scenario_remove_plant (self->scenario, id);
+  if (self->syncing)
+    return;
+  set_number (self, key, lf_plant_row_get_start_year (row));
+  lf_controls_sync (self);
+}
+
+static void
+on_plant_remove_cb (LfPlantRow *row, LfControls *self)
+{
+  g_autofree char *key = plant_key (row, "removed");
+
+  lf_scenario_remove_plant (self->scenario, lf_plant_row_get_plant_id (row));
   emit_changed (self, key);
   lf_controls_sync (self);
 }
 
 static void
-on_plant_expanded_cb (GObject *expander, GParamSpec *pspec, LfControls *self)
+on_plant_expanded_cb (LfPlantRow *row, GParamSpec *pspec, LfControls *self)
 {
-  const char *id = g_object_get_data (expander, "plant-id");
-
-  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
-    g_signal_emit (self, signals[PLANT_SELECTED], 0, lf_scenario_find_plant (self->scenario, id));
-}
-
-static GtkWidget *
-plant_combo (LfControls *self, const char *id, const char *field, const char *title, gboolean makers)
-{
-  const LfBaseline *b = self->scenario->baseline;
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  int n = makers ? b->n_makers : b->n_sites;
-
-  for (int i = 0; i < n; i++)
-    gtk_string_list_append (list, _(makers ? b->makers[i].name : b->sites[i].name));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "plant-id", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (row), "plant-field", (gpointer) field);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_plant_combo_cb), self);
-  return row;
-}
-
-static GtkAdjustment *
-plant_spin (LfControls *self, GtkWidget *expander, const char *id, const char *field,
-            const char *title, const char *tooltip, double lo, double hi, double step)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkAdjustment *adj = gtk_adjustment_new (lo, lo, hi, step, step * 10, 0);
-  GtkWidget *spin = gtk_spin_button_new (adj, step, 0);
-  g_autofree char *a11y = g_strdup_printf ("%s, %s", title, id);
-
-  pass_scroll_on (spin);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_tooltip_text (row, tooltip);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  g_object_set_data_full (G_OBJECT (adj), "plant-id", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (adj), "plant-field", (gpointer) field);
-  g_signal_connect (adj, "value-changed", G_CALLBACK (on_plant_adj_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  return adj;
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    g_signal_emit (self, signals[PLANT_SELECTED], 0,
+                   lf_scenario_find_plant (self->scenario, lf_plant_row_get_plant_id (row)));
 }
 
 static void
-add_plant_row (LfControls *self, const LfPlant *p)
-{
-  PlantRow pr = { 0 };
-  GtkWidget *remove_row, *remove;
-
-  g_strlcpy (pr.id, p->id, sizeof pr.id);
-  pr.expander = adw_expander_row_new ();
-  g_object_set_data_full (G_OBJECT (pr.expander), "plant-id", g_strdup (p->id), g_free);
-  g_signal_connect (pr.expander, "notify::expanded", G_CALLBACK (on_plant_expanded_cb), self);
-
-  pr.maker = plant_combo (self, p->id, "maker", _("Maker"), TRUE);
-  gtk_widget_set_tooltip_text (pr.maker, _("The Chinese maker that sells this plant's cars"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (pr.expander), pr.maker);
-  pr.site = plant_combo (self, p->id, "site", _("Site"), FALSE);
-  gtk_widget_set_tooltip_text (pr.site, _("Where the cars are built: sets the tariff they pay, "
-                                          "their cost and the earliest opening year (data/baseline.json)"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (pr.expander), pr.site);
-  pr.capacity = plant_spin (self, pr.expander, p->id, "capacity", _("Capacity (vehicles a year)"),
-                            _("Vehicles a year at full ramp; demand above it goes to other makers. "
-                              "A new plant starts at 150,000, the size of BYD's plants in Brazil, "
-                              "Hungary and Turkey (2025); the baseline's plants carry their own "
-                              "sources in data/baseline.json"),
-                            0, LF_PLANT_PARAM_MAX_CAPACITY, 10000);
-  pr.start = plant_spin (self, pr.expander, p->id, "start_year", _("First year"),
-                         _("First year the plant may produce; never before its site allows "
-                           "(each site's earliest year and its source are in data/baseline.json)"),
-                         LF_FIRST_YEAR, LF_LAST_YEAR, 1);
-
-  remove_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove this plant"));
-  remove = gtk_button_new_with_label (_("Remove"));
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  {
-    g_autofree char *a11y = g_strdup_printf (_("Remove plant %s"), p->id);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  }
-  g_object_set_data_full (G_OBJECT (remove), "plant-id", g_strdup (p->id), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_plant_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (pr.expander), remove_row);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->plants_group), pr.expander);
-  g_array_append_val (self->plant_rows, pr);
-}
-
-static void
-on_add_plant_cb (GtkButton *button, LfControls *self)
+on_add_plant_cb (LfControls *self)
 {
   const LfBaseline *b = self->scenario->baseline;
   char id[LF_PLANT_ID_MAX + 1];
@@ -766,8 +321,8 @@ on_add_plant_cb (GtkButton *button, LfControls *self)
   do
     g_snprintf (id, sizeof id, "plant-%d", n++);
   while (lf_scenario_find_plant (self->scenario, id) >= 0);
-  k_maker = plant_key (id, "maker");
-  k_site = plant_key (id, "site");
+  k_maker = g_strdup_printf ("plant.%s.maker", id);
+  k_site = g_strdup_printf ("plant.%s.site", id);
   /* A new plant starts as BYD in Mexico, the most talked-about option. */
   lf_scenario_set_string (self->scenario, k_maker, b->makers[0].id, NULL);
   lf_scenario_set_string (self->scenario, k_site,
@@ -781,11 +336,21 @@ static void
 rebuild_plants (LfControls *self)
 {
   for (guint i = 0; i < self->plant_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->plants_group),
-                                  g_array_index (self->plant_rows, PlantRow, i).expander);
-  g_array_set_size (self->plant_rows, 0);
+    adw_preferences_group_remove (self->plants_group, g_ptr_array_index (self->plant_rows, i));
+  g_ptr_array_set_size (self->plant_rows, 0);
   for (int i = 0; i < self->scenario->n_plants; i++)
-    add_plant_row (self, &self->scenario->plants[i]);
+    {
+      GtkWidget *row = lf_plant_row_new (self->scenario->baseline, self->scenario->plants[i].id);
+
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_plant_expanded_cb), self, 0);
+      g_signal_connect_object (row, "notify::maker", G_CALLBACK (on_plant_maker_cb), self, 0);
+      g_signal_connect_object (row, "notify::site", G_CALLBACK (on_plant_site_cb), self, 0);
+      g_signal_connect_object (row, "notify::capacity", G_CALLBACK (on_plant_capacity_cb), self, 0);
+      g_signal_connect_object (row, "notify::start-year", G_CALLBACK (on_plant_start_cb), self, 0);
+      g_signal_connect_object (row, "remove", G_CALLBACK (on_plant_remove_cb), self, 0);
+      adw_preferences_group_add (self->plants_group, row);
+      g_ptr_array_add (self->plant_rows, row);
+    }
 }
 
 static gboolean
@@ -794,90 +359,13 @@ plants_match_rows (LfControls *self)
   if ((int) self->plant_rows->len != self->scenario->n_plants)
     return FALSE;
   for (int i = 0; i < self->scenario->n_plants; i++)
-    if (!g_str_equal (g_array_index (self->plant_rows, PlantRow, i).id, self->scenario->plants[i].id))
+    if (!g_str_equal (lf_plant_row_get_plant_id (g_ptr_array_index (self->plant_rows, i)),
+                      self->scenario->plants[i].id))
       return FALSE;
   return TRUE;
 }
 
-/* ---- building ---------------------------------------------------------------- */
-
-static void
-build (LfControls *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *tariffs = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *market = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *ford = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *add;
-
-  /* Adjustments point at their Lever only once the array is complete (below). */
-  g_array_set_size (self->levers, 0);
-  g_array_set_size (self->plant_rows, 0);
-
-  adw_preferences_group_set_title (tariffs, _("Tariffs and Rules"));
-  adw_preferences_group_set_description (tariffs, _("What cars pay to enter, by where they are built"));
-  lever_row (self, tariffs, LF_PARAM_TARIFF_CHINA, 0, 300, 2.5, 1, 1);
-  lever_row (self, tariffs, LF_PARAM_TARIFF_MEXICO, 0, 300, 2.5, 1, 1);
-  lever_row (self, tariffs, LF_PARAM_TARIFF_CANADA, 0, 300, 2.5, 1, 1);
-  rule_row (self, tariffs);
-  lever_row (self, tariffs, LF_PARAM_QUOTA_CHINA, 0, 1000000, 5000, 0, 1);
-  switch_row (self, tariffs, LF_PARAM_QUOTA_CHINA, _("Off: no limit on China-built imports"));
-  lever_row (self, tariffs, LF_PARAM_CREDIT_EV_USD, 0, 15000, 250, 0, 1);
-  switch_row (self, tariffs, LF_PARAM_CREDIT_EXCLUDE_CHINESE, NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), tariffs);
-
-  self->plants_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->plants_group), _("Entrants and Plants"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->plants_group),
-                                         _("Which makers Commerce authorises, how fast full plants grow, "
-                                           "and each plant: its maker, site, capacity and first year"));
-  add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add a plant"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a plant"), -1);
-  g_signal_connect (add, "clicked", G_CALLBACK (on_add_plant_cb), self);
-  self->add_button = add;
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->plants_group), add);
-  /* Above the plants, which rebuild_plants() adds after them. */
-  lever_row (self, ADW_PREFERENCES_GROUP (self->plants_group), LF_PARAM_EXPANSION_YEARS, 0, 10, 1, 0, 1);
-  authorised_rows (self, ADW_PREFERENCES_GROUP (self->plants_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->plants_group));
-
-  adw_preferences_group_set_title (market, _("Market"));
-  adw_preferences_group_set_description (market, _("Where EV sales go, and how buyers behave: the band shows their uncertainty"));
-  choice_row (self, market, LF_PARAM_EV_PATH, ev_path_labels, G_N_ELEMENTS (ev_path_labels));
-  lever_row (self, market, LF_PARAM_PRICE_ELASTICITY, -3, -0.5, 0.05, 2, 1);
-  lever_row (self, market, LF_PARAM_CHOICE_PRICE_COEF, 1, 15, 0.5, 1, 1);
-  lever_row (self, market, LF_PARAM_ACCEPTANCE_SPEED, 0.05, 2, 0.05, 2, 1);
-  lever_row (self, market, LF_PARAM_CONSIDERATION_CAP, 5, 100, 1, 0, 100);
-  lever_row (self, market, LF_PARAM_PASS_THROUGH, 0, 100, 5, 0, 100);
-  lever_row (self, market, LF_PARAM_INCUMBENT_RESPONSE, 0, 1, 0.05, 2, 1);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), market);
-
-  adw_preferences_group_set_title (ford, _("Ford"));
-  switch_row (self, ford, LF_PARAM_FORD_PARTNERSHIP,
-              _("Plants at Ford sites run only with a partnership"));
-  lever_row (self, ford, LF_PARAM_FORD_PARTNER_FEE_USD, 0, 20000, 250, 0, 1);
-  choice_row (self, ford, LF_PARAM_FORD_CASE, ford_case_labels, G_N_ELEMENTS (ford_case_labels));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ford);
-
-  /* Now that the array is complete, tie each adjustment to its lever. */
-  for (guint i = 0; i < self->levers->len; i++)
-    {
-      Lever *l = &g_array_index (self->levers, Lever, i);
-      if (l->adj != NULL)
-        {
-          g_object_set_data (G_OBJECT (l->adj), "lever", l);
-          g_signal_connect (l->adj, "value-changed", G_CALLBACK (on_lever_value_changed_cb), self);
-        }
-    }
-
-  self->page = page;
-  adw_bin_set_child (ADW_BIN (self), page);
-  rebuild_plants (self);
-}
-
-/* ---- public -------------------------------------------------------------------- */
+/* ---- the class ------------------------------------------------------------------- */
 
 static void
 lf_controls_dispose (GObject *object)
@@ -885,8 +373,8 @@ lf_controls_dispose (GObject *object)
   LfControls *self = LF_CONTROLS (object);
 
   g_clear_object (&self->scroll_target);
-  g_clear_pointer (&self->levers, g_array_unref);
-  g_clear_pointer (&self->plant_rows, g_array_unref);
+  g_clear_pointer (&self->levers, g_ptr_array_unref);
+  g_clear_pointer (&self->plant_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (lf_controls_parent_class)->dispose (object);
 }
 
@@ -894,6 +382,7 @@ static void
 lf_controls_class_init (LfControlsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lf_controls_dispose;
 
@@ -910,13 +399,26 @@ lf_controls_class_init (LfControlsClass *klass)
   signals[PLANT_SELECTED] = g_signal_new ("plant-selected", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_INT);
+
+  g_type_ensure (LF_TYPE_LEVER_ROW);
+  g_type_ensure (LF_TYPE_CHOICE_ROW);
+  g_type_ensure (LF_TYPE_SWITCH_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/landfall/Landfall/ui/lf-controls.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfControls, plants_group);
+  gtk_widget_class_bind_template_child (widget_class, LfControls, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LfControls, quota_row);
+  gtk_widget_class_bind_template_child (widget_class, LfControls, quota_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_plant_cb);
 }
 
 static void
 lf_controls_init (LfControls *self)
 {
-  self->levers = g_array_sized_new (FALSE, TRUE, sizeof (Lever), 32);
-  self->plant_rows = g_array_new (FALSE, TRUE, sizeof (PlantRow));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->levers = g_ptr_array_new ();
+  self->plant_rows = g_ptr_array_new ();
+  collect_levers (self, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -934,8 +436,12 @@ lf_controls_set_scenario (LfControls *self, LfScenario *scenario)
 {
   g_return_if_fail (LF_IS_CONTROLS (self));
   self->scenario = scenario;
-  if (self->page == NULL)
-    build (self);
+  if (!self->built)
+    {
+      /* After the expansion row and before the plants, which rebuild_plants() adds. */
+      add_authorised_rows (self);
+      self->built = TRUE;
+    }
   lf_controls_sync (self);
 }
 
@@ -946,41 +452,39 @@ lf_controls_set_scenario (LfControls *self, LfScenario *scenario)
 void
 lf_controls_sync (LfControls *self)
 {
-  const LfScenario *s = self->scenario;
+  const LfScenario *s;
   const LfBaseline *b;
+  double quota;
 
   g_return_if_fail (LF_IS_CONTROLS (self));
+  s = self->scenario;
   if (s == NULL)
     return;
   b = s->baseline;
   self->syncing = TRUE;
   for (guint i = 0; i < self->levers->len; i++)
     {
-      Lever *l = &g_array_index (self->levers, Lever, i);
-      double v = s->value[l->param];
-      g_autofree char *sched = schedule_text (self, l->param);
+      GtkWidget *row = g_ptr_array_index (self->levers, i);
 
-      if (l->combo != NULL)
-        adw_combo_row_set_selected (ADW_COMBO_ROW (l->combo), (guint) v);
-      else if (l->param == LF_PARAM_QUOTA_CHINA)
-        {
-          /* With no quota, the size row shows a sensible one to start from:
-           * Canada's 49,000 a year (January 2026), not a misleading 0. */
-          gtk_adjustment_set_value (l->adj, isfinite (v) ? v : 49000);
-          if (l->toggle)
-            gtk_switch_set_active (GTK_SWITCH (l->toggle), isfinite (v));
-          gtk_widget_set_sensitive (l->container, isfinite (v) || *sched);
-        }
-      else if (l->toggle != NULL)
-        gtk_switch_set_active (GTK_SWITCH (l->toggle), v >= 0.5);
-      else if (l->adj != NULL)
-        gtk_adjustment_set_value (l->adj, v * l->scale);
-      if (l->row != NULL)
-        {
-          gtk_label_set_text (GTK_LABEL (l->row), sched);
-          gtk_widget_set_visible (l->row, *sched != '\0');
-        }
+      if (LF_IS_LEVER_ROW (row))
+        lf_lever_row_show (LF_LEVER_ROW (row), s);
+      else if (LF_IS_CHOICE_ROW (row))
+        lf_choice_row_show (LF_CHOICE_ROW (row), s);
+      else
+        lf_switch_row_show (LF_SWITCH_ROW (row), s);
     }
+  /* No quota: its size row starts from a sensible one, and is off unless a
+   * later year sets one. */
+  quota = s->value[LF_PARAM_QUOTA_CHINA];
+  if (!isfinite (quota))
+    lf_lever_row_set_value (self->quota_row, QUOTA_TO_START_FROM);
+  {
+    gboolean later = FALSE;
+
+    for (int y = 1; y < LF_N_YEARS; y++)
+      later |= s->has_step[LF_PARAM_QUOTA_CHINA][y];
+    gtk_widget_set_sensitive (GTK_WIDGET (self->quota_row), isfinite (quota) || later);
+  }
 
   for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
     if (self->authorised[m] != NULL)
@@ -995,27 +499,8 @@ lf_controls_sync (LfControls *self)
     gtk_widget_set_tooltip_text (self->add_button,
                                  s->n_plants < LF_MAX_PLANTS ? _("Add a plant") : full);
   }
-  for (int i = 0; i < s->n_plants; i++)
-    {
-      const LfPlant *p = &s->plants[i];
-      PlantRow *pr = &g_array_index (self->plant_rows, PlantRow, i);
-      int start = lf_plant_effective_start (s, p);
-      g_autofree char *title = g_strdup_printf ("%s · %s", _(b->makers[p->maker].name),
-                                                _(b->sites[p->site].name));
-      g_autofree char *subtitle = NULL;
-
-      if (p->capacity <= 0)
-        subtitle = g_strdup (_("Idle: no capacity"));
-      else
-        /* Translators: plant summary, e.g. "150,000 a year from 2028" */
-        subtitle = g_strdup_printf (_("%'.0f a year from %d"), p->capacity, start);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pr->expander), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (pr->expander), subtitle);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (pr->maker), p->maker);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (pr->site), p->site);
-      gtk_adjustment_set_value (pr->capacity, p->capacity);
-      gtk_adjustment_set_value (pr->start, start);
-    }
+  for (guint i = 0; i < self->plant_rows->len; i++)
+    lf_plant_row_show (g_ptr_array_index (self->plant_rows, i), s);
   self->syncing = FALSE;
 }
 
@@ -1047,16 +532,16 @@ scroll_to_target_idle (gpointer data)
 void
 lf_controls_select_plant (LfControls *self, int plant)
 {
-  PlantRow *pr;
+  GtkWidget *row;
 
   g_return_if_fail (LF_IS_CONTROLS (self));
   if (plant < 0 || plant >= (int) self->plant_rows->len)
     return;
-  pr = &g_array_index (self->plant_rows, PlantRow, plant);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (pr->expander), TRUE);
-  gtk_widget_grab_focus (pr->expander);
+  row = g_ptr_array_index (self->plant_rows, plant);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (row);
   /* Bring it into view once the expanded row has its place. */
   g_clear_object (&self->scroll_target);
-  self->scroll_target = g_object_ref (pr->expander);
+  self->scroll_target = g_object_ref (row);
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_target_idle, g_object_ref (self), g_object_unref);
 }

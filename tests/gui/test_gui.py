@@ -49,6 +49,15 @@ def tap(line):
     TAP.flush()
 
 
+def app_env():
+    """The environment for the program: ours, with the G_DEBUG that
+    run-gui-test.sh keeps for the program alone (LANDFALL_G_DEBUG)."""
+    env = dict(os.environ)
+    if env.get("LANDFALL_G_DEBUG"):
+        env["G_DEBUG"] = env["LANDFALL_G_DEBUG"]
+    return env
+
+
 class Failure(Exception):
     pass
 
@@ -128,10 +137,7 @@ class Landfall:
     """One running instance of the program, seen over AT-SPI."""
 
     def __init__(self, extra_env=None, args=(), log_name="default"):
-        env = dict(os.environ)
-        # The program runs with the suite's G_DEBUG (fatal warnings); this client does not.
-        if env.get("LANDFALL_APP_G_DEBUG"):
-            env["G_DEBUG"] = env["LANDFALL_APP_G_DEBUG"]
+        env = app_env()
         env.update(extra_env or {})
         # FILE_SIZE_LIMIT (bytes): the most any file the program writes may
         # hold (RLIMIT_FSIZE), which fails a larger write as a full disk would.
@@ -602,7 +608,7 @@ def test_open_file_in_running_instance(lf):
     path = os.path.join(os.environ.get("LANDFALL_SOURCE_DIR", "."), "data", "presets",
                         "03-mexico-route.landfall")
     windows_before = len(lf.windows())
-    second = subprocess.run([BIN, path], env=dict(os.environ), capture_output=True, timeout=30)
+    second = subprocess.run([BIN, path], env=app_env(), capture_output=True, timeout=30)
     check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}: "
           f"{second.stderr.decode(errors='replace')[:300]}")
     wait_for("the running window to show the opened file",
@@ -650,7 +656,7 @@ def test_open_hostile_file_keeps_window(lf):
     with open(path, "w") as f:
         f.write("[" * 250_000)
     title = lf.title()
-    second = subprocess.run([BIN, path], env=dict(os.environ), capture_output=True, timeout=30)
+    second = subprocess.run([BIN, path], env=app_env(), capture_output=True, timeout=30)
     check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}")
     dialog = error_dialog(lf, "Could Not Open the Scenario")
     lf.check_alive()
@@ -806,6 +812,102 @@ def test_restores_last_scenario_and_size(lf):
     check(abs(width - 1000) <= 2 and abs(height - 700) <= 50,
           f"the window is {width}×{height}, not the 1000×700 it had")
 
+def beyond_old_ranges_env():
+    """A valid scenario beyond where the controls once ended (300 % and
+    1,000,000): the China tariff at 400 % and a quota of 5,000,000. Opened
+    from the command line (Session args)."""
+    path = os.path.join(ARTIFACTS, "beyond-old-ranges.landfall")
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(path, "w") as f:
+        f.write('{"format": 1, "name": "Beyond the old ranges", "values": '
+                '{"tariff.china": 400, "quota.china": 5000000}}\n')
+    return {"LANDFALL_TEST_ARGS": path}
+
+
+QUOTA_SIZE = "Quota size for China-built EVs"
+
+
+def test_levers_show_the_models_whole_range(lf):
+    """A lever shows any value the model allows (issue 10): a file with the
+    China tariff at 400 % and a quota of 5,000,000 opens showing exactly
+    those, unmodified, and one step down from 400 gives 397.5 (the controls
+    once stopped at 300 % and 1 M, and a step down wrote 297.5)."""
+    check(lf.title() == "Beyond the old ranges", f"window title is {lf.title()!r}")
+    slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
+    spin = lf.find(pyatspi.ROLE_SPIN_BUTTON, TARIFF_CHINA + ", exact value")
+    for what, acc in (("slider", slider), ("exact entry", spin)):
+        v = acc.queryValue()
+        check(abs(v.currentValue - 400) < 1e-6,
+              f"the China tariff {what} shows {v.currentValue}, not the file's 400")
+        check(v.minimumValue == 0 and v.maximumValue >= 400,
+              f"the China tariff {what} spans {v.minimumValue}–{v.maximumValue}")
+    check(spin.queryValue().maximumValue == 500,
+          f"the exact entry ends at {spin.queryValue().maximumValue}, not the model's 500")
+    quota = lf.find(pyatspi.ROLE_SPIN_BUTTON, QUOTA_SIZE + ", exact value")
+    quota_slider = lf.find(pyatspi.ROLE_SLIDER, QUOTA_SIZE)
+    for what, acc in (("exact entry", quota), ("slider", quota_slider)):
+        v = acc.queryValue().currentValue
+        check(abs(v - 5_000_000) < 1e-6, f"the quota {what} shows {v}, not the file's 5,000,000")
+    check(not lf.title().startswith("• "), f"opening the file changed it: {lf.title()!r}")
+
+    # A click on the exact entry's text gives it the keyboard focus (GTK 4.8
+    # offers no AT-SPI grabFocus); its position comes relative to the window.
+    ex = spin.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    _, (x, y, width, height) = lf.xwindow()
+    tap(f"# exact entry at {ex.x},{ex.y} {ex.width}x{ex.height} in the window")
+    xdotool("mousemove", str(x + ex.x + 12), str(y + ex.y + ex.height // 2), "click", "1")
+    wait_for("the China tariff's exact entry to take the focus", lambda: [
+        o for o in [spin, *lf.find_all(pyatspi.ROLE_TEXT, root=spin)]
+        if states(o).contains(pyatspi.STATE_FOCUSED)] or None)
+    key("Down")
+    wait_for("one step down from 400 to give 397.5",
+             lambda: abs(spin.queryValue().currentValue - 397.5) < 1e-6)
+    wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
+
+
+def test_schedule_popover_applies_a_later_value(lf):
+    """The calendar button beside a policy lever gives it a new value from a
+    later year: it starts from the lever's value and reaches the model's end
+    (500 %); 25 % from 2028 on the China tariff shows under the lever's name,
+    and Ctrl+Z takes it away."""
+    before = lf.title()
+    button = wait_for("the China tariff's calendar button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, f"Change {TARIFF_CHINA} in a later year")
+        if b.queryAction().nActions > 0] or None)[0]
+    lf.click(button)
+    year = wait_for("the From year entry", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_SPIN_BUTTON, "From year")
+        if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    value = wait_for("the New value entry", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_SPIN_BUTTON, "New value")
+        if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    check(abs(year.queryValue().currentValue - 2028) < 1e-6,
+          f"the From year starts at {year.queryValue().currentValue}, not 2028")
+    lever = lf.find(pyatspi.ROLE_SPIN_BUTTON, TARIFF_CHINA + ", exact value").queryValue().currentValue
+    check(abs(value.queryValue().currentValue - lever) < 1e-6,
+          f"the New value starts at {value.queryValue().currentValue}, not the lever's {lever}")
+    check(value.queryValue().maximumValue == 500,
+          f"the New value ends at {value.queryValue().maximumValue}, not the model's 500")
+    year.queryValue().currentValue = 2028
+    value.queryValue().currentValue = 25
+    popover = year.parent
+    while popover is not None and not lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=popover):
+        popover = popover.parent
+    apply = wait_for("the Apply button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, root=popover)
+        if name_of(b).endswith("Apply")] or None)[0]
+    lf.click(apply)
+    wait_for("the schedule to show under the lever", lambda: lf.find_all(
+        pyatspi.ROLE_LABEL, "from 2028: 25 %"))
+    wait_for("the title to mark the change", lambda: lf.title().startswith("• "))
+    key("Escape")
+    lf.focus_main_window()
+    key("ctrl+z")
+    wait_for("undo to take the schedule away", lambda: not [
+        o for o in lf.find_all(pyatspi.ROLE_LABEL, "from 2028: 25 %")
+        if states(o).contains(pyatspi.STATE_VISIBLE)])
+
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -834,6 +936,10 @@ SESSIONS = [
         test_compare_edit_another,
         test_compare_remove,
     ]),
+    ("beyond-old-ranges", beyond_old_ranges_env(), [
+        test_levers_show_the_models_whole_range,
+        test_schedule_popover_applies_a_later_value,
+    ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
     ]),
@@ -847,7 +953,10 @@ SESSIONS = [
 
 def run_session(session, env, tests, counts):
     """Launch the program with env added, run tests in order, stop it."""
-    lf = Landfall(env, log_name=session)
+    # LANDFALL_TEST_ARGS: a file to open, given on the command line.
+    env = dict(env)
+    args = [env.pop("LANDFALL_TEST_ARGS")] if "LANDFALL_TEST_ARGS" in env else []
+    lf = Landfall(env, args=args, log_name=session)
     broken = None
     try:
         try:

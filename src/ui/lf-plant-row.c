@@ -1,0 +1,353 @@
+/* lf-plant-row.c: a plant as an expander row (see lf-plant-row.h).
+ *
+ * The row shows what the scenario says about its plant (lf_plant_row_show())
+ * and reports what the user changes as property notifications (maker, site,
+ * capacity, start-year) and ::remove; LfControls writes the scenario. */
+#define G_LOG_DOMAIN "landfall-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lf-plant-row.h"
+#include "lf-row-common.h"
+
+struct _LfPlantRow
+{
+  AdwExpanderRow   parent_instance;
+
+  char            *plant_id;
+
+  AdwComboRow     *maker_row;
+  AdwComboRow     *site_row;
+  AdwActionRow    *capacity_row;
+  AdwActionRow    *start_row;
+  GtkSpinButton   *capacity_spin;
+  GtkSpinButton   *start_spin;
+  GtkWidget       *remove_button;
+  GtkAdjustment   *capacity_adjustment;
+  GtkAdjustment   *start_adjustment;
+};
+
+G_DEFINE_FINAL_TYPE (LfPlantRow, lf_plant_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_PLANT_ID,
+  PROP_MAKER,
+  PROP_SITE,
+  PROP_CAPACITY,
+  PROP_START_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_maker_selected_cb (LfPlantRow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAKER]);
+}
+
+static void
+on_site_selected_cb (LfPlantRow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE]);
+}
+
+static void
+on_capacity_changed_cb (LfPlantRow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY]);
+}
+
+static void
+on_start_changed_cb (LfPlantRow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_YEAR]);
+}
+
+static void
+on_remove_clicked_cb (LfPlantRow *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+static GListModel *
+names_model (const LfBaseline *b, gboolean makers)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  int n = makers ? b->n_makers : b->n_sites;
+
+  for (int i = 0; i < n; i++)
+    gtk_string_list_append (list, _(makers ? b->makers[i].name : b->sites[i].name));
+  return G_LIST_MODEL (list);
+}
+
+/* A spin's accessible name says which plant it belongs to: "First year, byd-mx". */
+static void
+name_spin (LfPlantRow *self, GtkSpinButton *spin, AdwActionRow *row)
+{
+  g_autofree char *a11y = g_strdup_printf ("%s, %s",
+                                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                           self->plant_id);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static void
+lf_plant_row_constructed (GObject *object)
+{
+  LfPlantRow *self = LF_PLANT_ROW (object);
+  g_autofree char *remove_a11y = NULL;
+
+  G_OBJECT_CLASS (lf_plant_row_parent_class)->constructed (object);
+
+  g_assert (self->plant_id != NULL);
+  gtk_adjustment_configure (self->capacity_adjustment, LF_PLANT_PARAM_MIN_CAPACITY,
+                            LF_PLANT_PARAM_MIN_CAPACITY, LF_PLANT_PARAM_MAX_CAPACITY,
+                            10000, 100000, 0);
+  gtk_spin_button_configure (self->capacity_spin, self->capacity_adjustment, 10000, 0);
+  gtk_adjustment_configure (self->start_adjustment, LF_FIRST_YEAR, LF_FIRST_YEAR, LF_LAST_YEAR,
+                            1, 10, 0);
+  gtk_spin_button_configure (self->start_spin, self->start_adjustment, 1, 0);
+  lf_wheel_scrolls_panel (GTK_WIDGET (self->capacity_spin));
+  lf_wheel_scrolls_panel (GTK_WIDGET (self->start_spin));
+  name_spin (self, self->capacity_spin, self->capacity_row);
+  name_spin (self, self->start_spin, self->start_row);
+  remove_a11y = g_strdup_printf (_("Remove plant %s"), self->plant_id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_a11y, -1);
+}
+
+static void
+lf_plant_row_finalize (GObject *object)
+{
+  LfPlantRow *self = LF_PLANT_ROW (object);
+
+  g_free (self->plant_id);
+  G_OBJECT_CLASS (lf_plant_row_parent_class)->finalize (object);
+}
+
+static void
+lf_plant_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LfPlantRow *self = LF_PLANT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLANT_ID:
+      g_value_set_string (value, self->plant_id);
+      break;
+    case PROP_MAKER:
+      g_value_set_uint (value, lf_plant_row_get_maker (self));
+      break;
+    case PROP_SITE:
+      g_value_set_uint (value, lf_plant_row_get_site (self));
+      break;
+    case PROP_CAPACITY:
+      g_value_set_double (value, lf_plant_row_get_capacity (self));
+      break;
+    case PROP_START_YEAR:
+      g_value_set_int (value, lf_plant_row_get_start_year (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_plant_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LfPlantRow *self = LF_PLANT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLANT_ID:
+      self->plant_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_plant_row_class_init (LfPlantRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lf_plant_row_constructed;
+  object_class->finalize = lf_plant_row_finalize;
+  object_class->get_property = lf_plant_row_get_property;
+  object_class->set_property = lf_plant_row_set_property;
+
+  /**
+   * LfPlantRow:plant-id:
+   * The id of the plant in the scenario (its key is plant.<id>.<field>).
+   */
+  properties[PROP_PLANT_ID] =
+    g_param_spec_string ("plant-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LfPlantRow:maker:
+   * The index of the maker chosen in the baseline (GTK_INVALID_LIST_POSITION for none).
+   */
+  properties[PROP_MAKER] =
+    g_param_spec_uint ("maker", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LfPlantRow:site:
+   * The index of the site chosen in the baseline (GTK_INVALID_LIST_POSITION for none).
+   */
+  properties[PROP_SITE] =
+    g_param_spec_uint ("site", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LfPlantRow:capacity:
+   * Vehicles a year at full ramp.
+   */
+  properties[PROP_CAPACITY] =
+    g_param_spec_double ("capacity", NULL, NULL, LF_PLANT_PARAM_MIN_CAPACITY,
+                         LF_PLANT_PARAM_MAX_CAPACITY, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LfPlantRow:start-year:
+   * The first year the plant may produce, as shown.
+   */
+  properties[PROP_START_YEAR] =
+    g_param_spec_int ("start-year", NULL, NULL, LF_FIRST_YEAR, LF_LAST_YEAR, LF_FIRST_YEAR,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LfPlantRow::remove:
+   * The user asked to remove the plant.
+   */
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/landfall/Landfall/ui/lf-plant-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, maker_row);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, site_row);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, capacity_row);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, start_spin);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, capacity_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, start_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, on_maker_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_site_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_capacity_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked_cb);
+}
+
+static void
+lf_plant_row_init (LfPlantRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * lf_plant_row_new:
+ * @baseline: the makers and sites to choose from
+ * @plant_id: the plant's id in the scenario
+ */
+GtkWidget *
+lf_plant_row_new (const LfBaseline *baseline, const char *plant_id)
+{
+  LfPlantRow *self;
+  g_autoptr(GListModel) makers = NULL;
+  g_autoptr(GListModel) sites = NULL;
+
+  g_return_val_if_fail (baseline != NULL, NULL);
+  g_return_val_if_fail (plant_id != NULL, NULL);
+
+  self = g_object_new (LF_TYPE_PLANT_ROW, "plant-id", plant_id, NULL);
+  makers = names_model (baseline, TRUE);
+  sites = names_model (baseline, FALSE);
+  adw_combo_row_set_model (self->maker_row, makers);
+  adw_combo_row_set_model (self->site_row, sites);
+  return GTK_WIDGET (self);
+}
+
+const char *
+lf_plant_row_get_plant_id (LfPlantRow *self)
+{
+  g_return_val_if_fail (LF_IS_PLANT_ROW (self), NULL);
+  return self->plant_id;
+}
+
+guint
+lf_plant_row_get_maker (LfPlantRow *self)
+{
+  g_return_val_if_fail (LF_IS_PLANT_ROW (self), GTK_INVALID_LIST_POSITION);
+  return adw_combo_row_get_selected (self->maker_row);
+}
+
+guint
+lf_plant_row_get_site (LfPlantRow *self)
+{
+  g_return_val_if_fail (LF_IS_PLANT_ROW (self), GTK_INVALID_LIST_POSITION);
+  return adw_combo_row_get_selected (self->site_row);
+}
+
+double
+lf_plant_row_get_capacity (LfPlantRow *self)
+{
+  g_return_val_if_fail (LF_IS_PLANT_ROW (self), 0.0);
+  return gtk_adjustment_get_value (self->capacity_adjustment);
+}
+
+int
+lf_plant_row_get_start_year (LfPlantRow *self)
+{
+  g_return_val_if_fail (LF_IS_PLANT_ROW (self), LF_FIRST_YEAR);
+  return (int) gtk_adjustment_get_value (self->start_adjustment);
+}
+
+/**
+ * lf_plant_row_show:
+ * @scenario: (transfer none): read, never written
+ *
+ * Shows the scenario's plant with this row's id: a summary as title and
+ * subtitle, and each control's value.
+ */
+void
+lf_plant_row_show (LfPlantRow *self, const LfScenario *scenario)
+{
+  const LfBaseline *b;
+  const LfPlant *p;
+  int i, start;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (LF_IS_PLANT_ROW (self));
+  i = lf_scenario_find_plant (scenario, self->plant_id);
+  g_return_if_fail (i >= 0);
+  b = scenario->baseline;
+  p = &scenario->plants[i];
+  start = lf_plant_effective_start (scenario, p);
+  title = g_strdup_printf ("%s · %s", _(b->makers[p->maker].name), _(b->sites[p->site].name));
+  if (p->capacity <= 0)
+    subtitle = g_strdup (_("Idle: no capacity"));
+  else
+    /* Translators: plant summary, e.g. "150,000 a year from 2028" */
+    subtitle = g_strdup_printf (_("%'.0f a year from %d"), p->capacity, start);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  adw_combo_row_set_selected (self->maker_row, p->maker);
+  adw_combo_row_set_selected (self->site_row, p->site);
+  gtk_adjustment_set_value (self->capacity_adjustment, p->capacity);
+  gtk_adjustment_set_value (self->start_adjustment, start);
+}

@@ -1,0 +1,215 @@
+/* lf-schedule-popover.c: the per-year schedule of a policy lever.
+ *
+ * It reads the scenario (to start from the lever's value in the chosen year
+ * and to list the changes so far) but never writes it: ::apply and ::clear
+ * go to LfControls, which does. */
+#define G_LOG_DOMAIN "landfall-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "lf-row-common.h"
+#include "lf-schedule-popover.h"
+
+struct _LfSchedulePopover
+{
+  GtkPopover         parent_instance;
+
+  LfParam            param;
+  const LfScenario  *scenario;   /* not owned */
+
+  GtkLabel          *title_label;
+  GtkLabel          *list_label;
+  GtkSpinButton     *value_spin;
+  GtkAdjustment     *year_adjustment;
+  GtkAdjustment     *value_adjustment;
+};
+
+G_DEFINE_FINAL_TYPE (LfSchedulePopover, lf_schedule_popover, GTK_TYPE_POPOVER)
+
+enum {
+  PROP_0,
+  PROP_PARAM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  APPLY,
+  CLEAR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+refresh_list (LfSchedulePopover *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->scenario == NULL)
+    return;
+  text = lf_schedule_text (self->scenario, self->param);
+  gtk_label_set_text (self->list_label, *text ? text : _("No change in a later year"));
+}
+
+static void
+on_show_cb (LfSchedulePopover *self)
+{
+  int year = (int) gtk_adjustment_get_value (self->year_adjustment);
+  double v;
+
+  if (self->scenario == NULL)
+    return;
+  /* Start from the value the lever has in that year, not from zero. */
+  v = lf_scenario_value_at (self->scenario, self->param, year);
+  if (isfinite (v))
+    gtk_adjustment_set_value (self->value_adjustment, v * lf_param_shown_scale (self->param));
+  refresh_list (self);
+}
+
+static void
+on_apply_clicked_cb (LfSchedulePopover *self)
+{
+  int year = (int) gtk_adjustment_get_value (self->year_adjustment);
+  double v = gtk_adjustment_get_value (self->value_adjustment) / lf_param_shown_scale (self->param);
+
+  g_signal_emit (self, signals[APPLY], 0, year, v);
+  refresh_list (self);
+}
+
+static void
+on_clear_clicked_cb (LfSchedulePopover *self)
+{
+  g_signal_emit (self, signals[CLEAR], 0);
+  refresh_list (self);
+}
+
+static void
+lf_schedule_popover_constructed (GObject *object)
+{
+  LfSchedulePopover *self = LF_SCHEDULE_POPOVER (object);
+  const LfParamInfo *info = lf_param_info (self->param);
+  double scale = lf_param_shown_scale (self->param);
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", _(info->label));
+
+  G_OBJECT_CLASS (lf_schedule_popover_parent_class)->constructed (object);
+
+  gtk_label_set_markup (self->title_label, markup);
+  /* 2028 to start with: the first year a new policy could take effect. */
+  gtk_adjustment_configure (self->year_adjustment, CLAMP (2028, LF_FIRST_YEAR + 1, LF_LAST_YEAR),
+                            LF_FIRST_YEAR + 1, LF_LAST_YEAR, 1, 1, 0);
+  /* The whole range the model accepts, like the lever's own exact entry. */
+  gtk_adjustment_configure (self->value_adjustment, info->min * scale, info->min * scale,
+                            info->max * scale, info->step, info->step * 10, 0);
+  gtk_spin_button_configure (self->value_spin, self->value_adjustment, info->step, info->digits);
+}
+
+static void
+lf_schedule_popover_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LfSchedulePopover *self = LF_SCHEDULE_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARAM:
+      g_value_set_enum (value, self->param);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_schedule_popover_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LfSchedulePopover *self = LF_SCHEDULE_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARAM:
+      self->param = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_schedule_popover_class_init (LfSchedulePopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lf_schedule_popover_constructed;
+  object_class->get_property = lf_schedule_popover_get_property;
+  object_class->set_property = lf_schedule_popover_set_property;
+
+  /**
+   * LfSchedulePopover:param:
+   * The policy lever whose later values this edits.
+   */
+  properties[PROP_PARAM] =
+    g_param_spec_enum ("param", NULL, NULL, LF_TYPE_PARAM, LF_PARAM_TARIFF_CHINA,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LfSchedulePopover::apply:
+   * @year: the first year of the new value
+   * @value: the new value, in the model's units
+   */
+  signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
+  /**
+   * LfSchedulePopover::clear:
+   * The user asked to take every later change away.
+   */
+  signals[CLEAR] = g_signal_new ("clear", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/landfall/Landfall/ui/lf-schedule-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, LfSchedulePopover, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LfSchedulePopover, list_label);
+  gtk_widget_class_bind_template_child (widget_class, LfSchedulePopover, value_spin);
+  gtk_widget_class_bind_template_child (widget_class, LfSchedulePopover, year_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LfSchedulePopover, value_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
+}
+
+static void
+lf_schedule_popover_init (LfSchedulePopover *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+lf_schedule_popover_new (LfParam param)
+{
+  g_return_val_if_fail (param < LF_N_PARAMS, NULL);
+  return g_object_new (LF_TYPE_SCHEDULE_POPOVER, "param", param, NULL);
+}
+
+LfParam
+lf_schedule_popover_get_param (LfSchedulePopover *self)
+{
+  g_return_val_if_fail (LF_IS_SCHEDULE_POPOVER (self), LF_PARAM_TARIFF_CHINA);
+  return self->param;
+}
+
+/**
+ * lf_schedule_popover_set_scenario:
+ * @scenario: (transfer none) (nullable): read, never written; must outlive its use here
+ */
+void
+lf_schedule_popover_set_scenario (LfSchedulePopover *self, const LfScenario *scenario)
+{
+  g_return_if_fail (LF_IS_SCHEDULE_POPOVER (self));
+  self->scenario = scenario;
+}
