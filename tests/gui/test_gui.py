@@ -787,6 +787,23 @@ def test_compare_remove(lf):
     check(lf.find_all(pyatspi.ROLE_PUSH_BUTTON, "Remove Trade deal"), "Trade deal's row went too")
 
 
+def test_compare_file_opens(lf):
+    """A comparison file handed to the running window (as the file manager
+    does) replaces the comparison whole: its scenarios in the table, the one
+    it says is edited in the title."""
+    path = os.path.join(WORK, "briefing.landfall")
+    with open(path, "w") as f:
+        f.write('{"format": 1, "comparison": {"edited": 1, "scenarios": ['
+                '{"name": "Open door", "values": {"rule.connected_vehicle": 0, "tariff.china": 25}},'
+                '{"name": "Deal", "values": {"tariff.china@2027": 27.5, "rule.connected_vehicle@2027": 0}}]}}')
+    second = subprocess.run([BIN, path], env=app_env(), capture_output=True, timeout=30)
+    check(second.returncode == 0, f"the second 'landfall FILE' exited {second.returncode}")
+    wait_for("the comparison's edited scenario in the title", lambda: lf.title() == "Deal")
+    cell = settled(lambda: table_cell(lf, "Deal", SHARE_2030), "the Deal cell")
+    check("against Open door" in cell, f"the reference is not the file's first scenario: {cell!r}")
+    check(not lf.find_all(pyatspi.ROLE_LABEL, prefix="Trade deal, "), "the old comparison is still there")
+
+
 BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
 
 
@@ -935,6 +952,7 @@ SESSIONS = [
         test_compare_pins_presets,
         test_compare_edit_another,
         test_compare_remove,
+        test_compare_file_opens,
     ]),
     ("beyond-old-ranges", beyond_old_ranges_env(), [
         test_levers_show_the_models_whole_range,
