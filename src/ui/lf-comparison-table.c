@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "lf-comparison-table.h"
@@ -36,6 +37,9 @@ struct _LfComparisonTable
   GtkBox       *differs;
   LfComparison *comparison;
   char         *cells[N_ROWS][LF_COMPARISON_MAX];   /* each cell in words, as read out */
+  GtkWidget    *cell_labels[N_ROWS][LF_COMPARISON_MAX];
+  GtkWidget    *header_labels[LF_COMPARISON_MAX];
+  GtkWidget    *differ_labels[LF_COMPARISON_MAX];
 };
 
 G_DEFINE_FINAL_TYPE (LfComparisonTable, lf_comparison_table, GTK_TYPE_BOX)
@@ -129,36 +133,32 @@ clear_box (GtkWidget *box)
     }
 }
 
+/* The figures, into the labels the table has: a slider drag changes
+ * numbers, not the table's shape. */
 static void
-rebuild_table (LfComparisonTable *self)
+fill_table (LfComparisonTable *self)
 {
   guint n = lf_comparison_get_n_documents (self->comparison);
   guint ref = lf_comparison_get_reference_index (self->comparison);
   const LfProjection *ref_p = lf_document_get_projection (lf_comparison_get_document (self->comparison, ref));
   const char *ref_name = lf_document_get_title (lf_comparison_get_document (self->comparison, ref));
 
-  clear_box (GTK_WIDGET (self->grid));
   for (guint c = 0; c < n; c++)
-    {
-      LfDocument *doc = lf_comparison_get_document (self->comparison, c);
-      GtkWidget *header = label_new (lf_document_get_title (doc), "heading", 1.0f);
-
-      gtk_grid_attach (self->grid, header, (int) c + 1, 0, 1, 1);
-    }
+    gtk_label_set_text (GTK_LABEL (self->header_labels[c]),
+                        lf_document_get_title (lf_comparison_get_document (self->comparison, c)));
   for (Row r = 0; r < N_ROWS; r++)
-    {
-      gtk_grid_attach (self->grid, label_new (_(row_titles[r]), "dim-label", 0.0f), 0, (int) r + 1, 1, 1);
-      for (guint c = 0; c < n; c++)
-        {
-          LfDocument *doc = lf_comparison_get_document (self->comparison, c);
-          const LfProjection *p = lf_document_get_projection (doc);
-          double v = row_value (r, p);
-          g_autofree char *value = format_row (r, v, FALSE);
-          g_autofree char *diff = c == ref ? NULL : format_row (r, v - row_value (r, ref_p), TRUE);
-          g_autofree char *shown = diff ? g_strdup_printf ("%s\n%s", value, diff) : g_strdup (value);
-          GtkWidget *cell = label_new (shown, "numeric", 1.0f);
+    for (guint c = 0; c < n; c++)
+      {
+        LfDocument *doc = lf_comparison_get_document (self->comparison, c);
+        const LfProjection *p = lf_document_get_projection (doc);
+        double v = row_value (r, p);
+        g_autofree char *value = format_row (r, v, FALSE);
+        g_autofree char *diff = c == ref ? NULL : format_row (r, v - row_value (r, ref_p), TRUE);
+        g_autofree char *shown = diff ? g_strdup_printf ("%s\n%s", value, diff) : g_strdup (value);
+        GtkWidget *cell = self->cell_labels[r][c];
 
-          g_free (self->cells[r][c]);
+        gtk_label_set_text (GTK_LABEL (cell), shown);
+        g_free (self->cells[r][c]);
           if (diff != NULL)
             /* Translators: a cell of the comparison table read out:
                "Trade deal, Chinese share of US EV sales, 2030: 2.8 %; +2.8 points against Current policy" */
@@ -169,27 +169,50 @@ rebuild_table (LfComparisonTable *self)
                                                  _(row_titles[r]), value);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           self->cells[r][c], -1);
-          gtk_grid_attach (self->grid, cell, (int) c + 1, (int) r + 1, 1, 1);
-        }
-    }
+      }
 }
 
+/* The table's shape: a column per scenario, a row per figure. */
 static void
-rebuild_differences (LfComparisonTable *self)
+rebuild_table (LfComparisonTable *self)
+{
+  guint n = lf_comparison_get_n_documents (self->comparison);
+
+  clear_box (GTK_WIDGET (self->grid));
+  memset (self->cell_labels, 0, sizeof self->cell_labels);
+  memset (self->header_labels, 0, sizeof self->header_labels);
+  for (guint c = 0; c < n; c++)
+    {
+      self->header_labels[c] = label_new (NULL, "heading", 1.0f);
+      gtk_grid_attach (self->grid, self->header_labels[c], (int) c + 1, 0, 1, 1);
+    }
+  for (Row r = 0; r < N_ROWS; r++)
+    {
+      gtk_grid_attach (self->grid, label_new (_(row_titles[r]), "dim-label", 0.0f), 0, (int) r + 1, 1, 1);
+      for (guint c = 0; c < n; c++)
+        {
+          self->cell_labels[r][c] = label_new (NULL, "numeric", 1.0f);
+          gtk_grid_attach (self->grid, self->cell_labels[r][c], (int) c + 1, (int) r + 1, 1, 1);
+        }
+    }
+  fill_table (self);
+}
+
+/* Each scenario against the reference: the levers that differ, in words. */
+static void
+fill_differences (LfComparisonTable *self)
 {
   guint n = lf_comparison_get_n_documents (self->comparison);
   guint ref = lf_comparison_get_reference_index (self->comparison);
   LfDocument *ref_doc = lf_comparison_get_document (self->comparison, ref);
 
-  clear_box (GTK_WIDGET (self->differs));
   for (guint c = 0; c < n; c++)
     {
       LfDocument *doc = lf_comparison_get_document (self->comparison, c);
       g_autoptr(GPtrArray) d = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
-      GtkWidget *label;
 
-      if (c == ref)
+      if (c == ref || self->differ_labels[c] == NULL)
         continue;
       d = lf_differences (lf_document_get_scenario (ref_doc), lf_document_get_scenario (doc));
       /* Translators: a heading over the levers that differ, "Trade deal against Current policy" */
@@ -204,11 +227,28 @@ rebuild_differences (LfComparisonTable *self)
           /* Translators: one lever that differs: "Tariff on China-built EVs: 127.5 % → 27.5 % from 2027" */
           g_string_append_printf (text, _("%s: %s → %s"), x->label, x->a, x->b);
         }
-      label = label_new (text->str, NULL, 0.0f);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (self->differs, label);
+      gtk_label_set_text (GTK_LABEL (self->differ_labels[c]), text->str);
     }
+}
+
+static void
+rebuild_differences (LfComparisonTable *self)
+{
+  guint n = lf_comparison_get_n_documents (self->comparison);
+  guint ref = lf_comparison_get_reference_index (self->comparison);
+
+  clear_box (GTK_WIDGET (self->differs));
+  memset (self->differ_labels, 0, sizeof self->differ_labels);
+  for (guint c = 0; c < n; c++)
+    {
+      if (c == ref)
+        continue;
+      self->differ_labels[c] = label_new (NULL, NULL, 0.0f);
+      gtk_label_set_max_width_chars (GTK_LABEL (self->differ_labels[c]), 80);
+      gtk_label_set_selectable (GTK_LABEL (self->differ_labels[c]), TRUE);
+      gtk_box_append (self->differs, self->differ_labels[c]);
+    }
+  fill_differences (self);
 }
 
 static void
@@ -227,9 +267,13 @@ on_items_changed_cb (GListModel *model, guint position, guint removed, guint add
 static void
 on_changed_cb (LfComparison *comparison, guint index, LfDocumentChange change, LfComparisonTable *self)
 {
-  /* The figures are single projections: refined bands change none. */
+  /* The figures are single projections: refined bands change none. New
+   * values change the numbers and words in place. */
   if (change & LF_DOCUMENT_CHANGE_VALUES)
-    rebuild (self);
+    {
+      fill_table (self);
+      fill_differences (self);
+    }
 }
 
 static void

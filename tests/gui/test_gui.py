@@ -774,6 +774,13 @@ def test_compare_edit_another(lf):
     check(states(edit).contains(pyatspi.STATE_PRESSED), "the edited scenario's button is not pressed")
     lf.click(edit)  # pressing the edited one again keeps it edited
     check(lf.title() == "Trade deal", f"pressing the edited scenario again changed it: {lf.title()!r}")
+    # The controls now edit the trade deal: its table cell follows them.
+    before = settled(lambda: table_cell(lf, "Trade deal", SHARE_2030), "the Trade deal cell")
+    key("Escape")
+    # (Its China tariff is scheduled from 2027, so the credit, not the tariff, moves 2030.)
+    lf.find(pyatspi.ROLE_SLIDER, "EV purchase credit").queryValue().currentValue = 7500.0
+    wait_for("the Trade deal cell to follow its tariff", lambda: table_cell(lf, "Trade deal", SHARE_2030) != before)
+    wait_for("the title to mark the trade deal changed", lambda: lf.title() == "• Trade deal")
 
 
 def test_compare_remove(lf):
