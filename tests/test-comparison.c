@@ -239,11 +239,13 @@ test_differences (void)
   g_assert_cmpstr (x->a, ==, "no limit");
   g_assert_cmpstr (x->b, ==, "no limit, 100,000 a year from 2027");
   x = find (d, "rule.connected_vehicle");
-  g_assert_cmpstr (x->b, ==, "as published, off from 2027");
+  /* A mode in the words its control uses. */
+  g_assert_cmpstr (x->b, ==, "As published: Chinese makers barred from 2027, Off from 2027");
 
   /* Plants the Mexico route adds, and the rule it switches off. */
   x = find (m, "plant.byd-mx");
   g_assert_nonnull (x);
+  g_assert_cmpstr (x->label, ==, "BYD plant (byd-mx)");
   g_assert_cmpstr (x->a, ==, "—");
   g_assert_nonnull (strstr (x->b, "150,000 a year"));
   g_assert_nonnull (find (m, "rule.connected_vehicle"));

@@ -48,20 +48,11 @@ value_words (LfParam param, double v)
 
   if ((info->flags & LF_PARAM_FLAG_UNLIMITED) && isinf (v))
     return g_strdup (_("no limit"));
+  /* A mode or choice: what the control calls it (the registry's label). */
+  if (info->choice_labels != NULL && v >= info->min && v <= info->max && v == floor (v))
+    return g_strdup (_(info->choice_labels[(int) v]));
   if ((info->flags & LF_PARAM_FLAG_CHOICE) && v >= info->min && v <= info->max)
     return g_strdup (info->choices[(int) v]);
-  if (param == LF_PARAM_RULE_CONNECTED_VEHICLE)
-    {
-      switch ((int) v)
-        {
-        case LF_RULE_OFF:
-          return g_strdup (_("off"));
-        case LF_RULE_AS_PUBLISHED:
-          return g_strdup (_("as published"));
-        default:
-          return g_strdup (_("waived for US-built cars"));
-        }
-    }
   if (g_str_equal (info->unit, "0/1"))
     return g_strdup (v != 0 ? _("on") : _("off"));
   n = plain_number (v);
@@ -129,16 +120,17 @@ plant_words (const LfScenario *s, const char *id)
     return g_strdup ("—");
   p = &s->plants[i];
   capacity = lf_format_count (p->capacity);
+  /* Makers' and sites' names are translated as the controls show them. */
   if (p->start_year != 0)
     /* Translators: a plant: its maker, its site, its capacity and first year,
        e.g. "BYD at Monterrey, Nuevo León, 150,000 a year from 2028" */
     return g_strdup_printf (_("%s at %s, %s a year from %d"),
-                            p->maker >= 0 ? b->makers[p->maker].name : "?",
-                            p->site >= 0 ? b->sites[p->site].name : "?", capacity, p->start_year);
+                            p->maker >= 0 ? _(b->makers[p->maker].name) : "?",
+                            p->site >= 0 ? _(b->sites[p->site].name) : "?", capacity, p->start_year);
   /* Translators: a plant: its maker, its site and its capacity */
   return g_strdup_printf (_("%s at %s, %s a year"),
-                          p->maker >= 0 ? b->makers[p->maker].name : "?",
-                          p->site >= 0 ? b->sites[p->site].name : "?", capacity);
+                          p->maker >= 0 ? _(b->makers[p->maker].name) : "?",
+                          p->site >= 0 ? _(b->sites[p->site].name) : "?", capacity);
 }
 
 static void
@@ -180,7 +172,7 @@ lf_differences (const LfScenario *a, const LfScenario *b)
     if (!a->authorised[m] != !b->authorised[m])
       {
         /* Translators: a maker authorised under the connected-vehicle rule, e.g. "BYD authorised" */
-        g_autofree char *label = g_strdup_printf (_("%s authorised"), base->makers[m].name);
+        g_autofree char *label = g_strdup_printf (_("%s authorised"), _(base->makers[m].name));
         add (out, g_strdup_printf ("maker.%s.authorised", base->makers[m].id), label,
              g_strdup (a->authorised[m] ? _("yes") : _("no")),
              g_strdup (b->authorised[m] ? _("yes") : _("no")));
@@ -202,8 +194,12 @@ lf_differences (const LfScenario *a, const LfScenario *b)
           if (g_str_equal (wa, wb))
             continue;
           {
-            /* Translators: a plant by its id, e.g. "Plant byd-mx" */
-            g_autofree char *label = g_strdup_printf (_("Plant %s"), id);
+            const LfScenario *owner = lf_scenario_find_plant (a, id) >= 0 ? a : b;
+            const LfPlant *plant = &owner->plants[lf_scenario_find_plant (owner, id)];
+            /* Translators: a plant by its maker and its id in files, e.g. "BYD plant (byd-mx)" */
+            g_autofree char *label = g_strdup_printf (_("%s plant (%s)"),
+                                                      plant->maker >= 0 ? _(base->makers[plant->maker].name) : "?",
+                                                      id);
             add (out, g_strdup_printf ("plant.%s", id), label, g_steal_pointer (&wa), g_steal_pointer (&wb));
           }
         }

@@ -47,8 +47,8 @@ G_DEFINE_FINAL_TYPE (LfComparisonTable, lf_comparison_table, GTK_TYPE_BOX)
 static const char *const row_titles[N_ROWS] = {
   N_("Chinese share of US EV sales, 2030"),
   N_("Chinese share of US EV sales, 2035"),
-  N_("Ford EV sales against no entry, 2030"),
-  N_("Ford EV EBIT against no entry, 2030"),
+  N_("Ford EV sales, change from no entry, 2030"),
+  N_("Ford EV EBIT, change from no entry, 2030"),
   N_("Tariff revenue, 2030"),
 };
 
