@@ -142,7 +142,7 @@ describe_comparison (const LfChartSpec *spec,
   if (ref != NULL)
     /* TRANSLATORS: %s is a scenario's name */
     g_string_append_printf (s, _(", as differences from %s"), data->runs[data->difference_from].name);
-  g_string_append (s, ".");
+  g_string_append (s, _("."));
   for (guint i = 0; i < spec->n_layers; i++)
     {
       const LfLayerSpec *layer = &spec->layers[i];
@@ -150,7 +150,9 @@ describe_comparison (const LfChartSpec *spec,
 
       if (!(lf_layer_is_per_run (layer) || (stack && i == 0)))
         continue;
-      g_string_append_printf (s, " %s, %d:", stack ? _("Total") : _(layer->readout), LF_LAST_YEAR);
+      g_string_append_c (s, ' ');
+      /* TRANSLATORS: what a list of scenarios' values is of, e.g. "EV sales, 2035:" */
+      g_string_append_printf (s, _("%s, %d:"), stack ? _("Total") : _(layer->readout), LF_LAST_YEAR);
       for (int r = 0; r < data->n_runs; r++)
         {
           const LfProjection *p = data->runs[r].projection;
@@ -169,10 +171,13 @@ describe_comparison (const LfChartSpec *spec,
           else
             v = p->series[layer->series][last] - (ref ? ref->series[layer->series][last] : 0.0);
           text = describe_value (layer, v);
+          /* TRANSLATORS: between two scenarios' values in a list */
+          g_string_append (s, r ? _("; ") : " ");
           /* TRANSLATORS: one scenario's value in a list, e.g. "Trade deal 1.3 %" */
-          g_string_append_printf (s, _("%s%s %s"), r ? "; " : " ", data->runs[r].name, text);
+          g_string_append_printf (s, _("%s %s"), data->runs[r].name, text);
         }
-      g_string_append (s, ".");
+      /* TRANSLATORS: the end of a sentence */
+      g_string_append (s, _("."));
     }
   return g_string_free (s, FALSE);
 }
