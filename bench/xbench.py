@@ -53,8 +53,11 @@ def enter_session():
     if shutil.which("dbus-run-session") is None:
         skip("dbus-run-session is missing (Debian: dbus)")
     work = tempfile.mkdtemp(prefix="landfall-bench.")
-    for d in ("runtime", "config", "data", "cache"):
+    for d in ("runtime", "config", "data", "cache", "config/gtk-4.0"):
         os.makedirs(os.path.join(work, d), mode=0o700)
+    # A blinking text cursor would change a display's pixels on its own.
+    with open(os.path.join(work, "config", "gtk-4.0", "settings.ini"), "w") as f:
+        f.write("[Settings]\ngtk-cursor-blink=false\n")
     env = dict(os.environ,
                LANDFALL_BENCH_WORK=work,
                XDG_RUNTIME_DIR=os.path.join(work, "runtime"),

@@ -8,6 +8,7 @@
 
 #include "landfall-ui-resources.h"
 #include "lf-application.h"
+#include "lf-trace.h"
 #include "lf-window.h"
 
 struct _LfApplication
@@ -24,7 +25,10 @@ get_window (LfApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL || !LF_IS_WINDOW (window))
-    window = GTK_WINDOW (lf_window_new (ADW_APPLICATION (self)));
+    {
+      window = GTK_WINDOW (lf_window_new (ADW_APPLICATION (self)));
+      lf_trace_window (window);
+    }
   return LF_WINDOW (window);
 }
 
