@@ -44,6 +44,10 @@ ap.add_argument("--scenario", default=os.path.join(os.path.dirname(os.path.abspa
 ap.add_argument("--quiet-ms", type=float, default=120.0,
                 help="the screen is still this long before a press (default 120)")
 ap.add_argument("--landfall-env", action="append", default=[], metavar="VAR=VALUE")
+ap.add_argument("--also", action="append", default=[], metavar="NAME=BINARY",
+                help="another Landfall (an older build, say) measured in the same run, block by block")
+ap.add_argument("--also-env", action="append", default=[], metavar="NAME:VAR=VALUE",
+                help="environment for an --also Landfall (e.g. an A/B switch)")
 args = ap.parse_args()
 
 xbench.enter_session()
@@ -173,35 +177,114 @@ def read_trace():
     return events
 
 
+def breakdown(lf):
+    """Landfall's presses, phase by phase, from its trace."""
+    events = lf.trace_events
+    phases = {k: [] for k in ("handle", "wait", "layout", "charts", "paint", "show")}
+    charts = {}
+    for t0, t1 in lf.presses:
+        ev = [(t, w) for t, w in events if t0 - 1 <= t <= t1 + 1]
+        try:
+            t_key = next(t for t, w in ev if w.startswith("key-press"))
+            t_hand = next(t for t, w in ev if w == "key-handled" and t >= t_key)
+            t_before = next(t for t, w in ev if w == "frame-before-paint" and t >= t_hand)
+            t_layout = next(t for t, w in ev if w == "frame-layout" and t >= t_before)
+            t_paint = next(t for t, w in ev if w == "frame-paint" and t >= t_layout)
+        except StopIteration:
+            continue
+        draws = [(t, w) for t, w in ev if t_layout <= t <= t_paint and w.startswith("chart-draw")]
+        begin = {}
+        total = 0.0
+        for t, w in draws:
+            kind = w.split()[1]
+            if w.startswith("chart-draw-begin"):
+                begin[kind] = t
+            elif kind in begin:
+                charts.setdefault(kind, []).append(t - begin.pop(kind))
+                total += charts[kind][-1]
+        phases["handle"].append(t_hand - t0)
+        phases["wait"].append(t_before - t_hand)
+        phases["layout"].append(t_layout - t_before)
+        phases["charts"].append(total)
+        phases["paint"].append(t_paint - t_layout - total)
+        phases["show"].append(t1 - t_paint)
+    if phases["handle"]:
+        out(f"{lf.name}, where a press goes ({len(phases['handle'])} traced presses; median, p90 in ms):")
+        labels = {
+            "handle": "key sent -> handled (model, 200-draw band, chart data)",
+            "wait": "handled -> frame starts (frame clock)",
+            "layout": "frame start -> layout done",
+            "charts": "charts drawn (cairo, in snapshot)",
+            "paint": "rest of snapshot + render",
+            "show": "render done -> pixels seen by X client",
+        }
+        for k, label in labels.items():
+            out(f"  {label:58} {xbench.median(phases[k]):5.1f} {xbench.pct(phases[k], 90):5.1f}")
+        for kind, v in charts.items():
+            out(f"    chart {kind:10} {xbench.median(v):5.1f} {xbench.pct(v, 90):5.1f} ({len(v)} draws)")
+
+
+class Landfall:
+    """One Landfall build (or environment) under test. Only one runs at a time:
+    each covers the whole screen."""
+
+    def __init__(self, name, binary, extra):
+        self.name, self.binary = name, binary
+        self.env = dict(lf_env)
+        for kv in extra:
+            k, _, v = kv.partition("=")
+            self.env[k] = v
+        self.proc = None
+        self.trace_events = []
+        self.presses = []
+
+    def start(self):
+        if os.path.exists(trace_path):
+            os.unlink(trace_path)
+        self.proc, self.win, _, _ = xbench.launch_and_wait_painted(
+            screen, [self.binary, args.scenario], self.env)
+        procs.append(self.proc)
+        app = find_app(self.proc.pid)
+        self.slider = find_slider(app, "Tariff on China-built EVs")
+        g = self.win.get_geometry()
+        # The pointer rests on the title, away from buttons with tooltips and the charts.
+        xtest.fake_input(d, X.MotionNotify, x=g.width // 2, y=12)
+        focus(self.win)
+        for _ in range(60):
+            if focused(self.slider):
+                break
+            code = press("Tab")
+            release(code)
+            time.sleep(0.15)
+        if not focused(self.slider):
+            xbench.fail("could not move the keyboard focus to the China tariff slider")
+        wait_quiet(0.3)
+        share = None
+        for t, what in read_trace():
+            if what.startswith("chart-bounds share "):
+                share = tuple(int(v) for v in what.split()[2:6])
+        if share is None:
+            xbench.fail("Landfall wrote no chart bounds (LANDFALL_TRACE)")
+        self.share = share
+        # A margin in, off the frame the style may draw.
+        self.rect = (share[0] + 2, share[1] + 2, share[2] - 4, share[3] - 4)
+
+    def stop(self):
+        if self.proc is not None:
+            xbench.stop(self.proc)
+            procs.remove(self.proc)
+            self.proc = None
+            self.trace_events += read_trace()
+
+
 try:
-    # ---- Landfall, full screen ----
-    if os.path.exists(trace_path):
-        os.unlink(trace_path)
-    lf, lf_win, _, _ = xbench.launch_and_wait_painted(screen, [binary, args.scenario], lf_env)
-    procs.append(lf)
-    app = find_app(lf.pid)
-    slider = find_slider(app, "Tariff on China-built EVs")
-    lf_geom = lf_win.get_geometry()
-    # The pointer rests on the title, away from buttons with tooltips and the charts.
-    xtest.fake_input(d, X.MotionNotify, x=lf_geom.width // 2, y=12)
-    focus(lf_win)
-    for _ in range(60):
-        if focused(slider):
-            break
-        code = press("Tab")
-        release(code)
-        time.sleep(0.15)
-    if not focused(slider):
-        xbench.fail("could not move the keyboard focus to the China tariff slider")
-    wait_quiet(0.3)
-    share = None
-    for t, what in read_trace():
-        if what.startswith("chart-bounds share "):
-            share = tuple(int(v) for v in what.split()[2:6])
-    if share is None:
-        xbench.fail("Landfall wrote no chart bounds (LANDFALL_TRACE)")
-    # A margin in, off the frame the style may draw.
-    lf_rect = (share[0] + 2, share[1] + 2, share[2] - 4, share[3] - 4)
+    landfalls = [Landfall("landfall", binary, [])]
+    for spec in args.also:
+        name, _, path = spec.partition("=")
+        extra = [e.split(":", 1)[1] for e in args.also_env if e.split(":", 1)[0] == name]
+        landfalls.append(Landfall(name, os.path.abspath(path), extra))
+    landfalls[0].start()
+    share = landfalls[0].share
 
     # ---- Calculator, in the bottom-right corner ----
     calc_bin = shutil.which("gnome-calculator")
@@ -238,23 +321,33 @@ try:
             xbench.fail("typing a digit changed nothing in Calculator's display")
         calc_rect = (min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
 
-    targets = [("landfall", lf_win, lf_rect, ["Right", "Left"])]
+    targets = [(lf.name, lf, ["Right", "Left"]) for lf in landfalls]
     if calc is not None:
-        targets.append(("gnome-calculator", calc_win, calc_rect, ["1", "BackSpace"]))
-    lat = {name: [] for name, _, _, _ in targets}
-    misses = {name: 0 for name, _, _, _ in targets}
-    presses_at = []  # Landfall's presses: (t0, t1) in monotonic ms
-    done = {name: 0 for name, _, _, _ in targets}
-    warm = {name: 4 for name, _, _, _ in targets}   # not counted
+        targets.append(("gnome-calculator", None, ["1", "BackSpace"]))
+    lat = {name: [] for name, _, _ in targets}
+    misses = {name: 0 for name, _, _ in targets}
+    done = {name: 0 for name, _, _ in targets}
     while any(done[n] < args.presses for n in done):
-        for name, win, rect, keys in targets:
+        for name, lf, keys in targets:
             if done[name] >= args.presses:
                 continue
+            if lf is not None:
+                for other in landfalls:
+                    if other is not lf:
+                        other.stop()
+                if lf.proc is None:
+                    lf.start()
+                    if calc is not None:
+                        calc_win.configure(stack_mode=X.Above)
+                win, rect = lf.win, lf.rect
+            else:
+                win, rect = calc_win, calc_rect
             focus(win)
-            if name == "landfall" and not focused(slider):
+            if lf is not None and not focused(lf.slider):
                 xbench.fail("the slider lost the keyboard focus")
             wait_quiet(0.3)
-            n_block = min(args.block, args.presses - done[name]) + warm[name]
+            warm = 4  # after a switch, not counted
+            n_block = min(args.block, args.presses - done[name]) + warm
             for k in range(n_block):
                 wait_quiet(args.quiet_ms / 1000.0)
                 before = grab(win, rect)
@@ -263,80 +356,40 @@ try:
                 code = press(keys[k % 2])
                 ms = wait_changed(win, rect, before, t0)
                 release(code)
-                if warm[name] > 0:
-                    warm[name] -= 1
+                if k < warm:
                     continue
                 if ms is None:
                     misses[name] += 1
                 else:
                     lat[name].append(ms)
-                    if name == "landfall":
-                        presses_at.append((t0 * 1000.0, t0 * 1000.0 + ms))
+                    if lf is not None:
+                        lf.presses.append((t0 * 1000.0, t0 * 1000.0 + ms))
                 done[name] += 1
             # An even number of presses leaves each program as it started.
             if n_block % 2:
                 code = press(keys[1])
                 release(code)
                 wait_quiet(0.3)
+    for lf in landfalls:
+        lf.stop()
 
     # ---- report ----
     out(f"key press to changed pixels: {args.presses} presses each, blocks of {args.block}, "
         f"GSK_RENDERER={env['GSK_RENDERER']}, scenario {os.path.basename(args.scenario)}")
     out(f"{'':18} {'median':>7} {'p90':>7} {'max':>7} {'> 16.7 ms':>10}  misses")
-    for name, _, _, _ in targets:
+    for name, _, _ in targets:
         v = lat[name]
         over = sum(1 for x in v if x > 1000.0 / 60)
         out(f"{name:18} {xbench.median(v):5.1f}ms {xbench.pct(v, 90):5.1f}ms {max(v) if v else 0:5.1f}ms "
             f"{over:6d}/{len(v):<3d} {misses[name]:4d}")
     if calc is not None and lat["gnome-calculator"]:
-        a, c = lat["landfall"], lat["gnome-calculator"]
-        out(f"landfall / calculator: median {xbench.median(a) / xbench.median(c):.2f}, "
-            f"p90 {xbench.pct(a, 90) / xbench.pct(c, 90):.2f}")
-
-    # Landfall's presses, phase by phase, from its trace.
-    events = read_trace()
-    phases = {k: [] for k in ("handle", "wait", "layout", "charts", "paint", "show")}
-    charts = {}
-    for t0, t1 in presses_at:
-        ev = [(t, w) for t, w in events if t0 - 1 <= t <= t1 + 1]
-        try:
-            t_key = next(t for t, w in ev if w.startswith("key-press"))
-            t_hand = next(t for t, w in ev if w == "key-handled" and t >= t_key)
-            t_before = next(t for t, w in ev if w == "frame-before-paint" and t >= t_hand)
-            t_layout = next(t for t, w in ev if w == "frame-layout" and t >= t_before)
-            t_paint = next(t for t, w in ev if w == "frame-paint" and t >= t_layout)
-        except StopIteration:
-            continue
-        draws = [(t, w) for t, w in ev if t_layout <= t <= t_paint and w.startswith("chart-draw")]
-        begin = {}
-        total = 0.0
-        for t, w in draws:
-            kind = w.split()[1]
-            if w.startswith("chart-draw-begin"):
-                begin[kind] = t
-            elif kind in begin:
-                charts.setdefault(kind, []).append(t - begin.pop(kind))
-                total += charts[kind][-1]
-        phases["handle"].append(t_hand - t0)
-        phases["wait"].append(t_before - t_hand)
-        phases["layout"].append(t_layout - t_before)
-        phases["charts"].append(total)
-        phases["paint"].append(t_paint - t_layout - total)
-        phases["show"].append(t1 - t_paint)
-    if phases["handle"]:
-        out(f"Landfall, where a press goes ({len(phases['handle'])} traced presses; median, p90 in ms):")
-        labels = {
-            "handle": "key sent -> handled (model, 200-draw band, chart data)",
-            "wait": "handled -> frame starts (frame clock)",
-            "layout": "frame start -> layout done",
-            "charts": "charts drawn (cairo, in snapshot)",
-            "paint": "rest of snapshot + render",
-            "show": "render done -> pixels seen by X client",
-        }
-        for k, label in labels.items():
-            out(f"  {label:58} {xbench.median(phases[k]):5.1f} {xbench.pct(phases[k], 90):5.1f}")
-        for kind, v in charts.items():
-            out(f"    chart {kind:10} {xbench.median(v):5.1f} {xbench.pct(v, 90):5.1f} ({len(v)} draws)")
+        c = lat["gnome-calculator"]
+        for lf in landfalls:
+            a = lat[lf.name]
+            out(f"{lf.name} / calculator: median {xbench.median(a) / xbench.median(c):.2f}, "
+                f"p90 {xbench.pct(a, 90) / xbench.pct(c, 90):.2f}")
+    for lf in landfalls:
+        breakdown(lf)
 finally:
     for p in procs:
         xbench.stop(p)
