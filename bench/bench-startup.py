@@ -36,6 +36,8 @@ ap.add_argument("--landfall-env", action="append", default=[], metavar="VAR=VALU
                 help="extra environment for Landfall only (e.g. an A/B switch)")
 ap.add_argument("--also", action="append", default=[], metavar="NAME=BINARY",
                 help="another Landfall build to run in the same interleaving (e.g. old=/tmp/old/landfall)")
+ap.add_argument("--also-env", action="append", default=[], metavar="NAME:VAR=VALUE",
+                help="environment for an --also Landfall (e.g. an A/B switch)")
 args = ap.parse_args()
 runs = args.runs_pos or args.runs
 
@@ -67,18 +69,21 @@ def landfall_env(bin_path, extra):
 programs.append(("landfall", [binary], landfall_env(binary, args.landfall_env)))
 for spec in args.also:
     name, _, path = spec.partition("=")
-    programs.append((name, [os.path.abspath(path)], landfall_env(os.path.abspath(path), [])))
+    extra = [e.split(":", 1)[1] for e in args.also_env if e.split(":", 1)[0] == name]
+    programs.append((name, [os.path.abspath(path)], landfall_env(os.path.abspath(path), extra)))
 calc = shutil.which("gnome-calculator")
 if calc and not args.no_calculator:
     programs.append(("gnome-calculator", [calc], dict(base_env)))
 
 screen = xbench.Screen()
-results = {label: {"map": [], "paint": [], "hwm": [], "cpu": []} for label, _, _ in programs}
+results = {label: {"map": [], "paint": [], "hwm": [], "cpu": [], "run": [], "wait": []}
+           for label, _, _ in programs}
 for i in range(runs + 1):
     order = programs if i % 2 == 0 else list(reversed(programs))
     for label, argv, env in order:
         proc, win, t_map, t_paint = xbench.launch_and_wait_painted(screen, argv, env)
         cpu = xbench.cpu_ms(proc.pid)
+        main_run, main_wait = xbench.main_thread_ms(proc.pid)
         time.sleep(args.settle)
         hwm, rss = xbench.memory_kb(proc.pid)
         xbench.stop(proc)
@@ -88,23 +93,29 @@ for i in range(runs + 1):
         r["map"].append(t_map)
         r["paint"].append(t_paint)
         r["cpu"].append(cpu)
+        r["run"].append(main_run)
+        r["wait"].append(main_wait)
         r["hwm"].append(hwm / 1024.0)
 
 out = xbench.out
 renderer = os.environ.get("GSK_RENDERER", "(GTK default)")
 out(f"start to first painted window: {runs} runs each, interleaved; GSK_RENDERER={renderer}")
-out(f"{'':18} {'mapped':>8} {'painted':>8} {'p10-p90 painted':>16} {'CPU to paint':>13} {'peak RSS':>9}")
+out("(medians; main thread: its time on a CPU / waiting for one until the frame; "
+    "CPU: the whole process's, 10 ms ticks)")
+out(f"{'':18} {'mapped':>8} {'painted':>8} {'p10-p90 painted':>16} {'main thread':>15} {'CPU':>7} {'peak RSS':>9}")
 for label, _, _ in programs:
     r = results[label]
     out(f"{label:18} {xbench.median(r['map']):6.0f}ms {xbench.median(r['paint']):6.0f}ms "
-        f"{xbench.pct(r['paint'], 10):7.0f}-{xbench.pct(r['paint'], 90):.0f} ms "
-        f"{xbench.median(r['cpu']):10.0f} ms {xbench.median(r['hwm']):6.1f} MB")
+        f"{xbench.pct(r['paint'], 10):7.0f}-{xbench.pct(r['paint'], 90):<5.0f}ms "
+        f"{xbench.median(r['run']):6.0f}/{xbench.median(r['wait']):<4.0f}ms "
+        f"{xbench.median(r['cpu']):5.0f}ms {xbench.median(r['hwm']):6.1f} MB")
 if "gnome-calculator" in results:
     c = results["gnome-calculator"]
     for label, _, _ in programs[:-1]:
         r = results[label]
         out(f"{label + ' / calculator':30} mapped {xbench.median(r['map']) / xbench.median(c['map']):.2f}  "
             f"painted {xbench.median(r['paint']) / xbench.median(c['paint']):.2f}  "
+            f"main thread {xbench.median(r['run']) / xbench.median(c['run']):.2f}  "
             f"CPU {xbench.median(r['cpu']) / xbench.median(c['cpu']):.2f}  "
             f"peak RSS {xbench.median(r['hwm']) / xbench.median(c['hwm']):.2f}")
 else:

@@ -127,6 +127,19 @@ def cpu_ms(pid):
         return float("nan")
 
 
+def main_thread_ms(pid):
+    """(run, wait) of a process's main thread so far, in ms: time on a CPU and
+    time ready to run but waiting for one (/proc/PID/task/PID/schedstat, ns).
+    The run time is the work on the critical path of a GUI program, and far
+    steadier than the wall clock on a busy machine."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/schedstat") as f:
+            run, wait, _ = f.read().split()
+        return int(run) / 1e6, int(wait) / 1e6
+    except (OSError, ValueError):
+        return float("nan"), float("nan")
+
+
 class Screen:
     """The X server's view: which top-level windows map, and when any part of
     the screen is drawn (DAMAGE on the root window reports drawing into every
