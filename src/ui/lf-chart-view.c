@@ -7,7 +7,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "lf-chart-view.h"
-#include "lf-geo.h"
 #include "lf-trace.h"
 
 struct _LfChartView
@@ -169,29 +168,12 @@ lf_chart_view_init (LfChartView *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 }
 
-/* The map's outlines are parsed once per process (lf_geo_get_default() is
- * safe to call from any thread): begun here, on another core, rather than in
- * the middle of the window's first frame. */
-static gpointer
-load_geo_thread (gpointer data)
-{
-  lf_geo_get_default (NULL);
-  return NULL;
-}
-
 GtkWidget *
 lf_chart_view_new (LfChartKind kind)
 {
   LfChartView *self = g_object_new (LF_TYPE_CHART_VIEW, NULL);
 
   self->kind = kind;
-  if (kind == LF_CHART_MAP)
-    {
-      GThread *thread = g_thread_try_new ("landfall-geo", load_geo_thread, NULL, NULL);
-
-      if (thread != NULL)
-        g_thread_unref (thread);
-    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lf_chart_kind_get_title (kind), -1);
   return GTK_WIDGET (self);
