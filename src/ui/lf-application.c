@@ -8,6 +8,7 @@
 
 #include "landfall-ui-resources.h"
 #include "lf-application.h"
+#include "lf-trace.h"
 #include "lf-window.h"
 
 struct _LfApplication
@@ -18,13 +19,47 @@ struct _LfApplication
 
 G_DEFINE_FINAL_TYPE (LfApplication, lf_application, ADW_TYPE_APPLICATION)
 
+/* The Shortcuts window is built the first time it is asked for: GtkApplication
+ * would build it (a GtkBuilder file of some fifty widgets) with every main
+ * window, before the window's first frame. */
+static void
+show_help_overlay_activated (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkApplicationWindow *window = data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/landfall/Landfall/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+add_help_overlay_action (GtkWindow *window)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  /* set_help_overlay() adds no action of its own while this one is there. */
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_activated), window, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+}
+
 static LfWindow *
 get_window (LfApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL || !LF_IS_WINDOW (window))
-    window = GTK_WINDOW (lf_window_new (ADW_APPLICATION (self)));
+    {
+      window = GTK_WINDOW (lf_window_new (ADW_APPLICATION (self)));
+      add_help_overlay_action (window);
+      lf_trace_window (window);
+    }
   return LF_WINDOW (window);
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lf-chart-view.h"
+#include "lf-trace.h"
 
 struct _LfChartView
 {
@@ -57,9 +58,30 @@ lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   data.dark = self->dark;
   data.hover_year = self->hover_year;
   data.selected_plant = self->selected_plant;
+  lf_trace ("chart-draw-begin %s", lf_chart_kind_to_string (self->kind));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   lf_chart_draw (cr, self->kind, &data, w, h);
   cairo_destroy (cr);
+  lf_trace ("chart-draw-end %s", lf_chart_kind_to_string (self->kind));
+}
+
+/* For the benchmarks: where the chart is in its X window (the surface), so
+ * its pixels can be watched. */
+static void
+lf_chart_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GtkNative *native;
+  graphene_rect_t bounds;
+  double sx, sy;
+
+  if (!lf_trace_enabled ())
+    return;
+  native = gtk_widget_get_native (widget);
+  if (native == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    return;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  lf_trace ("chart-bounds %s %d %d %d %d", lf_chart_kind_to_string (LF_CHART_VIEW (widget)->kind),
+            (int) (bounds.origin.x + sx), (int) (bounds.origin.y + sy), width, height);
 }
 
 static void
@@ -116,6 +138,7 @@ lf_chart_view_class_init (LfChartViewClass *klass)
 
   widget_class->snapshot = lf_chart_view_snapshot;
   widget_class->measure = lf_chart_view_measure;
+  widget_class->size_allocate = lf_chart_view_size_allocate;
 
   /**
    * LfChartView::plant-activated:
