@@ -1,6 +1,8 @@
 /* bench-redraw.c: what one control change costs — set the value, project,
- * a fresh quick band (as the window draws it in the frame of the change),
- * and all four charts drawn offscreen into a 1280×800 area; and the same
+ * a fresh quick band (as the window drew it in the frame of the change until
+ * the band moved to a thread), and all four charts drawn offscreen into a
+ * 1280×800 area; the same as the window does it now (an LfDocument edit: the
+ * band moves with the projection, the draws follow in a thread); and the same
  * while comparing four scenarios (the three others pinned, each with its
  * band, projected once: a change to one projects that one alone).
  *
@@ -16,6 +18,7 @@
 #include "bench-util.h"
 
 #include "lf-chart.h"
+#include "lf-document.h"
 
 #define LIVE_DRAWS 200   /* as src/ui/lf-window.c draws in the frame of a change */
 
@@ -28,6 +31,34 @@ draw_only (const LfScenario *s, const LfProjection *current, const LfProjection 
   LfChartData data;
 
   lf_chart_data_init (&data, s, proj, current, bands);
+  data.runs = runs;
+  data.n_runs = n_runs;
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
+    {
+      cairo_save (cr[k]);
+      cairo_set_operator (cr[k], CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr[k]);
+      cairo_restore (cr[k]);
+      lf_chart_draw (cr[k], k, &data, 640, 400);
+    }
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
+    cairo_surface_flush (cairo_get_target (cr[k]));
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* As the window: an LfDocument edit, then the four charts from it. */
+static double
+document_change (LfDocument *doc, cairo_t *cr[LF_N_MAIN_CHARTS], double tariff,
+                 const LfChartRun *runs, int n_runs)
+{
+  gint64 start = g_get_monotonic_time ();
+  LfScenario *s = lf_document_get_scenario (doc);
+  LfChartData data;
+
+  lf_scenario_set_number (s, "tariff.china", tariff, NULL);
+  lf_document_commit_edit (doc, "tariff.china");
+  lf_chart_data_init (&data, s, lf_document_get_projection (doc), lf_document_get_reference (doc),
+                      lf_document_get_bands (doc));
   data.runs = runs;
   data.n_runs = n_runs;
   for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
@@ -88,6 +119,9 @@ main (int argc, char **argv)
   int runs = argc > 1 ? MAX (atoi (argv[1]), 5) : 101;
   double *with = g_new (double, runs), *without = g_new (double, runs), *four = g_new (double, runs);
   double *draw1 = g_new (double, runs), *draw4 = g_new (double, runs);
+  double *doc1 = g_new (double, runs), *doc4 = g_new (double, runs);
+  g_autoptr(LfDocument) doc = NULL;
+  LfChartRun doc_runs[4];
   double m_with, m_without, m_four;
   static const char *const pinned_presets[] = {
     "03-mexico-route.landfall", "04-ford-xiaomi.landfall", "05-trade-deal.landfall",
@@ -129,6 +163,12 @@ main (int argc, char **argv)
       compare_runs[p + 1] = (LfChartRun) { pinned[p]->name, pinned[p], &pinned_proj[p], &pinned_bands[p] };
     }
 
+  doc = lf_document_new_for_scenario (baseline, open);
+  doc_runs[0] = (LfChartRun) { "Open market", lf_document_get_scenario (doc),
+                               lf_document_get_projection (doc), lf_document_get_bands (doc) };
+  for (int p = 0; p < 3; p++)
+    doc_runs[p + 1] = compare_runs[p + 1];
+
   for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
       surface[k] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
@@ -145,6 +185,11 @@ main (int argc, char **argv)
       without[i] = one_change (open, current_proj, proj, bands, cr, tariff, FALSE, NULL, 0);
       four[i] = one_change (open, current_proj, proj, bands, cr, tariff, TRUE, compare_runs, 4);
       draw1[i] = draw_only (open, current_proj, proj, bands, cr, NULL, 0);
+      doc1[i] = document_change (doc, cr, tariff, NULL, 0);
+      doc4[i] = document_change (doc, cr, tariff, doc_runs, 4);
+      /* The document's threads report here: let them, as the window's loop would. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
       draw4[i] = draw_only (open, current_proj, proj, bands, cr, compare_runs, 4);
     }
   m_with = bench_median (with, runs);
@@ -157,7 +202,15 @@ main (int argc, char **argv)
           m_four);
   printf ("of which the 4 charts alone: one scenario %.2f ms, four scenarios %.2f ms (medians)\n",
           bench_median (draw1, runs), bench_median (draw4, runs));
-  printf ("%s\n", m_with < 8.0 && m_four < 8.0 ? "within one 120 Hz frame" : "ABOVE TARGET");
+  {
+    double d1 = bench_median (doc1, runs), d4 = bench_median (doc4, runs);
+
+    printf ("as the window does it (document edit, band moved, draws in a thread) + 4 charts: "
+            "median %6.2f ms; comparing 4 scenarios: %6.2f ms  (target < 8 ms)\n", d1, d4);
+    printf ("%s\n", d1 < 8.0 && d4 < 8.0 ? "within one 120 Hz frame" : "ABOVE TARGET");
+  }
+  g_free (doc1);
+  g_free (doc4);
   g_free (draw1);
   g_free (draw4);
   for (int p = 0; p < 3; p++)

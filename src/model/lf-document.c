@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "lf-document.h"
 
@@ -140,6 +141,8 @@ band_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   g_task_return_pointer (task, g_steal_pointer (&bands), g_free);
 }
 
+static void start_band_job (LfDocument *self, int n_draws);
+
 static void
 on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -160,40 +163,95 @@ on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (bands == NULL)
     return;
   *self->bands = *bands;
-  self->bands_final = TRUE;
+  self->bands_final = job->n_draws >= self->full_draws;
+  /* The quick band first, then the refined one. */
+  if (!self->bands_final)
+    start_band_job (self, self->full_draws);
   g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
 }
 
-/* Projects the scenario, makes a quick band now and starts the refined one. */
+/* Draws @n_draws for the current values in a thread; on_band_done_cb() takes
+ * the result if the values are still the same. */
 static void
-recompute (LfDocument *self, LfDocumentChange change)
+start_band_job (LfDocument *self, int n_draws)
 {
   g_autoptr(GTask) task = NULL;
   BandJob *job;
 
-  self->generation++;
-  lf_project (self->scenario, self->projection);
-  lf_monte_carlo (self->scenario, self->live_draws, LF_DOCUMENT_BAND_SEED, self->bands, NULL);
-  self->bands_final = self->live_draws >= self->full_draws;
-
   g_cancellable_cancel (self->band_cancellable);
   g_clear_object (&self->band_cancellable);
-  if (!self->bands_final)
+  self->band_cancellable = g_cancellable_new ();
+  job = g_new0 (BandJob, 1);
+  job->baseline = lf_baseline_ref (self->baseline);
+  job->scenario = lf_scenario_copy (self->scenario);
+  g_weak_ref_init (&job->document, self);
+  job->generation = self->generation;
+  job->n_draws = n_draws;
+  task = g_task_new (NULL, self->band_cancellable, on_band_done_cb, NULL);
+  g_task_set_source_tag (task, start_band_job);
+  /* A result that made it before the cancel is still returned: the
+   * generation, not the cancellable, decides whether it is current. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
+  g_task_run_in_thread (task, band_thread);
+}
+
+/* The band of the values before an edit, moved by what the edit did to the
+ * projection: each percentile shifts as the central run does. It stands in,
+ * for the frame of the change, until the draws for the new values come in
+ * (a few frames later); a series that cannot go below zero is kept at zero
+ * or above. */
+static void
+shift_bands (LfBands *bands, const LfProjection *before, const LfProjection *after)
+{
+  for (int s = 0; s < LF_N_SERIES; s++)
+    for (int y = 0; y < LF_N_YEARS; y++)
+      {
+        double d = after->series[s][y] - before->series[s][y];
+        gboolean non_negative = bands->p10[s][y] >= 0.0 && after->series[s][y] >= 0.0;
+
+        if (!isfinite (d) || d == 0.0)
+          continue;
+        bands->p10[s][y] += d;
+        bands->p50[s][y] += d;
+        bands->p90[s][y] += d;
+        if (non_negative)
+          {
+            bands->p10[s][y] = MAX (0.0, bands->p10[s][y]);
+            bands->p50[s][y] = MAX (0.0, bands->p50[s][y]);
+            bands->p90[s][y] = MAX (0.0, bands->p90[s][y]);
+          }
+      }
+}
+
+/* Projects the scenario and starts its band. An edit (a slider moving)
+ * keeps the frame free of Monte Carlo: the band it had moves with the
+ * projection, and the quick and refined bands follow from a thread. A new
+ * scenario (opened, undone, a preset) gets its quick band at once. */
+static void
+recompute (LfDocument *self, LfDocumentChange change)
+{
+  gboolean edit = !(change & LF_DOCUMENT_CHANGE_REPLACED) && self->bands->n_draws > 0;
+
+  self->generation++;
+  if (edit)
     {
-      self->band_cancellable = g_cancellable_new ();
-      job = g_new0 (BandJob, 1);
-      job->baseline = lf_baseline_ref (self->baseline);
-      job->scenario = lf_scenario_copy (self->scenario);
-      g_weak_ref_init (&job->document, self);
-      job->generation = self->generation;
-      job->n_draws = self->full_draws;
-      task = g_task_new (NULL, self->band_cancellable, on_band_done_cb, NULL);
-      g_task_set_source_tag (task, recompute);
-      /* A result that made it before the cancel is still returned: the
-       * generation, not the cancellable, decides whether it is current. */
-      g_task_set_check_cancellable (task, FALSE);
-      g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
-      g_task_run_in_thread (task, band_thread);
+      LfProjection before = *self->projection;
+
+      lf_project (self->scenario, self->projection);
+      shift_bands (self->bands, &before, self->projection);
+      self->bands_final = FALSE;
+      start_band_job (self, self->live_draws);
+    }
+  else
+    {
+      lf_project (self->scenario, self->projection);
+      lf_monte_carlo (self->scenario, self->live_draws, LF_DOCUMENT_BAND_SEED, self->bands, NULL);
+      self->bands_final = self->live_draws >= self->full_draws;
+      g_cancellable_cancel (self->band_cancellable);
+      g_clear_object (&self->band_cancellable);
+      if (!self->bands_final)
+        start_band_job (self, self->full_draws);
     }
 
   update_state (self);

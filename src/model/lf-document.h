@@ -3,10 +3,12 @@
  * A document owns the scenario, the file it came from and the copy last
  * opened or saved (for the modified marker), undo and redo (a slider drag is
  * one step), the projection with its counterfactual, the current-policy
- * reference it is drawn against, and its Monte Carlo bands: a quick band in
- * the call that changed the scenario, refined off the main thread, a stale
- * refinement dropped. Views bind to its properties and listen to `changed`;
- * it knows nothing of them.
+ * reference it is drawn against, and its Monte Carlo bands. A new scenario
+ * gets a quick band at once; an edit moves the band it had with the
+ * projection, in the same call, and the quick band, then the refined one,
+ * follow from a thread (each a `changed` with LF_DOCUMENT_CHANGE_BANDS); a
+ * band for values that changed meanwhile is dropped. Views bind to its
+ * properties and listen to `changed`; it knows nothing of them.
  *
  * GLib and GIO only: tested with no display (tests/test-document.c).
  */
