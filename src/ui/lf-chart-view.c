@@ -19,6 +19,8 @@ struct _LfChartView
   gboolean     dark;
   int          hover_year;
   int          selected_plant;
+  guint        describe_id;  /* the description is brought up to date after the frame */
+  char        *description;
 };
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
@@ -30,17 +32,35 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+update_description_idle (gpointer data)
+{
+  LfChartView *self = data;
+  g_autofree char *text = NULL;
+
+  self->describe_id = 0;
+  if (!self->has_data)
+    return G_SOURCE_REMOVE;
+  text = lf_chart_describe (self->kind, &self->data);
+  /* Each update is a message to assistive technology: only real changes. */
+  if (g_strcmp0 (text, self->description) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                      -1);
+      g_free (self->description);
+      self->description = g_steal_pointer (&text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The description follows the data once the frame that shows it is out:
+ * a slider drag redraws first and tells a screen reader after. */
 static void
 update_description (LfChartView *self)
 {
-  g_autofree char *text = NULL;
-
-  if (!self->has_data)
-    return;
-  text = lf_chart_describe (self->kind, &self->data);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  if (self->describe_id == 0)
+    self->describe_id = g_idle_add_full (G_PRIORITY_LOW, update_description_idle, self, NULL);
 }
 
 static void
@@ -132,9 +152,21 @@ lf_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_si
 }
 
 static void
+lf_chart_view_dispose (GObject *object)
+{
+  LfChartView *self = LF_CHART_VIEW (object);
+
+  g_clear_handle_id (&self->describe_id, g_source_remove);
+  g_clear_pointer (&self->description, g_free);
+  G_OBJECT_CLASS (lf_chart_view_parent_class)->dispose (object);
+}
+
+static void
 lf_chart_view_class_init (LfChartViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lf_chart_view_dispose;
 
   widget_class->snapshot = lf_chart_view_snapshot;
   widget_class->measure = lf_chart_view_measure;

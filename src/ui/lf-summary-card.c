@@ -18,6 +18,7 @@ struct _LfSummaryCard
   GtkLabel  *note_label;
 
   char      *long_title;
+  guint      label_id;   /* the accessible label follows after the frame */
 };
 
 G_DEFINE_FINAL_TYPE (LfSummaryCard, lf_summary_card, GTK_TYPE_BOX)
@@ -34,9 +35,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* "Long title: value. note", or the title alone while there is no value. */
-static void
-update_accessible_label (LfSummaryCard *self)
+static gboolean
+update_accessible_label_idle (gpointer data)
 {
+  LfSummaryCard *self = data;
   const char *title = lf_summary_card_get_long_title (self);
   const char *value = gtk_label_get_text (self->value_label);
   g_autofree char *label = NULL;
@@ -46,6 +48,17 @@ update_accessible_label (LfSummaryCard *self)
   else
     label = g_strdup_printf ("%s: %s. %s", title, value, gtk_label_get_text (self->note_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  self->label_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Value, note and title change together: one message to assistive
+ * technology for them all, once the frame that shows them is out. */
+static void
+update_accessible_label (LfSummaryCard *self)
+{
+  if (self->label_id == 0)
+    self->label_id = g_idle_add_full (G_PRIORITY_LOW, update_accessible_label_idle, self, NULL);
 }
 
 static void
@@ -70,6 +83,7 @@ lf_summary_card_finalize (GObject *object)
 static void
 lf_summary_card_dispose (GObject *object)
 {
+  g_clear_handle_id (&LF_SUMMARY_CARD (object)->label_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), LF_TYPE_SUMMARY_CARD);
   G_OBJECT_CLASS (lf_summary_card_parent_class)->dispose (object);
 }
