@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lf-chart-view.h"
 #include "lf-trace.h"
@@ -21,6 +22,7 @@ struct _LfChartView
   int          selected_plant;
   guint        describe_id;  /* the description is brought up to date after the frame */
   char        *description;
+  guint64      plants_hash;  /* the map: what it last drew, to skip changes it does not show */
 };
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
@@ -31,6 +33,47 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* FNV-1a over @len bytes, continuing from @h. */
+static guint64
+hash_bytes (guint64 h, const void *bytes, gsize len)
+{
+  const guint8 *b = bytes;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ b[i]) * G_GUINT64_CONSTANT (1099511628211);
+  return h;
+}
+
+/* Everything the map draws from the data: each scenario's plants and which
+ * scenarios there are (the selection and the style are set apart). */
+static guint64
+plants_hash (const LfChartData *data)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+  const LfScenario *edited = data->scenario;
+
+  if (edited != NULL)
+    {
+      h = hash_bytes (h, &edited->n_plants, sizeof edited->n_plants);
+      h = hash_bytes (h, edited->plants, sizeof edited->plants[0] * (gsize) MAX (0, edited->n_plants));
+    }
+  h = hash_bytes (h, &data->n_runs, sizeof data->n_runs);
+  h = hash_bytes (h, &data->edited_run, sizeof data->edited_run);
+  h = hash_bytes (h, &data->difference_from, sizeof data->difference_from);
+  for (int r = 0; data->runs != NULL && r < data->n_runs; r++)
+    {
+      const LfScenario *s = data->runs[r].scenario;
+
+      if (data->runs[r].name != NULL)
+        h = hash_bytes (h, data->runs[r].name, strlen (data->runs[r].name));
+      if (s == NULL)
+        continue;
+      h = hash_bytes (h, &s->n_plants, sizeof s->n_plants);
+      h = hash_bytes (h, s->plants, sizeof s->plants[0] * (gsize) MAX (0, s->n_plants));
+    }
+  return h;
+}
 
 static gboolean
 update_description_idle (gpointer data)
@@ -225,9 +268,21 @@ lf_chart_view_get_kind (LfChartView *self)
 void
 lf_chart_view_set_data (LfChartView *self, const LfChartData *data)
 {
+  gboolean had_data;
+
   g_return_if_fail (LF_IS_CHART_VIEW (self));
+  had_data = self->has_data;
   self->data = *data;
   self->has_data = TRUE;
+  /* The map shows plants, not projections: a tariff moving leaves it as it is. */
+  if (self->kind == LF_CHART_MAP)
+    {
+      guint64 hash = plants_hash (data);
+
+      if (had_data && hash == self->plants_hash)
+        return;
+      self->plants_hash = hash;
+    }
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

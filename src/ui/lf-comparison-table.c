@@ -40,6 +40,7 @@ struct _LfComparisonTable
   GtkWidget    *cell_labels[N_ROWS][LF_COMPARISON_MAX];
   GtkWidget    *header_labels[LF_COMPARISON_MAX];
   GtkWidget    *differ_labels[LF_COMPARISON_MAX];
+  gboolean      stale;   /* values changed while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (LfComparisonTable, lf_comparison_table, GTK_TYPE_BOX)
@@ -269,8 +270,24 @@ on_changed_cb (LfComparison *comparison, guint index, LfDocumentChange change, L
 {
   /* The figures are single projections: refined bands change none. New
    * values change the numbers and words in place. */
-  if (change & LF_DOCUMENT_CHANGE_VALUES)
+  if (!(change & LF_DOCUMENT_CHANGE_VALUES))
+    return;
+  /* Hidden (one scenario), it catches up when it is shown. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
     {
+      self->stale = TRUE;
+      return;
+    }
+  fill_table (self);
+  fill_differences (self);
+}
+
+static void
+on_visible_cb (LfComparisonTable *self, GParamSpec *pspec, gpointer data)
+{
+  if (self->stale && gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      self->stale = FALSE;
       fill_table (self);
       fill_differences (self);
     }
@@ -332,6 +349,7 @@ lf_comparison_table_new (LfComparison *comparison)
   g_signal_connect_object (comparison, "items-changed", G_CALLBACK (on_items_changed_cb), self, 0);
   g_signal_connect_object (comparison, "changed", G_CALLBACK (on_changed_cb), self, 0);
   g_signal_connect_object (comparison, "notify::reference-index", G_CALLBACK (on_reference_cb), self, 0);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (on_visible_cb), NULL);
   rebuild (self);
   return GTK_WIDGET (self);
 }
