@@ -10,6 +10,7 @@
 
 #include "lf-controls.h"
 #include "lf-lever-row.h"
+#include "lf-plant-row.h"
 
 /* The window's resource bundle, registered as the program registers it. */
 GResource *landfall_ui_get_resource (void);
@@ -176,6 +177,64 @@ test_controls_scenario (void)
   g_object_unref (controls);
 }
 
+/* The panel builds its groups below the first after the window's first
+ * frame, and a plant's controls when the plant is first opened. Outside a
+ * window no frame comes: syncing shows what is built, and selecting a plant
+ * builds the rest at once, showing the scenario as it is then, without
+ * writing anything; the plant's controls then write their keys. */
+static void
+test_controls_lazy (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autoptr(LfScenario) before = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *controls = g_object_ref_sink (lf_controls_new ());
+  GtkWidget *plant, *spin;
+  LfLeverRow *elasticity;
+  g_autofree char *key = NULL;
+
+  g_assert_cmpint (s->n_plants, >, 0);
+  g_signal_connect (controls, "changed", G_CALLBACK (on_changed), keys);
+  lf_controls_set_scenario (LF_CONTROLS (controls), s);
+  g_assert_nonnull (find_lever (controls, LF_PARAM_TARIFF_CHINA));
+  g_assert_null (find_lever (controls, LF_PARAM_PRICE_ELASTICITY));
+
+  /* Changed before the rest is built: shown once it is. */
+  g_assert_true (lf_scenario_set_number (s, "behaviour.price_elasticity", -2.5, NULL));
+  g_assert_true (lf_scenario_set_number (s, "tariff.mexico", 0.5, NULL));
+  lf_controls_sync (LF_CONTROLS (controls));
+  g_assert_cmpfloat (lf_lever_row_get_value (find_lever (controls, LF_PARAM_TARIFF_MEXICO)), ==, 0.5);
+  before = lf_scenario_copy (s);
+
+  lf_controls_select_plant (LF_CONTROLS (controls), 0);
+  elasticity = find_lever (controls, LF_PARAM_PRICE_ELASTICITY);
+  g_assert_nonnull (elasticity);
+  g_assert_cmpfloat (lf_lever_row_get_value (elasticity), ==, -2.5);
+  plant = find_child (controls, LF_TYPE_PLANT_ROW);
+  g_assert_nonnull (plant);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (plant)));
+  g_assert_cmpstr (lf_plant_row_get_plant_id (LF_PLANT_ROW (plant)), ==, s->plants[0].id);
+  spin = find_child (plant, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, s->plants[0].capacity);
+  g_assert_cmpuint (lf_plant_row_get_maker (LF_PLANT_ROW (plant)), ==, s->plants[0].maker);
+  g_assert_cmpuint (keys->len, ==, 0);
+  g_assert_true (lf_scenario_equal (s, before));
+
+  /* Built, the plant's controls follow the scenario and write to it. */
+  key = g_strdup_printf ("plant.%s.capacity", s->plants[0].id);
+  g_assert_true (lf_scenario_set_number (s, key, 250000, NULL));
+  lf_controls_sync (LF_CONTROLS (controls));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 250000);
+  g_assert_cmpuint (keys->len, ==, 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 300000);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (keys, 0), ==, key);
+  g_assert_cmpfloat (s->plants[0].capacity, ==, 300000);
+
+  g_object_unref (controls);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,6 +255,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/lever-row/range", test_lever_row_range);
   g_test_add_func ("/landfall/ui/lever-row/never-clamps", test_lever_row_never_clamps);
   g_test_add_func ("/landfall/ui/controls/beyond-old-ranges", test_controls_scenario);
+  g_test_add_func ("/landfall/ui/controls/built-later", test_controls_lazy);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

@@ -1,9 +1,18 @@
-/* lf-controls.c: the control panel, a list of rows (lf-controls.ui).
+/* lf-controls.c: the control panel, a list of rows (lf-controls.ui and
+ * lf-controls-rest.ui).
  *
  * The rows show the scenario and report what the user changes; this file is
  * the one place that writes those changes into the scenario, through
  * lf_scenario_set_*() (so the same checks as files and the command line
- * apply), and emits ::changed with the key. */
+ * apply), and emits ::changed with the key.
+ *
+ * Start-up: laying out and shaping the text of the panel's rows was most of
+ * the time from presenting the window to its first frame. Only the first
+ * group (the template) is built with the window; the groups below it, out of
+ * view at the window's size, are built from a low-priority idle once the
+ * window has painted its first frame (build_rest()), or at once when a plant
+ * must be shown sooner (lf_controls_select_plant()). lf_controls_sync() shows
+ * what is built; build_rest() shows the rest. */
 #define G_LOG_DOMAIN "landfall-ui"
 
 #include "config.h"
@@ -26,13 +35,19 @@ struct _LfControls
   AdwBin         parent_instance;
 
   LfScenario    *scenario;   /* not owned */
-  GPtrArray     *levers;     /* the lever rows of the template, in order */
+  GPtrArray     *levers;     /* the lever rows built so far, in order on the page */
   GPtrArray     *plant_rows; /* LfPlantRow, in the scenario's order */
   GtkWidget     *scroll_target;
-  gboolean       built;      /* the baseline's rows are added */
+  gboolean       rest_built;     /* lf-controls-rest.ui's groups are on the page */
+  gboolean       authorised_added; /* the baseline's authorisation rows are added */
   gboolean       syncing;
+  guint          rest_idle;      /* builds the rest after the first frame */
+  GdkFrameClock *frame_clock;    /* the window's, watched for its first frame */
+  gulong         after_paint_id;
+  gulong         realize_id;
 
-  AdwPreferencesGroup *plants_group;
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *plants_group;    /* these two are in lf-controls-rest.ui */
   GtkWidget           *add_button;
   LfLeverRow          *quota_row;
   LfSwitchRow         *quota_switch;
@@ -365,6 +380,112 @@ plants_match_rows (LfControls *self)
   return TRUE;
 }
 
+/* ---- the groups below the first, built after the first frame ------------------- */
+
+static void
+build_rest (LfControls *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  static const char *const groups[] = { "plants_group", "market_group", "ford_group" };
+
+  if (self->rest_built)
+    return;
+  self->rest_built = TRUE;
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_add_plant_cb",
+                                          G_CALLBACK (on_add_plant_cb));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  /* The Add button's handler (swapped) gets the controls. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, "/io/github/landfall/Landfall/ui/lf-controls-rest.ui", NULL);
+
+  self->plants_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "plants_group"));
+  self->add_button = GTK_WIDGET (gtk_builder_get_object (builder, "add_button"));
+  g_assert (self->plants_group != NULL && self->add_button != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      GtkWidget *group = GTK_WIDGET (gtk_builder_get_object (builder, groups[i]));
+
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+      collect_levers (self, group);
+    }
+  lf_controls_sync (self);
+}
+
+static gboolean
+build_rest_idle (gpointer data)
+{
+  LfControls *self = data;
+
+  self->rest_idle = 0;
+  build_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_watching_frames (LfControls *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+}
+
+/* The window has painted its first frame: build the rest when nothing more
+ * urgent is waiting (below GTK's own redraw and resize priorities). */
+static void
+on_after_paint_cb (GdkFrameClock *clock, LfControls *self)
+{
+  stop_watching_frames (self);
+  if (!self->rest_built && self->rest_idle == 0)
+    self->rest_idle = g_idle_add_full (G_PRIORITY_LOW, build_rest_idle, self, NULL);
+}
+
+static void
+on_root_realize_cb (GtkWidget *root, LfControls *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (root);
+
+  if (self->rest_built || clock == NULL || self->frame_clock != NULL)
+    return;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                  G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
+/* The window (the root) may not be realized yet, or the panel not mapped at
+ * all (on a phone it is another view): watch the root's frames. */
+static void
+lf_controls_root (GtkWidget *widget)
+{
+  LfControls *self = LF_CONTROLS (widget);
+  GtkWidget *root;
+
+  GTK_WIDGET_CLASS (lf_controls_parent_class)->root (widget);
+  if (self->rest_built)
+    return;
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  self->realize_id = g_signal_connect_object (root, "realize", G_CALLBACK (on_root_realize_cb), self, 0);
+  if (gtk_widget_get_realized (root))
+    on_root_realize_cb (root, self);
+}
+
+static void
+lf_controls_unroot (GtkWidget *widget)
+{
+  LfControls *self = LF_CONTROLS (widget);
+
+  g_clear_signal_handler (&self->realize_id, gtk_widget_get_root (widget));
+  stop_watching_frames (self);
+  GTK_WIDGET_CLASS (lf_controls_parent_class)->unroot (widget);
+}
+
 /* ---- the class ------------------------------------------------------------------- */
 
 static void
@@ -372,6 +493,8 @@ lf_controls_dispose (GObject *object)
 {
   LfControls *self = LF_CONTROLS (object);
 
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
+  stop_watching_frames (self);
   g_clear_object (&self->scroll_target);
   g_clear_pointer (&self->levers, g_ptr_array_unref);
   g_clear_pointer (&self->plant_rows, g_ptr_array_unref);
@@ -385,6 +508,8 @@ lf_controls_class_init (LfControlsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lf_controls_dispose;
+  widget_class->root = lf_controls_root;
+  widget_class->unroot = lf_controls_unroot;
 
   /**
    * LfControls::changed:
@@ -405,11 +530,9 @@ lf_controls_class_init (LfControlsClass *klass)
   g_type_ensure (LF_TYPE_SWITCH_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/landfall/Landfall/ui/lf-controls.ui");
-  gtk_widget_class_bind_template_child (widget_class, LfControls, plants_group);
-  gtk_widget_class_bind_template_child (widget_class, LfControls, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LfControls, page);
   gtk_widget_class_bind_template_child (widget_class, LfControls, quota_row);
   gtk_widget_class_bind_template_child (widget_class, LfControls, quota_switch);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_plant_cb);
 }
 
 static void
@@ -436,31 +559,54 @@ lf_controls_set_scenario (LfControls *self, LfScenario *scenario)
 {
   g_return_if_fail (LF_IS_CONTROLS (self));
   self->scenario = scenario;
-  if (!self->built)
+  lf_controls_sync (self);
+}
+
+/* The groups of lf-controls-rest.ui, once built. */
+static void
+sync_rest (LfControls *self)
+{
+  const LfScenario *s = self->scenario;
+  const LfBaseline *b = s->baseline;
+
+  if (!self->authorised_added)
     {
       /* After the expansion row and before the plants, which rebuild_plants() adds. */
       add_authorised_rows (self);
-      self->built = TRUE;
+      self->authorised_added = TRUE;
     }
-  lf_controls_sync (self);
+  for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
+    if (self->authorised[m] != NULL)
+      gtk_switch_set_active (GTK_SWITCH (self->authorised[m]), s->authorised[m]);
+
+  if (!plants_match_rows (self))
+    rebuild_plants (self);
+  /* A scenario holds at most LF_MAX_PLANTS plants: say so rather than do nothing. */
+  gtk_widget_set_sensitive (self->add_button, s->n_plants < LF_MAX_PLANTS);
+  {
+    g_autofree char *full = g_strdup_printf (_("A scenario holds at most %d plants"), LF_MAX_PLANTS);
+    gtk_widget_set_tooltip_text (self->add_button,
+                                 s->n_plants < LF_MAX_PLANTS ? _("Add a plant") : full);
+  }
+  for (guint i = 0; i < self->plant_rows->len; i++)
+    lf_plant_row_show (g_ptr_array_index (self->plant_rows, i), s);
 }
 
 /**
  * lf_controls_sync:
- * Shows the scenario's values (after undo, a preset, a file).
+ * Shows the scenario's values (after undo, a preset, a file) in the rows
+ * built so far; rows built later show the scenario as it is then.
  */
 void
 lf_controls_sync (LfControls *self)
 {
   const LfScenario *s;
-  const LfBaseline *b;
   double quota;
 
   g_return_if_fail (LF_IS_CONTROLS (self));
   s = self->scenario;
   if (s == NULL)
     return;
-  b = s->baseline;
   self->syncing = TRUE;
   for (guint i = 0; i < self->levers->len; i++)
     {
@@ -486,21 +632,8 @@ lf_controls_sync (LfControls *self)
     gtk_widget_set_sensitive (GTK_WIDGET (self->quota_row), isfinite (quota) || later);
   }
 
-  for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
-    if (self->authorised[m] != NULL)
-      gtk_switch_set_active (GTK_SWITCH (self->authorised[m]), s->authorised[m]);
-
-  if (!plants_match_rows (self))
-    rebuild_plants (self);
-  /* A scenario holds at most LF_MAX_PLANTS plants: say so rather than do nothing. */
-  gtk_widget_set_sensitive (self->add_button, s->n_plants < LF_MAX_PLANTS);
-  {
-    g_autofree char *full = g_strdup_printf (_("A scenario holds at most %d plants"), LF_MAX_PLANTS);
-    gtk_widget_set_tooltip_text (self->add_button,
-                                 s->n_plants < LF_MAX_PLANTS ? _("Add a plant") : full);
-  }
-  for (guint i = 0; i < self->plant_rows->len; i++)
-    lf_plant_row_show (g_ptr_array_index (self->plant_rows, i), s);
+  if (self->rest_built)
+    sync_rest (self);
   self->syncing = FALSE;
 }
 
@@ -535,6 +668,8 @@ lf_controls_select_plant (LfControls *self, int plant)
   GtkWidget *row;
 
   g_return_if_fail (LF_IS_CONTROLS (self));
+  /* Called before the idle has built the plants' group: build it now. */
+  build_rest (self);
   if (plant < 0 || plant >= (int) self->plant_rows->len)
     return;
   row = g_ptr_array_index (self->plant_rows, plant);

@@ -2,7 +2,12 @@
  *
  * The row shows what the scenario says about its plant (lf_plant_row_show())
  * and reports what the user changes as property notifications (maker, site,
- * capacity, start-year) and ::remove; LfControls writes the scenario. */
+ * capacity, start-year) and ::remove; LfControls writes the scenario.
+ *
+ * A collapsed row shows only its summary: its controls (lf-plant-row.ui)
+ * are built the first time it is expanded, which spares the window's
+ * start-up a dozen rows it does not show. Until then the row keeps the
+ * values it was last shown, and its properties report them. */
 #define G_LOG_DOMAIN "landfall-ui"
 
 #include "config.h"
@@ -17,7 +22,17 @@ struct _LfPlantRow
   AdwExpanderRow   parent_instance;
 
   char            *plant_id;
+  GListModel      *makers;     /* the combos' choices */
+  GListModel      *sites;
 
+  /* What lf_plant_row_show() last showed; the controls' values once built. */
+  guint            maker;
+  guint            site;
+  double           capacity;
+  int              start_year;
+
+  gboolean         building;
+  /* NULL until the row is first expanded (build_controls()). */
   AdwComboRow     *maker_row;
   AdwComboRow     *site_row;
   AdwActionRow    *capacity_row;
@@ -53,24 +68,32 @@ static guint signals[N_SIGNALS];
 static void
 on_maker_selected_cb (LfPlantRow *self)
 {
+  if (self->building)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAKER]);
 }
 
 static void
 on_site_selected_cb (LfPlantRow *self)
 {
+  if (self->building)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE]);
 }
 
 static void
 on_capacity_changed_cb (LfPlantRow *self)
 {
+  if (self->building)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY]);
 }
 
 static void
 on_start_changed_cb (LfPlantRow *self)
 {
+  if (self->building)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_YEAR]);
 }
 
@@ -102,15 +125,55 @@ name_spin (LfPlantRow *self, GtkSpinButton *spin, AdwActionRow *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
+/* The values last shown, in the controls if they are built. */
 static void
-lf_plant_row_constructed (GObject *object)
+show_values (LfPlantRow *self)
 {
-  LfPlantRow *self = LF_PLANT_ROW (object);
+  if (self->maker_row == NULL)
+    return;
+  adw_combo_row_set_selected (self->maker_row, self->maker);
+  adw_combo_row_set_selected (self->site_row, self->site);
+  gtk_adjustment_set_value (self->capacity_adjustment, self->capacity);
+  gtk_adjustment_set_value (self->start_adjustment, self->start_year);
+}
+
+/* The row's controls, from lf-plant-row.ui, showing the values last shown. */
+static void
+build_controls (LfPlantRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
   g_autofree char *remove_a11y = NULL;
+  static const char *const rows[] = { "maker_row", "site_row", "capacity_row", "start_row", "remove_row" };
 
-  G_OBJECT_CLASS (lf_plant_row_parent_class)->constructed (object);
+  if (self->maker_row != NULL)
+    return;
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "on_maker_selected_cb", G_CALLBACK (on_maker_selected_cb),
+                                           "on_site_selected_cb", G_CALLBACK (on_site_selected_cb),
+                                           "on_capacity_changed_cb", G_CALLBACK (on_capacity_changed_cb),
+                                           "on_start_changed_cb", G_CALLBACK (on_start_changed_cb),
+                                           "on_remove_clicked_cb", G_CALLBACK (on_remove_clicked_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_add_from_resource (builder, "/io/github/landfall/Landfall/ui/lf-plant-row.ui", NULL);
 
-  g_assert (self->plant_id != NULL);
+  self->maker_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "maker_row"));
+  self->site_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "site_row"));
+  self->capacity_row = ADW_ACTION_ROW (gtk_builder_get_object (builder, "capacity_row"));
+  self->start_row = ADW_ACTION_ROW (gtk_builder_get_object (builder, "start_row"));
+  self->capacity_spin = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "capacity_spin"));
+  self->start_spin = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "start_spin"));
+  self->remove_button = GTK_WIDGET (gtk_builder_get_object (builder, "remove_button"));
+  self->capacity_adjustment = GTK_ADJUSTMENT (gtk_builder_get_object (builder, "capacity_adjustment"));
+  self->start_adjustment = GTK_ADJUSTMENT (gtk_builder_get_object (builder, "start_adjustment"));
+
+  /* Setting up the controls is not the user changing them. */
+  self->building = TRUE;
   gtk_adjustment_configure (self->capacity_adjustment, LF_PLANT_PARAM_MIN_CAPACITY,
                             LF_PLANT_PARAM_MIN_CAPACITY, LF_PLANT_PARAM_MAX_CAPACITY,
                             10000, 100000, 0);
@@ -125,6 +188,20 @@ lf_plant_row_constructed (GObject *object)
   remove_a11y = g_strdup_printf (_("Remove plant %s"), self->plant_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_a11y, -1);
+  adw_combo_row_set_model (self->maker_row, self->makers);
+  adw_combo_row_set_model (self->site_row, self->sites);
+  show_values (self);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
+                              GTK_WIDGET (gtk_builder_get_object (builder, rows[i])));
+  self->building = FALSE;
+}
+
+static void
+on_expanded_cb (LfPlantRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    build_controls (self);
 }
 
 static void
@@ -133,6 +210,8 @@ lf_plant_row_finalize (GObject *object)
   LfPlantRow *self = LF_PLANT_ROW (object);
 
   g_free (self->plant_id);
+  g_clear_object (&self->makers);
+  g_clear_object (&self->sites);
   G_OBJECT_CLASS (lf_plant_row_parent_class)->finalize (object);
 }
 
@@ -182,9 +261,7 @@ static void
 lf_plant_row_class_init (LfPlantRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = lf_plant_row_constructed;
   object_class->finalize = lf_plant_row_finalize;
   object_class->get_property = lf_plant_row_get_property;
   object_class->set_property = lf_plant_row_set_property;
@@ -233,29 +310,18 @@ lf_plant_row_class_init (LfPlantRowClass *klass)
    */
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/landfall/Landfall/ui/lf-plant-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, maker_row);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, site_row);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, capacity_row);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, start_row);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, capacity_spin);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, start_spin);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, remove_button);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, capacity_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, LfPlantRow, start_adjustment);
-  gtk_widget_class_bind_template_callback (widget_class, on_maker_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_site_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_capacity_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_start_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked_cb);
 }
 
 static void
 lf_plant_row_init (LfPlantRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->maker = GTK_INVALID_LIST_POSITION;
+  self->site = GTK_INVALID_LIST_POSITION;
+  self->capacity = LF_PLANT_PARAM_MIN_CAPACITY;
+  self->start_year = LF_FIRST_YEAR;
+  /* Before the row's own ::notify::expanded handlers, which find the
+   * controls built. */
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_cb), NULL);
 }
 
 /**
@@ -267,17 +333,13 @@ GtkWidget *
 lf_plant_row_new (const LfBaseline *baseline, const char *plant_id)
 {
   LfPlantRow *self;
-  g_autoptr(GListModel) makers = NULL;
-  g_autoptr(GListModel) sites = NULL;
 
   g_return_val_if_fail (baseline != NULL, NULL);
   g_return_val_if_fail (plant_id != NULL, NULL);
 
   self = g_object_new (LF_TYPE_PLANT_ROW, "plant-id", plant_id, NULL);
-  makers = names_model (baseline, TRUE);
-  sites = names_model (baseline, FALSE);
-  adw_combo_row_set_model (self->maker_row, makers);
-  adw_combo_row_set_model (self->site_row, sites);
+  self->makers = names_model (baseline, TRUE);
+  self->sites = names_model (baseline, FALSE);
   return GTK_WIDGET (self);
 }
 
@@ -292,28 +354,28 @@ guint
 lf_plant_row_get_maker (LfPlantRow *self)
 {
   g_return_val_if_fail (LF_IS_PLANT_ROW (self), GTK_INVALID_LIST_POSITION);
-  return adw_combo_row_get_selected (self->maker_row);
+  return self->maker_row ? adw_combo_row_get_selected (self->maker_row) : self->maker;
 }
 
 guint
 lf_plant_row_get_site (LfPlantRow *self)
 {
   g_return_val_if_fail (LF_IS_PLANT_ROW (self), GTK_INVALID_LIST_POSITION);
-  return adw_combo_row_get_selected (self->site_row);
+  return self->site_row ? adw_combo_row_get_selected (self->site_row) : self->site;
 }
 
 double
 lf_plant_row_get_capacity (LfPlantRow *self)
 {
   g_return_val_if_fail (LF_IS_PLANT_ROW (self), 0.0);
-  return gtk_adjustment_get_value (self->capacity_adjustment);
+  return self->capacity_adjustment ? gtk_adjustment_get_value (self->capacity_adjustment) : self->capacity;
 }
 
 int
 lf_plant_row_get_start_year (LfPlantRow *self)
 {
   g_return_val_if_fail (LF_IS_PLANT_ROW (self), LF_FIRST_YEAR);
-  return (int) gtk_adjustment_get_value (self->start_adjustment);
+  return self->start_adjustment ? (int) gtk_adjustment_get_value (self->start_adjustment) : self->start_year;
 }
 
 /**
@@ -321,7 +383,7 @@ lf_plant_row_get_start_year (LfPlantRow *self)
  * @scenario: (transfer none): read, never written
  *
  * Shows the scenario's plant with this row's id: a summary as title and
- * subtitle, and each control's value.
+ * subtitle, and each control's value (kept for when the controls are built).
  */
 void
 lf_plant_row_show (LfPlantRow *self, const LfScenario *scenario)
@@ -346,8 +408,9 @@ lf_plant_row_show (LfPlantRow *self, const LfScenario *scenario)
     subtitle = g_strdup_printf (_("%'.0f a year from %d"), p->capacity, start);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  adw_combo_row_set_selected (self->maker_row, p->maker);
-  adw_combo_row_set_selected (self->site_row, p->site);
-  gtk_adjustment_set_value (self->capacity_adjustment, p->capacity);
-  gtk_adjustment_set_value (self->start_adjustment, start);
+  self->maker = p->maker;
+  self->site = p->site;
+  self->capacity = p->capacity;
+  self->start_year = start;
+  show_values (self);
 }
