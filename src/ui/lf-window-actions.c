@@ -456,6 +456,55 @@ export_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
 
 /* ---- comparisons ------------------------------------------------------------------- */
 
+/* A scenario file's scenario, or a comparison file's every scenario, pinned
+ * beside the edited one: all of them or, if they would make more than five,
+ * none. */
+static void
+on_pin_file_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(LfComparisonFile) pinned = NULL;
+      g_autoptr(GError) error = NULL;
+
+      pinned = path ? lf_comparison_file_load_file (self->baseline, path, &error) : NULL;
+      if (pinned == NULL)
+        lf_window_show_error (self, _("Could Not Pin the File"),
+                              error ? error->message : _("Only local files can be opened"));
+      else if (lf_comparison_get_n_documents (self->comparison) + (guint) pinned->n > LF_COMPARISON_MAX)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The file holds %d scenario; a comparison holds at most %d in all.",
+                                          "The file holds %d scenarios; a comparison holds at most %d in all.",
+                                          pinned->n),
+                             pinned->n, LF_COMPARISON_MAX);
+          lf_window_show_error (self, _("Could Not Pin the File"), message);
+        }
+      else
+        for (int i = 0; i < pinned->n; i++)
+          lf_comparison_pin (self->comparison, pinned->scenarios[i], NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+pin_file_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Pin a File"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Pin"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_pin_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 on_save_comparison_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
 {
@@ -609,6 +658,7 @@ lf_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "win.save-comparison", NULL, save_comparison_activated);
+  gtk_widget_class_install_action (widget_class, "win.pin-file", NULL, pin_file_activated);
   gtk_widget_class_install_action (widget_class, "win.export-comparison-csv", NULL,
                                    export_comparison_csv_activated);
 

@@ -759,7 +759,9 @@ def compare_popover_open(lf):
         return any(states(o).contains(pyatspi.STATE_EXPANDED) for o in (button, button.parent) if o)
     if not expanded():
         lf.click(button)
-    wait_for("the Compare popover", lambda: lf.find_all(pyatspi.ROLE_PUSH_BUTTON, "Current policy")
+    # GTK 4.8 names a button with a mnemonic "_Label Label".
+    wait_for("the Compare popover", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith("Pin This Scenario")]
              and expanded())
     return button
 
@@ -809,6 +811,28 @@ def test_compare_file_opens(lf):
     cell = settled(lambda: table_cell(lf, "Deal", SHARE_2030), "the Deal cell")
     check("against Open door" in cell, f"the reference is not the file's first scenario: {cell!r}")
     check(not lf.find_all(pyatspi.ROLE_LABEL, prefix="Trade deal, "), "the old comparison is still there")
+
+
+def test_compare_pin_file(lf):
+    """Compare → Pin a File…: a scenario file typed into the chooser joins
+    the comparison beside the edited scenario."""
+    path = os.path.join(WORK, "pinned-open-door.landfall")
+    with open(path, "w") as f:
+        f.write('{"format": 1, "name": "Pinned door", "values": {"rule.connected_vehicle": 0, "tariff.china": 25}}')
+    compare_popover_open(lf)
+    lf.click(wait_for("the Pin a File button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith("Pin a File…")] or None)[0])
+    dialog = wait_for("the Pin a File dialog", lambda: [
+        w for w in lf.windows() if name_of(w) == "Pin a File"
+        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    # Typing a path opens the chooser's location field.
+    xdotool("type", "--delay", "20", path)
+    entry = wait_for("the location field to take the path", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
+        if states(o).contains(pyatspi.STATE_EDITABLE) and text_of(o) == path] or None)[0]
+    key("Return")
+    cell = settled(lambda: table_cell(lf, "Pinned door", SHARE_2030), "the pinned file's cell")
+    check("against" in cell, f"the pinned file's cell has no difference: {cell!r}")
 
 
 BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
@@ -960,6 +984,7 @@ SESSIONS = [
         test_compare_edit_another,
         test_compare_remove,
         test_compare_file_opens,
+        test_compare_pin_file,
     ]),
     ("beyond-old-ranges", beyond_old_ranges_env(), [
         test_levers_show_the_models_whole_range,
