@@ -23,6 +23,7 @@ struct _LfChartView
   guint        describe_id;  /* the description is brought up to date after the frame */
   char        *description;
   guint64      plants_hash;  /* the map: what it last drew, to skip changes it does not show */
+  gboolean     shown_once;   /* the map: its first drawing waits for the window's first frame */
 };
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
@@ -106,6 +107,13 @@ update_description (LfChartView *self)
     self->describe_id = g_idle_add_full (G_PRIORITY_LOW, update_description_idle, self, NULL);
 }
 
+static gboolean
+draw_next_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -117,6 +125,15 @@ lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (!self->has_data || w <= 0 || h <= 0)
     return;
+  /* The map's first drawing reads and draws every outline of North America
+   * (tens of milliseconds): the window's first frame goes out without it,
+   * and the map follows in the next. */
+  if (self->kind == LF_CHART_MAP && !self->shown_once)
+    {
+      self->shown_once = TRUE;
+      gtk_widget_add_tick_callback (widget, draw_next_frame_cb, NULL, NULL);
+      return;
+    }
   data = self->data;
   data.dark = self->dark;
   data.hover_year = self->hover_year;
