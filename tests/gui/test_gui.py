@@ -13,6 +13,7 @@ SESSIONS at the bottom): a translated run, for instance, is one more entry with
 Usage: test_gui.py [-k SUBSTRING]   run only tests whose name contains SUBSTRING
 """
 
+import json
 import os
 import re
 import resource
@@ -835,6 +836,61 @@ def test_compare_pin_file(lf):
     check("against" in cell, f"the pinned file's cell has no difference: {cell!r}")
 
 
+def test_compare_export_table(lf):
+    """Compare → Export Table…: the comparison as CSV, a leading scenario
+    column and a block of years for each compared scenario."""
+    path = os.path.join(WORK, "comparison.csv")
+    if os.path.exists(path):
+        os.unlink(path)
+    compare_popover_open(lf)
+    lf.click(wait_for("the Export Table button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith("Export Table…")] or None)[0])
+    dialog = wait_for("the Export Comparison as CSV dialog", lambda: [
+        w for w in lf.windows() if name_of(w) == "Export Comparison as CSV"
+        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    entry = wait_for("the focused file name field", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
+        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
+    enter_file_name(entry, path)
+    wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path))
+    with open(path) as f:
+        lines = f.read().splitlines()
+    check(lines[0].startswith("scenario,year,"), f"the table's header is {lines[0][:40]!r}")
+    names = []
+    for line in lines[1:]:
+        name = line.split(",")[0]
+        if name not in names:
+            names.append(name)
+    shown = len(lf.find_all(pyatspi.ROLE_PUSH_BUTTON, prefix="Remove "))
+    check(len(names) == shown and len(lines) == 1 + 11 * shown,
+          f"{len(names)} scenarios and {len(lines) - 1} rows for {shown} compared scenarios")
+
+
+def test_compare_save(lf):
+    """Compare → Save Comparison…: one .landfall file holding every compared
+    scenario, which the command line reads back as a comparison."""
+    path = os.path.join(WORK, "saved-comparison.landfall")
+    if os.path.exists(path):
+        os.unlink(path)
+    compare_popover_open(lf)
+    lf.click(wait_for("the Save Comparison button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith("Save Comparison…")] or None)[0])
+    dialog = wait_for("the Save Comparison dialog", lambda: [
+        w for w in lf.windows() if name_of(w) == "Save Comparison"
+        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    entry = wait_for("the focused file name field", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
+        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
+    enter_file_name(entry, path)
+    wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path))
+    out = subprocess.run([BIN, "--project", "--format", "json", "--compare", path], capture_output=True,
+                         text=True, timeout=60, env=dict(os.environ, LC_ALL="C.UTF-8"))
+    check(out.returncode == 0, f"the saved comparison does not load: {out.stderr.strip()}")
+    names = [s["scenario"] for s in json.loads(out.stdout)["scenarios"]][1:]
+    shown = [name_of(b).removeprefix("Remove ") for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, prefix="Remove ")]
+    check(names == shown, f"the file holds {names}, the window compares {shown}")
+
+
 BUILD_DIR = os.environ.get("LANDFALL_BUILD_DIR", ".")
 
 
@@ -985,6 +1041,8 @@ SESSIONS = [
         test_compare_remove,
         test_compare_file_opens,
         test_compare_pin_file,
+        test_compare_export_table,
+        test_compare_save,
     ]),
     ("beyond-old-ranges", beyond_old_ranges_env(), [
         test_levers_show_the_models_whole_range,
