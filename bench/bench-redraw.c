@@ -22,6 +22,22 @@
 
 #define LIVE_DRAWS 200   /* as src/ui/lf-window.c draws in the frame of a change */
 
+/* The four charts, each a quarter of the 1280×800 chart area, cleared and drawn. */
+static void
+draw_charts (cairo_t *cr[LF_N_MAIN_CHARTS], const LfChartData *data)
+{
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
+    {
+      cairo_save (cr[k]);
+      cairo_set_operator (cr[k], CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr[k]);
+      cairo_restore (cr[k]);
+      lf_chart_draw (cr[k], k, data, 640, 400);
+    }
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
+    cairo_surface_flush (cairo_get_target (cr[k]));
+}
+
 /* The four charts alone, from projections already made. */
 static double
 draw_only (const LfScenario *s, const LfProjection *current, const LfProjection *proj, const LfBands *bands,
@@ -33,16 +49,7 @@ draw_only (const LfScenario *s, const LfProjection *current, const LfProjection 
   lf_chart_data_init (&data, s, proj, current, bands);
   data.runs = runs;
   data.n_runs = n_runs;
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    {
-      cairo_save (cr[k]);
-      cairo_set_operator (cr[k], CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr[k]);
-      cairo_restore (cr[k]);
-      lf_chart_draw (cr[k], k, &data, 640, 400);
-    }
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    cairo_surface_flush (cairo_get_target (cr[k]));
+  draw_charts (cr, &data);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -61,16 +68,7 @@ document_change (LfDocument *doc, cairo_t *cr[LF_N_MAIN_CHARTS], double tariff,
                       lf_document_get_bands (doc));
   data.runs = runs;
   data.n_runs = n_runs;
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    {
-      cairo_save (cr[k]);
-      cairo_set_operator (cr[k], CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr[k]);
-      cairo_restore (cr[k]);
-      lf_chart_draw (cr[k], k, &data, 640, 400);
-    }
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    cairo_surface_flush (cairo_get_target (cr[k]));
+  draw_charts (cr, &data);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -91,17 +89,7 @@ one_change (LfScenario *s, const LfProjection *current, LfProjection *proj, LfBa
   data.runs = runs;
   data.n_runs = n_runs;
   data.edited_run = 0;
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    {
-      /* Each chart fills a quarter of the 1280×800 chart area. */
-      cairo_save (cr[k]);
-      cairo_set_operator (cr[k], CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr[k]);
-      cairo_restore (cr[k]);
-      lf_chart_draw (cr[k], k, &data, 640, 400);
-    }
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    cairo_surface_flush (cairo_get_target (cr[k]));
+  draw_charts (cr, &data);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 

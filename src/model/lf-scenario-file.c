@@ -189,6 +189,46 @@ prefix_error (GError **error, const char *name)
     g_prefix_error (error, "%s: ", name);
 }
 
+/* What both kinds of file share: a parser, the file's name in front of its
+ * error, one line, and the file read safely (a regular file of at most the
+ * cap, never a FIFO or device; lf-file.h). */
+typedef gpointer (*ParseFunc) (const LfBaseline *baseline, GBytes *bytes, GError **error);
+
+/* The parsers as ParseFunc, without a cast between function types. */
+static gpointer
+parse_scenario_any (const LfBaseline *baseline, GBytes *bytes, GError **error)
+{
+  return parse_scenario (baseline, bytes, error);
+}
+
+static gpointer parse_comparison_any (const LfBaseline *baseline, GBytes *bytes, GError **error);
+
+static gpointer
+load_bytes (ParseFunc parse, const LfBaseline *baseline, GBytes *bytes, const char *display_name,
+            GError **error)
+{
+  gpointer result = parse (baseline, bytes, error);
+
+  if (result == NULL)
+    {
+      prefix_error (error, display_name);
+      lf_error_one_line (error);
+    }
+  return result;
+}
+
+static gpointer
+load_file (ParseFunc parse, const LfBaseline *baseline, const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = lf_file_read (path, LF_SCENARIO_MAX_FILE_SIZE, error);
+  g_autofree char *display = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  display = lf_file_display_name (path);
+  return load_bytes (parse, baseline, bytes, display, error);
+}
+
 /**
  * lf_scenario_load_bytes:
  * All or nothing: returns a new scenario, or %NULL and one line in @error
@@ -198,28 +238,14 @@ LfScenario *
 lf_scenario_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *display_name,
                         GError **error)
 {
-  LfScenario *s = parse_scenario (baseline, bytes, error);
-  if (s == NULL)
-    {
-      prefix_error (error, display_name);
-      lf_error_one_line (error);
-    }
-  return s;
+  return load_bytes (parse_scenario_any, baseline, bytes, display_name, error);
 }
 
 LfScenario *
 lf_scenario_load_file (const LfBaseline *baseline, const char *path, GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = NULL;
-
   g_return_val_if_fail (baseline != NULL && path != NULL, NULL);
-  /* A regular file of at most the cap, never a FIFO or device (lf-file.h). */
-  bytes = lf_file_read (path, LF_SCENARIO_MAX_FILE_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-  display = lf_file_display_name (path);
-  return lf_scenario_load_bytes (baseline, bytes, display, error);
+  return load_file (parse_scenario_any, baseline, path, error);
 }
 
 /* ---- comparisons ------------------------------------------------------------- */
@@ -349,6 +375,12 @@ parse_comparison (const LfBaseline *baseline, GBytes *bytes, GError **error)
   return g_steal_pointer (&c);
 }
 
+static gpointer
+parse_comparison_any (const LfBaseline *baseline, GBytes *bytes, GError **error)
+{
+  return parse_comparison (baseline, bytes, error);
+}
+
 /**
  * lf_comparison_file_load_bytes:
  * All or nothing, as lf_scenario_load_bytes(): a comparison file, or a
@@ -358,28 +390,14 @@ LfComparisonFile *
 lf_comparison_file_load_bytes (const LfBaseline *baseline, GBytes *bytes, const char *display_name,
                                GError **error)
 {
-  LfComparisonFile *c = parse_comparison (baseline, bytes, error);
-
-  if (c == NULL)
-    {
-      prefix_error (error, display_name);
-      lf_error_one_line (error);
-    }
-  return c;
+  return load_bytes (parse_comparison_any, baseline, bytes, display_name, error);
 }
 
 LfComparisonFile *
 lf_comparison_file_load_file (const LfBaseline *baseline, const char *path, GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = NULL;
-
   g_return_val_if_fail (baseline != NULL && path != NULL, NULL);
-  bytes = lf_file_read (path, LF_SCENARIO_MAX_FILE_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-  display = lf_file_display_name (path);
-  return lf_comparison_file_load_bytes (baseline, bytes, display, error);
+  return load_file (parse_comparison_any, baseline, path, error);
 }
 
 /* ---- writing --------------------------------------------------------------- */

@@ -836,23 +836,28 @@ def test_compare_pin_file(lf):
     check("against" in cell, f"the pinned file's cell has no difference: {cell!r}")
 
 
+def save_from_compare_popover(lf, button, title, path):
+    """Press a button of the Compare popover that asks where to save, type
+    @path into the dialog's name field, and wait for the file."""
+    compare_popover_open(lf)
+    lf.click(wait_for(f"the {button} button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith(button)] or None)[0])
+    dialog = wait_for(f"the {title} dialog", lambda: [
+        w for w in lf.windows() if name_of(w) == title and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    entry = wait_for("the focused file name field", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
+        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
+    enter_file_name(entry, path)
+    wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path))
+
+
 def test_compare_export_table(lf):
     """Compare → Export Table…: the comparison as CSV, a leading scenario
     column and a block of years for each compared scenario."""
     path = os.path.join(WORK, "comparison.csv")
     if os.path.exists(path):
         os.unlink(path)
-    compare_popover_open(lf)
-    lf.click(wait_for("the Export Table button", lambda: [
-        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith("Export Table…")] or None)[0])
-    dialog = wait_for("the Export Comparison as CSV dialog", lambda: [
-        w for w in lf.windows() if name_of(w) == "Export Comparison as CSV"
-        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
-    entry = wait_for("the focused file name field", lambda: [
-        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
-        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
-    enter_file_name(entry, path)
-    wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path))
+    save_from_compare_popover(lf, "Export Table…", "Export Comparison as CSV", path)
     with open(path) as f:
         lines = f.read().splitlines()
     check(lines[0].startswith("scenario,year,"), f"the table's header is {lines[0][:40]!r}")
@@ -872,17 +877,7 @@ def test_compare_save(lf):
     path = os.path.join(WORK, "saved-comparison.landfall")
     if os.path.exists(path):
         os.unlink(path)
-    compare_popover_open(lf)
-    lf.click(wait_for("the Save Comparison button", lambda: [
-        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON) if name_of(b).endswith("Save Comparison…")] or None)[0])
-    dialog = wait_for("the Save Comparison dialog", lambda: [
-        w for w in lf.windows() if name_of(w) == "Save Comparison"
-        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
-    entry = wait_for("the focused file name field", lambda: [
-        o for o in lf.find_all(pyatspi.ROLE_TEXT, root=dialog)
-        if states(o).contains(pyatspi.STATE_EDITABLE) and states(o).contains(pyatspi.STATE_FOCUSED)] or None)[0]
-    enter_file_name(entry, path)
-    wait_for(f"{path} to be written", lambda: os.path.exists(path) and os.path.getsize(path))
+    save_from_compare_popover(lf, "Save Comparison…", "Save Comparison", path)
     out = subprocess.run([BIN, "--project", "--format", "json", "--compare", path], capture_output=True,
                          text=True, timeout=60, env=dict(os.environ, LC_ALL="C.UTF-8"))
     check(out.returncode == 0, f"the saved comparison does not load: {out.stderr.strip()}")
