@@ -148,6 +148,66 @@ lf_draw_swatch (LfDraw        *d,
  * @max_width rather than cutting it. Measured with a context of its own, not
  * a cairo_t's, so hit tests and y lookups (which have none) reserve the same
  * room as drawing. Returns the height the legend needs. */
+/* A legend label's logical size, measured once: every redraw of every
+ * chart lays its legend out again, and a fresh Pango context and layout for
+ * that (font loading, shaping) was most of a legend's cost. The cache holds
+ * labels as measured with a context of their own (see lf_legend_layout()),
+ * so it gives exactly what measuring again would. */
+static GMutex legend_sizes_lock;
+static GHashTable *legend_sizes;   /* label → LegendSize */
+
+typedef struct {
+  int width, height;
+} LegendSize;
+
+#define LEGEND_SIZES_MAX 512
+
+static void
+legend_label_size (PangoLayout **layout, const char *label, int *width, int *height)
+{
+  LegendSize size = { 0, 0 };
+  const LegendSize *cached;
+
+  g_mutex_lock (&legend_sizes_lock);
+  if (legend_sizes == NULL)
+    legend_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cached = g_hash_table_lookup (legend_sizes, label);
+  if (cached != NULL)
+    size = *cached;
+  g_mutex_unlock (&legend_sizes_lock);
+
+  if (cached == NULL)
+    {
+      PangoRectangle logical;
+
+      if (*layout == NULL)
+        {
+          PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+          PangoFontDescription *font = pango_font_description_from_string (LF_FONT_FAMILY);
+
+          *layout = pango_layout_new (context);
+          /* No g_autoptr: Pango 1.50 defines none for PangoContext. */
+          g_object_unref (context);
+          pango_font_description_set_absolute_size (font, LF_FONT_SIZE_SMALL * PANGO_SCALE);
+          pango_layout_set_font_description (*layout, font);
+          pango_font_description_free (font);
+        }
+      pango_layout_set_text (*layout, label, -1);
+      pango_layout_get_pixel_extents (*layout, NULL, &logical);
+      size.width = logical.width;
+      size.height = logical.height;
+
+      g_mutex_lock (&legend_sizes_lock);
+      /* Scenario names come and go: a bounded cache, emptied when full. */
+      if (g_hash_table_size (legend_sizes) >= LEGEND_SIZES_MAX)
+        g_hash_table_remove_all (legend_sizes);
+      g_hash_table_insert (legend_sizes, g_strdup (label), g_memdup2 (&size, sizeof size));
+      g_mutex_unlock (&legend_sizes_lock);
+    }
+  *width = size.width;
+  *height = size.height;
+}
+
 double
 lf_legend_layout (const LfLegendItem *items,
                   guint               n_items,
@@ -155,38 +215,28 @@ lf_legend_layout (const LfLegendItem *items,
                   double             *xs,
                   double             *ys)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (LF_FONT_FAMILY);
+  PangoLayout *layout = NULL;
   double x = 0.0, y = LF_LEGEND_PAD, row_h = 0.0;
-
-  /* No g_autoptr: Pango 1.50 defines none for PangoContext. */
-  g_object_unref (context);
-
-  pango_font_description_set_absolute_size (font, LF_FONT_SIZE_SMALL * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
 
   for (guint i = 0; i < n_items; i++)
     {
-      PangoRectangle logical;
+      int w, h;
       double item_w;
 
-      pango_layout_set_text (layout, items[i].label, -1);
-      pango_layout_get_pixel_extents (layout, NULL, &logical);
-      item_w = LF_LEGEND_SWATCH * 1.4 + 6.0 + logical.width;
+      legend_label_size (&layout, items[i].label, &w, &h);
+      item_w = LF_LEGEND_SWATCH * 1.4 + 6.0 + w;
       if (x > 0.0 && x + item_w > max_width)
         {
           x = 0.0;
           y += row_h + 2.0;
         }
-      row_h = MAX (row_h, logical.height);
+      row_h = MAX (row_h, h);
       xs[i] = x;
       ys[i] = y;
       x += item_w + 16.0;
     }
 
-  g_object_unref (layout);
+  g_clear_object (&layout);
 
   return n_items > 0 ? y + row_h + LF_LEGEND_PAD : 0.0;
 }
@@ -205,9 +255,13 @@ lf_draw_legend (LfDraw             *d,
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
   for (guint i = 0; i < n_items; i++)
     {
+      PangoLayout *unused = NULL;
+      int tw, h;
       double th;
 
-      lf_draw_text_size (d, items[i].label, NULL, &th);
+      legend_label_size (&unused, items[i].label, &tw, &h);
+      g_clear_object (&unused);
+      th = h;
       lf_draw_swatch (d, items[i].swatch, &items[i].color, xs[i], ys[i] + (th - LF_LEGEND_SWATCH) / 2.0,
                       LF_LEGEND_SWATCH);
       lf_draw_text (d, items[i].label, xs[i] + LF_LEGEND_SWATCH * 1.4 + 6.0, ys[i],
