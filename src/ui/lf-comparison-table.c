@@ -36,7 +36,6 @@ struct _LfComparisonTable
   GtkExpander  *expander;
   GtkBox       *differs;
   LfComparison *comparison;
-  char         *cells[N_ROWS][LF_COMPARISON_MAX];   /* each cell in words, as read out */
   GtkWidget    *cell_labels[N_ROWS][LF_COMPARISON_MAX];
   GtkWidget    *header_labels[LF_COMPARISON_MAX];
   GtkWidget    *differ_labels[LF_COMPARISON_MAX];
@@ -157,19 +156,18 @@ fill_table (LfComparisonTable *self)
         g_autofree char *diff = c == ref ? NULL : format_row (r, v - row_value (r, ref_p), TRUE);
         g_autofree char *shown = diff ? g_strdup_printf ("%s\n%s", value, diff) : g_strdup (value);
         GtkWidget *cell = self->cell_labels[r][c];
+        g_autofree char *read_out = NULL;
 
         gtk_label_set_text (GTK_LABEL (cell), shown);
-        g_free (self->cells[r][c]);
-          if (diff != NULL)
-            /* Translators: a cell of the comparison table read out:
-               "Trade deal, Chinese share of US EV sales, 2030: 2.8 %; +2.8 points against Current policy" */
-            self->cells[r][c] = g_strdup_printf (_("%s, %s: %s; %s against %s"), lf_document_get_title (doc),
-                                                 _(row_titles[r]), value, diff, ref_name);
-          else
-            self->cells[r][c] = g_strdup_printf (_("%s, %s: %s"), lf_document_get_title (doc),
-                                                 _(row_titles[r]), value);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          self->cells[r][c], -1);
+        if (diff != NULL)
+          /* Translators: a cell of the comparison table read out:
+             "Trade deal, Chinese share of US EV sales, 2030: 2.8 %; +2.8 points against Current policy" */
+          read_out = g_strdup_printf (_("%s, %s: %s; %s against %s"), lf_document_get_title (doc),
+                                      _(row_titles[r]), value, diff, ref_name);
+        else
+          read_out = g_strdup_printf (_("%s, %s: %s"), lf_document_get_title (doc),
+                                      _(row_titles[r]), value);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, read_out, -1);
       }
 }
 
@@ -305,9 +303,6 @@ lf_comparison_table_dispose (GObject *object)
   LfComparisonTable *self = LF_COMPARISON_TABLE (object);
 
   g_clear_object (&self->comparison);
-  for (int r = 0; r < N_ROWS; r++)
-    for (int c = 0; c < LF_COMPARISON_MAX; c++)
-      g_clear_pointer (&self->cells[r][c], g_free);
   G_OBJECT_CLASS (lf_comparison_table_parent_class)->dispose (object);
 }
 
@@ -352,17 +347,4 @@ lf_comparison_table_new (LfComparison *comparison)
   g_signal_connect (self, "notify::visible", G_CALLBACK (on_visible_cb), NULL);
   rebuild (self);
   return GTK_WIDGET (self);
-}
-
-/**
- * lf_comparison_table_cell:
- * Returns: (transfer full) (nullable): a cell as read out, by figure and scenario
- */
-char *
-lf_comparison_table_cell (LfComparisonTable *self, guint row, guint column)
-{
-  g_return_val_if_fail (LF_IS_COMPARISON_TABLE (self), NULL);
-  if (row >= N_ROWS || column >= LF_COMPARISON_MAX)
-    return NULL;
-  return g_strdup (self->cells[row][column]);
 }

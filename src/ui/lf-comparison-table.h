@@ -13,8 +13,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LfComparisonTable, lf_comparison_table, LF, COMPARISON_TABLE, GtkBox)
 
 GtkWidget *lf_comparison_table_new     (LfComparison      *comparison);
-char      *lf_comparison_table_cell    (LfComparisonTable *self,
-                                        guint              row,
-                                        guint              column);
 
 G_END_DECLS

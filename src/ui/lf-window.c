@@ -551,24 +551,6 @@ lf_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
     }
 }
 
-/* For bench/bench-startup.py: report the first painted frame, then quit. */
-static void
-on_first_paint_cb (GdkFrameClock *clock, LfWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
-  g_print ("first-frame\n");
-  g_application_quit (g_application_get_default ());
-}
-
-static void
-on_map_for_bench_cb (GtkWidget *widget, gpointer data)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-
-  if (clock != NULL)
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_paint_cb), widget, 0);
-}
-
 static void
 on_dark_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, LfWindow *self)
 {
@@ -790,8 +772,6 @@ lf_window_init (LfWindow *self)
   lf_window_build_recent_menu (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, 0);
-  if (g_getenv ("LANDFALL_EXIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect (self, "map", G_CALLBACK (on_map_for_bench_cb), NULL);
 
   /* The window follows its comparison and the edited document; they know
    * nothing of it. */
