@@ -108,24 +108,6 @@ lf_chart_ford_describe (const LfChartData *data)
                           LF_LAST_YEAR, u, une, diff, LF_LAST_YEAR, ebit, ebit_ne, partner);
 }
 
-/* A value of @layer in model units, in words. */
-static char *
-describe_value (const LfLayerSpec *layer,
-                double             value)
-{
-  switch (layer->format)
-    {
-    case LF_VALUE_PERCENT:
-      return lf_format_percent (value, 1);
-    case LF_VALUE_VEHICLES:
-      return lf_format_count (value);
-    case LF_VALUE_MUSD:
-      return lf_format_musd (value);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* A comparison in words: each run's value of the chart's own lines (or its
  * total, for a stack) in the last year, or its difference from the reference. */
 static char *
@@ -170,7 +152,7 @@ describe_comparison (const LfChartSpec *spec,
             }
           else
             v = p->series[layer->series][last] - (ref ? ref->series[layer->series][last] : 0.0);
-          text = describe_value (layer, v);
+          text = lf_layer_format_value (layer, v);
           /* TRANSLATORS: between two scenarios' values in a list */
           g_string_append (s, r ? _("; ") : " ");
           /* TRANSLATORS: one scenario's value in a list, e.g. "Trade deal 1.3 %" */

@@ -166,6 +166,8 @@ gboolean lf_layer_is_per_run      (const LfLayerSpec  *layer);
 void    lf_readout_draw           (LfDraw             *d,
                                    const LfLayout     *layout,
                                    int                 year);
+char   *lf_layer_format_value     (const LfLayerSpec  *layer,
+                                   double              value);
 
 /* lf-chart-describe.c: the time-series charts' accessible text. */
 char   *lf_chart_share_describe   (const LfChartData  *data);

@@ -26,22 +26,36 @@ typedef struct {
 
 #define MAX_ROWS ((LF_MAX_LAYERS + 1) * LF_COMPARISON_MAX + 1)
 
-/* @value in axis units, as the layer's format says. */
-static char *
-format_value (const LfLayerSpec *layer,
-              double             value)
+/**
+ * lf_layer_format_value:
+ * @value: in model units (a count of vehicles, not thousands)
+ *
+ * A value of @layer as its format says: the read-out's and the
+ * description's words for it.
+ */
+char *
+lf_layer_format_value (const LfLayerSpec *layer,
+                       double             value)
 {
   switch (layer->format)
     {
     case LF_VALUE_PERCENT:
       return lf_format_percent (value, 1);
     case LF_VALUE_VEHICLES:
-      return lf_format_value (value * layer->divisor, 0);
+      return lf_format_count (value);
     case LF_VALUE_MUSD:
-      return lf_format_musd (value * layer->divisor);
+      return lf_format_musd (value);
     default:
       g_assert_not_reached ();
     }
+}
+
+/* @value in axis units, as the layer's format says. */
+static char *
+format_value (const LfLayerSpec *layer,
+              double             value)
+{
+  return lf_layer_format_value (layer, value * layer->divisor);
 }
 
 static char *
@@ -123,10 +137,10 @@ run_rows (const LfLayout    *l,
 
       if (!ld->present || layer->readout == NULL)
         continue;
-      if (layer->kind == LF_LAYER_BAND)
-        /* Translators: a read-out row: the p10–p90 range of one scenario, "p10–p90, Trade deal" */
-        label = g_strdup_printf (_("%s, %s"), _(layer->readout), data->runs[r].name);
-      else if (n_per_run > 1)
+      /* A band, or one line of several a run has, is named with its run:
+         "p10–p90, Trade deal", "EV sales, Trade deal". */
+      if (layer->kind == LF_LAYER_BAND || n_per_run > 1)
+        /* Translators: a read-out row: what it is and which scenario, "p10–p90, Trade deal" */
         label = g_strdup_printf (_("%s, %s"), _(layer->readout), data->runs[r].name);
       else
         label = g_strdup (data->runs[r].name);
