@@ -53,3 +53,23 @@ lf_test_remove_tree (const char *path)
     }
   g_remove (path);
 }
+
+void
+lf_test_wait_bands (LfDocument *doc)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!lf_document_get_bands_final (doc))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+void
+lf_test_drain_bands (LfDocument *doc)
+{
+  lf_test_wait_bands (doc);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}

@@ -1,9 +1,12 @@
 /* lf-test-util.h: folders for the unit tests that write files (test-file,
  * test-scenario, test-cli): a private one made, listed as a person would see
- * it, and removed. GLib only. */
+ * it, and removed; and waiting for a document's bands (test-document,
+ * test-comparison). GLib and the model only. */
 #pragma once
 
 #include <glib.h>
+
+#include "lf-document.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +25,11 @@ char *lf_test_list_dir      (const char *dir,
 /* Removes @path: a file, or a folder and all below it. A symbolic link is
  * removed, never followed. */
 void  lf_test_remove_tree   (const char *path);
+
+/* Runs the main loop until @doc's refined band for its current values is in. */
+void  lf_test_wait_bands    (LfDocument *doc);
+
+/* That, then every result still queued for the main loop dispatched. */
+void  lf_test_drain_bands   (LfDocument *doc);
 
 G_END_DECLS

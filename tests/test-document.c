@@ -79,28 +79,6 @@ value_of (LfDocument *doc, LfParam param)
   return lf_document_get_scenario (doc)->value[param];
 }
 
-/* Runs the main loop until the refined band for the current values is in. */
-static void
-wait_for_final_bands (LfDocument *doc)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!lf_document_get_bands_final (doc))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-/* Lets every band job of the document finish and be dispatched. */
-static void
-drain (LfDocument *doc)
-{
-  wait_for_final_bands (doc);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* ---- tests ---------------------------------------------------------------- */
 
 static void
@@ -124,7 +102,7 @@ test_new (void)
   lf_project (plain, &p);
   g_assert_cmpmem (lf_document_get_projection (doc), sizeof p, &p, sizeof p);
   g_assert_cmpmem (lf_document_get_reference (doc), sizeof p, &p, sizeof p);
-  drain (doc);
+  lf_test_drain_bands (doc);
 }
 
 static void
@@ -176,7 +154,7 @@ test_undo_redo (void)
     lf_project (lf_document_get_scenario (doc), &p);
     g_assert_cmpmem (lf_document_get_projection (doc), sizeof p, &p, sizeof p);
   }
-  drain (doc);
+  lf_test_drain_bands (doc);
 }
 
 static void
@@ -218,7 +196,7 @@ test_coalescing (void)
   edit (doc, "tariff.china", 75);
   g_assert_true (lf_document_undo (doc));
   g_assert_cmpfloat (value_of (doc, LF_PARAM_TARIFF_CHINA), ==, 70);
-  drain (doc);
+  lf_test_drain_bands (doc);
 }
 
 static void
@@ -269,10 +247,10 @@ test_save (void)
     g_assert_false (lf_document_get_modified (other));
     g_assert_true (lf_document_get_can_undo (other));
     g_assert_true (g_file_equal (lf_document_get_file (other), file));
-    drain (other);
+    lf_test_drain_bands (other);
   }
   lf_test_remove_tree (dir);
-  drain (doc);
+  lf_test_drain_bands (doc);
 }
 
 static void
@@ -323,7 +301,7 @@ test_replace (void)
   g_assert_null (lf_document_get_file (doc));
   g_assert_false (lf_document_get_can_undo (doc));
   lf_test_remove_tree (dir);
-  drain (doc);
+  lf_test_drain_bands (doc);
 }
 
 static void
@@ -336,7 +314,7 @@ test_bands (void)
   const LfProjection *p;
   const LfSeries s = LF_SERIES_FORD_EV_SALES;
 
-  drain (doc);
+  lf_test_drain_bands (doc);
   before = *lf_document_get_bands (doc);
   old_p = *lf_document_get_projection (doc);
   c.bands = 0;
@@ -348,7 +326,7 @@ test_bands (void)
     g_assert_cmpfloat_with_epsilon (lf_document_get_bands (doc)->p50[s][y] - before.p50[s][y],
                                     p->series[s][y] - old_p.series[s][y], 1e-6);
   /* Then the quick band and the refined one, each announced. */
-  wait_for_final_bands (doc);
+  lf_test_wait_bands (doc);
   g_assert_cmpuint (c.bands, ==, 2);
   g_assert_cmpuint (c.last_change, ==, LF_DOCUMENT_CHANGE_BANDS);
   lf_monte_carlo (lf_document_get_scenario (doc), 60, LF_DOCUMENT_BAND_SEED, &want, NULL);
@@ -361,7 +339,7 @@ test_bands (void)
     lf_document_replace (doc, next, TRUE);
     lf_monte_carlo (next, 20, LF_DOCUMENT_BAND_SEED, &want, NULL);
     g_assert_cmpmem (lf_document_get_bands (doc), sizeof want, &want, sizeof want);
-    drain (doc);
+    lf_test_drain_bands (doc);
   }
 }
 
@@ -374,7 +352,7 @@ test_stale_band (void)
   gint64 deadline;
   LfBands want;
 
-  drain (doc);
+  lf_test_drain_bands (doc);
   c.bands = 0;
   edit (doc, "tariff.china", 40);
   /* Let that band finish in its thread: its result is then waiting to be
@@ -395,7 +373,7 @@ test_stale_band (void)
   if (c.bands == 0)
     g_assert_cmpmem (lf_document_get_bands (doc), sizeof want, &want, sizeof want);
 
-  wait_for_final_bands (doc);
+  lf_test_wait_bands (doc);
   g_assert_cmpuint (c.bands, ==, 2);
   lf_monte_carlo (lf_document_get_scenario (doc), 60, LF_DOCUMENT_BAND_SEED, &want, NULL);
   g_assert_cmpmem (lf_document_get_bands (doc), sizeof want, &want, sizeof want);
@@ -410,7 +388,7 @@ test_dispose_while_busy (void)
   GWeakRef weak;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  drain (doc);
+  lf_test_drain_bands (doc);
   edit (doc, "tariff.china", 40);
   g_weak_ref_init (&weak, doc);
   g_object_unref (doc);
