@@ -199,6 +199,28 @@ scenario_filter (void)
   return filter;
 }
 
+/* A file chooser for the window: modal, with @name proposed when given,
+ * showing scenario files only when @scenarios; @on_response gets the
+ * window. Shown by the caller, which may add choices first. */
+static GtkFileChooserNative *
+file_dialog (LfWindow *self, const char *title, GtkFileChooserAction action, const char *accept,
+             const char *name, gboolean scenarios, GCallback on_response)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+
+  if (scenarios)
+    {
+      g_autoptr(GtkFileFilter) filter = scenario_filter ();
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", on_response, self);
+  return dialog;
+}
+
 static void
 on_open_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
 {
@@ -213,15 +235,10 @@ on_open_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
 static void
 open_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+    file_dialog (LF_WINDOW (widget), _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                 NULL, TRUE, G_CALLBACK (on_open_response_cb));
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -278,16 +295,11 @@ on_save_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
 static void
 save_as (LfWindow *self)
 {
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
   g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".landfall", NULL);
+  GtkFileChooserNative *dialog =
+    file_dialog (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name, TRUE,
+                 G_CALLBACK (on_save_response_cb));
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -371,9 +383,7 @@ static void
 export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   LfWindow *self = LF_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  GtkFileChooserNative *dialog;
   const char *kinds[] = { "share", "origin", "ford", "map", "tornado", NULL };
   const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"),
                                 _("Sensitivity"), NULL };
@@ -405,6 +415,8 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
           n++;
         }
   }
+  dialog = file_dialog (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, FALSE,
+                        G_CALLBACK (on_export_chart_response_cb));
   gtk_file_filter_set_name (filter, _("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
@@ -412,9 +424,6 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "chart", "share");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), size_ids, size_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", default_size);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chart_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -443,14 +452,11 @@ static void
 export_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   LfWindow *self = LF_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Data as CSV"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".csv", NULL);
+  GtkFileChooserNative *dialog =
+    file_dialog (self, _("Export Data as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, FALSE,
+                 G_CALLBACK (on_export_csv_response_cb));
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_csv_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -493,15 +499,10 @@ on_pin_file_response_cb (GtkNativeDialog *dialog, int response, LfWindow *self)
 static void
 pin_file_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Pin a File"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Pin"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+    file_dialog (LF_WINDOW (widget), _("Pin a File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Pin"), NULL, TRUE,
+                 G_CALLBACK (on_pin_file_response_cb));
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_pin_file_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -536,16 +537,10 @@ on_save_comparison_response_cb (GtkNativeDialog *dialog, int response, LfWindow 
 static void
 save_comparison_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Comparison"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+    file_dialog (LF_WINDOW (widget), _("Save Comparison"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                 _("Comparison.landfall"), TRUE, G_CALLBACK (on_save_comparison_response_cb));
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.landfall"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_comparison_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -593,14 +588,10 @@ on_export_comparison_response_cb (GtkNativeDialog *dialog, int response, LfWindo
 static void
 export_comparison_csv_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Comparison as CSV"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+    file_dialog (LF_WINDOW (widget), _("Export Comparison as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                 _("_Export"), _("Comparison.csv"), FALSE, G_CALLBACK (on_export_comparison_response_cb));
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_comparison_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
