@@ -103,35 +103,51 @@ check_format (JsonObject *root, GError **error)
   return TRUE;
 }
 
+/* Every member of @object is one of @allowed (NULL-terminated), or the
+ * error names the first that is not: "PREFIXmember: unknown member (WHAT
+ * has a, b, c)". A member named @comparison (when given), met before any
+ * unknown one, says the file is a comparison instead. */
+static gboolean
+check_members (JsonObject *object, const char *const *allowed, const char *comparison,
+               const char *prefix, const char *what, GError **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *it = members; it != NULL; it = it->next)
+    {
+      const char *m = it->data;
+
+      if (comparison != NULL && strcmp (m, comparison) == 0)
+        {
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_IS_COMPARISON,
+                       "this file is a comparison of several scenarios, not one scenario");
+          return FALSE;
+        }
+      if (!g_strv_contains (allowed, m))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
+                       "%s%s: unknown member (%s has %s)", prefix, m, what, list);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* One scenario's object: name, description, values (and, at a file's top,
  * the format, checked by the caller). */
 static LfScenario *
 scenario_from_object (const LfBaseline *baseline, JsonObject *root, gboolean top, GError **error)
 {
+  static const char *const file_members[] = { "format", "name", "description", "values", NULL };
   g_autoptr(LfScenario) s = lf_scenario_new (baseline);
   JsonNode *node;
 
-  {
-    g_autoptr(GList) members = json_object_get_members (root);
-    for (GList *it = members; it != NULL; it = it->next)
-      {
-        const char *m = it->data;
-        if (top && strcmp (m, "comparison") == 0)
-          {
-            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_IS_COMPARISON,
-                         "this file is a comparison of several scenarios, not one scenario");
-            return NULL;
-          }
-        if ((!top || strcmp (m, "format") != 0) && strcmp (m, "name") != 0 &&
-            strcmp (m, "description") != 0 && strcmp (m, "values") != 0)
-          {
-            g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
-                         top ? "%s: unknown member (a scenario has format, name, description, values)"
-                             : "%s: unknown member (a scenario has name, description, values)", m);
-            return NULL;
-          }
-      }
-  }
+  /* Inside a comparison a scenario has no format of its own. */
+  if (!check_members (root, top ? file_members : file_members + 1, top ? "comparison" : NULL,
+                      "", "a scenario", error))
+    return NULL;
   for (int k = 0; k < 2; k++)
     {
       const char *member = k == 0 ? "name" : "description";
@@ -312,17 +328,9 @@ parse_comparison (const LfBaseline *baseline, GBytes *bytes, GError **error)
       c->n = 1;
       return g_steal_pointer (&c);
     }
-  {
-    g_autoptr(GList) members = json_object_get_members (root);
-    for (GList *it = members; it != NULL; it = it->next)
-      if (strcmp (it->data, "format") != 0 && strcmp (it->data, "comparison") != 0)
-        {
-          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
-                       "%s: unknown member (a comparison file has format, comparison)",
-                       (const char *) it->data);
-          return NULL;
-        }
-  }
+  if (!check_members (root, (const char *const[]) { "format", "comparison", NULL }, NULL,
+                      "", "a comparison file", error))
+    return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_FILE,
@@ -330,18 +338,9 @@ parse_comparison (const LfBaseline *baseline, GBytes *bytes, GError **error)
       return NULL;
     }
   object = json_node_get_object (node);
-  {
-    g_autoptr(GList) members = json_object_get_members (object);
-    for (GList *it = members; it != NULL; it = it->next)
-      if (strcmp (it->data, "scenarios") != 0 && strcmp (it->data, "edited") != 0 &&
-          strcmp (it->data, "reference") != 0)
-        {
-          g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_UNKNOWN_KEY,
-                       "comparison.%s: unknown member (a comparison has scenarios, edited, reference)",
-                       (const char *) it->data);
-          return NULL;
-        }
-  }
+  if (!check_members (object, (const char *const[]) { "scenarios", "edited", "reference", NULL }, NULL,
+                      "comparison.", "a comparison", error))
+    return NULL;
   node = json_object_get_member (object, "scenarios");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       json_array_get_length (array = json_node_get_array (node)) < 1 ||
