@@ -206,9 +206,8 @@ load_failure_status (const GError *error)
 }
 
 /* A comparison on the command line: the first scenario and the others,
- * each projected, with its bands when asked (the same seed for each). A
- * name an earlier scenario already has is told apart by its position:
- * "Current policy (2)". */
+ * each projected, with its bands when asked (the same seed for each), named
+ * apart (lf_comparison_unique_name()). */
 typedef struct {
   int                 n;
   const LfScenario   *scenarios[LF_COMPARISON_MAX];
@@ -235,6 +234,7 @@ static Comparison *
 comparison_new (const LfScenario *first, LfScenario *const *others, int n_others, int draws, guint seed)
 {
   Comparison *c = g_new0 (Comparison, 1);
+  const char *own[LF_COMPARISON_MAX];
 
   c->n = n_others + 1;
   c->has_bands = draws > 0;
@@ -243,20 +243,18 @@ comparison_new (const LfScenario *first, LfScenario *const *others, int n_others
       const LfScenario *s = i == 0 ? first : others[i - 1];
 
       c->scenarios[i] = s;
-      c->names[i] = g_strdup (s->name);
-      for (int j = 0; j < i; j++)
-        if (g_str_equal (c->scenarios[j]->name, s->name))
-          {
-            g_free (c->names[i]);
-            c->names[i] = g_strdup_printf ("%s (%d)", s->name, i + 1);
-            break;
-          }
       lf_project (s, &c->projections[i]);
       if (c->has_bands)
         lf_monte_carlo (s, draws, seed, &c->bands[i], NULL);
       c->projection_ptrs[i] = &c->projections[i];
       c->band_ptrs[i] = c->has_bands ? &c->bands[i] : NULL;
-      c->runs[i] = (LfChartRun) { c->names[i], s, &c->projections[i], c->band_ptrs[i] };
+    }
+  for (int i = 0; i < c->n; i++)
+    own[i] = c->scenarios[i]->name;
+  for (int i = 0; i < c->n; i++)
+    {
+      c->names[i] = lf_comparison_unique_name (own, i);
+      c->runs[i] = (LfChartRun) { c->names[i], c->scenarios[i], &c->projections[i], c->band_ptrs[i] };
     }
   return c;
 }

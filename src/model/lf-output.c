@@ -214,6 +214,25 @@ append_csv_field (GString *out, const char *text)
 }
 
 /**
+ * lf_comparison_unique_name:
+ * @names: the scenarios' names, in order
+ * @i: which
+ *
+ * What a table calls scenario @i: its name, or, when an earlier scenario
+ * has the same name, the name with its position, "Current policy (2)".
+ *
+ * Returns: (transfer full)
+ */
+char *
+lf_comparison_unique_name (const char *const *names, int i)
+{
+  for (int j = 0; j < i; j++)
+    if (g_str_equal (names[j], names[i]))
+      return g_strdup_printf ("%s (%d)", names[i], i + 1);
+  return g_strdup (names[i]);
+}
+
+/**
  * lf_comparison_to_csv:
  * @names: what the first column calls each scenario
  * @bands: (nullable): per scenario, or NULL for none; all or none have bands

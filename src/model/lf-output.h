@@ -21,6 +21,8 @@ char *lf_projection_to_json (const LfScenario   *scenario,
                              const LfProjection *projection,
                              const LfBands      *bands);
 
+char *lf_comparison_unique_name (const char *const *names,
+                                 int                i);
 char *lf_comparison_to_csv  (const char *const         *names,
                              const LfScenario *const   *scenarios,
                              const LfProjection *const *projections,

@@ -553,6 +553,8 @@ comparison_csv (LfWindow *self)
   const LfScenario *scenarios[LF_COMPARISON_MAX];
   const LfProjection *projections[LF_COMPARISON_MAX];
   const LfBands *bands[LF_COMPARISON_MAX];
+  char *unique[LF_COMPARISON_MAX];
+  char *csv;
 
   for (guint i = 0; i < n; i++)
     {
@@ -563,7 +565,13 @@ comparison_csv (LfWindow *self)
       projections[i] = lf_document_get_projection (doc);
       bands[i] = lf_document_get_bands (doc);
     }
-  return lf_comparison_to_csv (names, scenarios, projections, bands, (int) n);
+  /* Named apart as on the command line: two pins of one preset are two blocks. */
+  for (guint i = 0; i < n; i++)
+    unique[i] = lf_comparison_unique_name (names, (int) i);
+  csv = lf_comparison_to_csv ((const char *const *) unique, scenarios, projections, bands, (int) n);
+  for (guint i = 0; i < n; i++)
+    g_free (unique[i]);
+  return csv;
 }
 
 static void
