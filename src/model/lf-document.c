@@ -385,23 +385,17 @@ lf_document_init (LfDocument *self)
 LfDocument *
 lf_document_new (LfBaseline *baseline)
 {
-  LfDocument *self;
+  g_autoptr(LfScenario) current = NULL;
 
   g_return_val_if_fail (baseline != NULL, NULL);
-  self = g_object_new (LF_TYPE_DOCUMENT, NULL);
-  self->baseline = lf_baseline_ref (baseline);
-  self->scenario = lf_scenario_new (baseline);
+  current = lf_scenario_new (baseline);
   /* Named like the first preset, and shown translated (lf-preset-strings.h
    * carries the English to the translators). */
-  if (*self->scenario->name != '\0')
-    lf_scenario_set_name (self->scenario, _(self->scenario->name));
-  if (*self->scenario->description != '\0')
-    lf_scenario_set_description (self->scenario, _(self->scenario->description));
-  self->committed = lf_scenario_copy (self->scenario);
-  self->saved = lf_scenario_copy (self->scenario);
-  lf_project (self->scenario, self->reference);
-  recompute (self, LF_DOCUMENT_CHANGE_VALUES | LF_DOCUMENT_CHANGE_REPLACED);
-  return self;
+  if (*current->name != '\0')
+    lf_scenario_set_name (current, _(current->name));
+  if (*current->description != '\0')
+    lf_scenario_set_description (current, _(current->description));
+  return lf_document_new_for_scenario (baseline, current);
 }
 
 /**
