@@ -126,6 +126,13 @@ lf_draw_swatch (LfDraw        *d,
       cairo_fill (cr);
       break;
 
+    case LF_SWATCH_RING:
+      cairo_new_path (cr);
+      cairo_arc (cr, x + size * 0.7, y + size / 2.0, size * 0.35, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+
     default:
       {
         int n_dashes;

@@ -18,26 +18,52 @@
 #define OUTSIDE_TITLE      22.0
 #define OUTSIDE_SITE_NAME  16.0   /* a site's name, above its row of circles */
 #define MAP_MARGIN         4.0
+#define BOX_GAP            6.0    /* between a box and anything else */
+#define LABEL_GAP          3.0    /* between a label and its markers */
 
 typedef struct {
   int      plant;          /* index into scenario->plants */
   double   x, y, r;
   gboolean outside;        /* drawn in the "outside North America" box */
+  gboolean builds;         /* sells cars in the year shown */
 } MapItem;
 
 typedef struct {
+  LfRect  rect;
+  int     site;
+  char   *text;            /* owned */
+} MapLabel;
+
+typedef struct {
   LfRect  map;
+  LfRect  land;            /* the continent is fitted into this */
   double  scale, ox, oy;   /* pixel = (ox + x·scale, oy − y·scale) */
   double  r_scale;
+  int     year;
   guint   n_items;
   MapItem items[LF_MAX_PLANTS];   /* in drawing order: largest first */
   LfRect  outside_box;
+  gboolean has_key;
+  LfRect  key;
+  double  key_r_big;
   guint   n_legend;
   LfLegendItem legend[LF_MAX_LEGEND];
+  char   *legend_owned;    /* the "builds nothing" entry's text */
   guint   n_outside_sites;
   int     outside_sites[LF_MAX_SITES];
   double  outside_row_y[LF_MAX_SITES];
+  guint   n_labels;
+  MapLabel labels[LF_MAP_MAX_LABELS];
 } MapLayout;
+
+static void
+map_layout_clear (MapLayout *ml)
+{
+  g_clear_pointer (&ml->legend_owned, g_free);
+  for (guint i = 0; i < ml->n_labels; i++)
+    g_clear_pointer (&ml->labels[i].text, g_free);
+  ml->n_labels = 0;
+}
 
 static gboolean
 plant_is_valid (const LfScenario *scenario,
@@ -104,27 +130,301 @@ run_has_own_plants (const LfChartData *data,
   return FALSE;
 }
 
+/**
+ * lf_chart_map_year:
+ * @data: what the map shows
+ *
+ * Returns: the year the map shows which plants build: the hover year when
+ *   one is set, else %LF_CHART_MAP_DEFAULT_YEAR
+ */
+int
+lf_chart_map_year (const LfChartData *data)
+{
+  if (data->hover_year >= LF_FIRST_YEAR && data->hover_year <= LF_LAST_YEAR)
+    return data->hover_year;
+  return LF_CHART_MAP_DEFAULT_YEAR;
+}
+
+/**
+ * lf_chart_map_plant_builds:
+ * @data: what the map shows
+ * @plant: index into @data's scenario->plants
+ *
+ * Returns: whether the plant sells any cars (one or more) in
+ *   lf_chart_map_year() by @data's projection; %TRUE when there is no
+ *   projection to say otherwise
+ */
+gboolean
+lf_chart_map_plant_builds (const LfChartData *data,
+                           int                plant)
+{
+  const LfProjection *p = data->projection;
+
+  if (p == NULL || plant < 0 || plant >= LF_MAX_PLANTS || plant >= p->n_plants)
+    return TRUE;
+  return p->plant_sales[plant][lf_year_index (lf_chart_map_year (data))] >= 1.0;
+}
+
+static gboolean
+rects_overlap (const LfRect *a, const LfRect *b, double gap)
+{
+  return a->x < b->x + b->width + gap && b->x < a->x + a->width + gap &&
+         a->y < b->y + b->height + gap && b->y < a->y + a->height + gap;
+}
+
+static gboolean
+rect_inside (const LfRect *inner, const LfRect *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width &&
+         inner->y + inner->height <= outer->y + outer->height;
+}
+
+static LfRect
+item_box (const MapItem *item)
+{
+  /* The marker's stroke (1.5 px) and a selection ring stay inside. */
+  double r = item->r + 1.0;
+
+  return (LfRect) { item->x - r, item->y - r, 2.0 * r, 2.0 * r };
+}
+
+/* Whether @box would cover a marker on the land (not in the outside box). */
+static gboolean
+covers_marker (const MapLayout *ml, const LfRect *box, double gap)
+{
+  for (guint j = 0; j < ml->n_items; j++)
+    if (!ml->items[j].outside)
+      {
+        LfRect b = item_box (&ml->items[j]);
+
+        if (rects_overlap (box, &b, gap))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The part of the projection to show: the contiguous US, southern Canada and
+ * Mexico (the geo view), grown to hold every North American site of the
+ * baseline, so a plant is never off the map whatever the site list. */
+static void
+map_extent (const LfGeo      *geo,
+            const LfBaseline *b,
+            double           *x0,
+            double           *y0,
+            double           *x1,
+            double           *y1)
+{
+  *x0 = geo->view_x0;
+  *y0 = geo->view_y0;
+  *x1 = geo->view_x1;
+  *y1 = geo->view_y1;
+  for (int s = 0; b != NULL && s < b->n_sites; s++)
+    {
+      const LfSite *site = &b->sites[s];
+      double x, y;
+
+      if (site->lon < -170.0 || site->lon > -50.0 || site->lat < 5.0)
+        continue;
+      lf_geo_project (site->lon, site->lat, &x, &y);
+      /* About 1.5° of room around a site. */
+      *x0 = MIN (*x0, x - 0.025);
+      *x1 = MAX (*x1, x + 0.025);
+      *y0 = MIN (*y0, y - 0.025);
+      *y1 = MAX (*y1, y + 0.025);
+    }
+}
+
+/* Fits the extent inside @area less @margin on each side, keeping the
+ * aspect ratio, centred. */
+static void
+fit (MapLayout *ml, const LfRect *area, double margin,
+     double x0, double y0, double x1, double y1)
+{
+  double w = MAX (1.0, area->width - 2.0 * margin);
+  double h = MAX (1.0, area->height - 2.0 * margin);
+
+  ml->land = *area;
+  ml->scale = MIN (w / (x1 - x0), h / (y1 - y0));
+  ml->ox = area->x + (area->width - (x1 - x0) * ml->scale) / 2.0 - x0 * ml->scale;
+  ml->oy = area->y + (area->height - (y1 - y0) * ml->scale) / 2.0 + y1 * ml->scale;
+}
+
+/* Every plant on the land at its site; plants at one site around it. */
+static void
+place_land_items (const LfScenario *scenario,
+                  MapLayout        *ml,
+                  const guint      *n_site_plants,
+                  const double     *site_rmax)
+{
+  guint site_seen[LF_MAX_SITES] = { 0 };
+
+  for (guint j = 0; j < ml->n_items; j++)
+    {
+      MapItem *item = &ml->items[j];
+      int s = scenario->plants[item->plant].site;
+      const LfSite *site = &scenario->baseline->sites[s];
+      guint n = n_site_plants[s];
+      guint k = site_seen[s]++;
+      double x, y;
+
+      if (item->outside)
+        continue;
+      lf_geo_project (site->lon, site->lat, &x, &y);
+      item->x = ml->ox + x * ml->scale;
+      item->y = ml->oy - y * ml->scale;
+      if (n > 1)
+        {
+          double angle = -G_PI / 2.0 + 2.0 * G_PI * k / n;
+          double spread = site_rmax[s] * 0.9;
+
+          item->x += spread * cos (angle);
+          item->y += spread * sin (angle);
+        }
+    }
+}
+
+/* The site's name up to its first comma or bracket: "Flat Rock". */
+static char *
+site_short_name (const LfSite *site)
+{
+  const char *name = _(site->name);
+  gsize n = strcspn (name, ",(");
+
+  while (n > 0 && name[n - 1] == ' ')
+    n--;
+  return g_strndup (name, n);
+}
+
+/* One label per site on the land, placed greedily: the site with most
+ * capacity first, at the first of eight places around its markers that
+ * covers no marker, label or box and stays inside the map. A label that
+ * fits nowhere is dropped rather than drawn over something. */
+static void
+place_labels (const LfScenario *scenario,
+              LfDraw           *d,
+              MapLayout        *ml)
+{
+  int order[LF_MAX_SITES];
+  double capacity[LF_MAX_SITES] = { 0 };
+  guint n_sites = 0;
+  const LfRect bounds = { ml->map.x + 2.0, ml->map.y + 2.0, ml->map.width - 4.0, ml->map.height - 4.0 };
+
+  for (guint j = 0; j < ml->n_items; j++)
+    if (!ml->items[j].outside)
+      {
+        int s = scenario->plants[ml->items[j].plant].site;
+
+        if (capacity[s] == 0.0)
+          order[n_sites++] = s;
+        capacity[s] += MAX (1.0, scenario->plants[ml->items[j].plant].capacity);
+      }
+  for (guint a = 1; a < n_sites; a++)
+    for (guint b = a; b > 0 && capacity[order[b]] > capacity[order[b - 1]]; b--)
+      {
+        int t = order[b];
+        order[b] = order[b - 1];
+        order[b - 1] = t;
+      }
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  for (guint k = 0; k < n_sites && ml->n_labels < LF_MAP_MAX_LABELS; k++)
+    {
+      int s = order[k];
+      LfRect cluster = { G_MAXDOUBLE, G_MAXDOUBLE, 0, 0 };
+      double cx1 = -G_MAXDOUBLE, cy1 = -G_MAXDOUBLE, tw, th;
+      g_autofree char *text = site_short_name (&scenario->baseline->sites[s]);
+      gboolean placed = FALSE;
+
+      for (guint j = 0; j < ml->n_items; j++)
+        if (!ml->items[j].outside && scenario->plants[ml->items[j].plant].site == s)
+          {
+            LfRect b = item_box (&ml->items[j]);
+
+            cluster.x = MIN (cluster.x, b.x);
+            cluster.y = MIN (cluster.y, b.y);
+            cx1 = MAX (cx1, b.x + b.width);
+            cy1 = MAX (cy1, b.y + b.height);
+          }
+      cluster.width = cx1 - cluster.x;
+      cluster.height = cy1 - cluster.y;
+      lf_draw_text_size (d, text, &tw, &th);
+      tw = ceil (tw);
+      th = ceil (th);
+
+      {
+        double mx = cluster.x + cluster.width / 2.0, my = cluster.y + cluster.height / 2.0;
+        double g = LABEL_GAP;
+        /* Right, left, above, below, then the diagonals. */
+        const double cand[8][2] = {
+          { cx1 + g, my - th / 2.0 },
+          { cluster.x - g - tw, my - th / 2.0 },
+          { mx - tw / 2.0, cluster.y - g - th },
+          { mx - tw / 2.0, cy1 + g },
+          { cx1 + g, cluster.y - th },
+          { cx1 + g, cy1 },
+          { cluster.x - g - tw, cluster.y - th },
+          { cluster.x - g - tw, cy1 },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (cand) && !placed; c++)
+          {
+            LfRect r = { round (cand[c][0]), round (cand[c][1]), tw, th };
+            gboolean free = rect_inside (&r, &bounds) && !covers_marker (ml, &r, 1.0);
+
+            for (guint l = 0; free && l < ml->n_labels; l++)
+              free = !rects_overlap (&r, &ml->labels[l].rect, 2.0);
+            if (free && ml->has_key)
+              free = !rects_overlap (&r, &ml->key, 2.0);
+            if (free && ml->n_outside_sites > 0)
+              free = !rects_overlap (&r, &ml->outside_box, 2.0);
+            if (free)
+              {
+                ml->labels[ml->n_labels++] = (MapLabel) { r, s, g_steal_pointer (&text) };
+                placed = TRUE;
+              }
+          }
+      }
+    }
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+}
+
+static void
+key_size (const MapLayout *ml, double *w, double *h, double *r_big)
+{
+  *r_big = plant_radius (ml, 500000.0);
+  *w = MAX (3 * MAX (2 * *r_big + 8.0, 64.0) + 16.0, 180.0);
+  *h = 2 * *r_big + 50.0;
+}
+
+/* @d: for measuring labels, or %NULL to leave them out (hit testing) */
 static gboolean
 map_layout (const LfChartData *data,
             const LfGeo       *geo,
+            LfDraw            *d,
             double             width,
             double             height,
             MapLayout         *ml)
 {
   const LfScenario *scenario = data->scenario;
-  double vw = geo->view_x1 - geo->view_x0;
-  double vh = geo->view_y1 - geo->view_y0;
   guint n_site_plants[LF_MAX_SITES] = { 0 };
-  guint site_seen[LF_MAX_SITES] = { 0 };
   double site_rmax[LF_MAX_SITES] = { 0 };
   gboolean site_outside[LF_MAX_SITES] = { 0 };
   double site_cursor[LF_MAX_SITES];
   double site_needed[LF_MAX_SITES];
+  double x0, y0, x1, y1, r_max = 0.0, margin;
+  gboolean any_idle = FALSE;
 
   const LfPalette *pal = lf_palette_get (data->dark);
   double legend_h, xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
 
   memset (ml, 0, sizeof *ml);
+  ml->year = lf_chart_map_year (data);
+
+  if (scenario != NULL && scenario->baseline != NULL)
+    for (int i = 0; i < scenario->n_plants && i < LF_MAX_PLANTS; i++)
+      if (plant_is_valid (scenario, i) && !lf_chart_map_plant_builds (data, i))
+        any_idle = TRUE;
 
   /* Legend: the makers that have a plant, in baseline order. */
   if (scenario != NULL && scenario->baseline != NULL)
@@ -141,6 +441,14 @@ map_layout (const LfChartData *data,
               break;
             }
     }
+  /* A plant that sells nothing that year is a ring: say so. */
+  if (any_idle && ml->n_legend < LF_MAX_LEGEND)
+    {
+      /* TRANSLATORS: the map's legend for a hollow marker; %d is a year */
+      ml->legend_owned = g_strdup_printf (_("Builds nothing in %d"), ml->year);
+      ml->legend[ml->n_legend++] = (LfLegendItem) { ml->legend_owned, pal->dim_foreground,
+                                                    LF_SWATCH_RING };
+    }
   /* A comparison: the other scenarios' own plants, as rings in their style. */
   if (lf_chart_comparing (data))
     for (int r = 0; r < data->n_runs && ml->n_legend < LF_MAX_LEGEND; r++)
@@ -151,66 +459,108 @@ map_layout (const LfChartData *data,
                                                   pal->dim_foreground, LF_SWATCH_DOT };
   legend_h = ceil (lf_legend_layout (ml->legend, ml->n_legend, width, xs, ys));
 
-  ml->map = (LfRect) { 0.0, legend_h + MAP_MARGIN, width,
+  ml->map = (LfRect) { 0.0, legend_h + MAP_MARGIN, floor (width),
                        MAX (1.0, floor (height - legend_h - MAP_MARGIN)) };
   if (ml->map.width < 2.0 || ml->map.height < 2.0)
     return FALSE;
 
-  /* Fit the view inside the box and centre it; the box shows more land
-   * around it rather than stretching the projection. */
-  ml->scale = MIN (ml->map.width / vw, ml->map.height / vh);
-  ml->ox = ml->map.x + (ml->map.width - vw * ml->scale) / 2.0 - geo->view_x0 * ml->scale;
-  ml->oy = ml->map.y + (ml->map.height - vh * ml->scale) / 2.0 + geo->view_y1 * ml->scale;
   ml->r_scale = CLAMP (MIN (ml->map.width, ml->map.height) / 700.0, 0.6, 1.5);
+  map_extent (geo, scenario != NULL ? scenario->baseline : NULL, &x0, &y0, &x1, &y1);
 
+  /* The plants, and which sites lie beyond the map (China, …). */
+  if (scenario != NULL && scenario->baseline != NULL)
+    for (int i = 0; i < scenario->n_plants && i < LF_MAX_PLANTS; i++)
+      {
+        const LfSite *site;
+        MapItem *item;
+        int s;
+
+        if (!plant_is_valid (scenario, i))
+          continue;
+        s = scenario->plants[i].site;
+        site = &scenario->baseline->sites[s];
+        item = &ml->items[ml->n_items++];
+        item->plant = i;
+        item->r = plant_radius (ml, scenario->plants[i].capacity);
+        item->builds = lf_chart_map_plant_builds (data, i);
+        item->outside = site->lon < -170.0 || site->lon > -50.0 || site->lat < 5.0;
+
+        n_site_plants[s]++;
+        site_rmax[s] = MAX (site_rmax[s], item->r);
+        if (item->outside && !site_outside[s])
+          {
+            site_outside[s] = TRUE;
+            ml->outside_sites[ml->n_outside_sites++] = s;
+          }
+      }
+  /* Room for the largest marker (spread around its site) at the edge. */
+  for (int s = 0; s < LF_MAX_SITES; s++)
+    if (!site_outside[s])
+      r_max = MAX (r_max, site_rmax[s] * (n_site_plants[s] > 1 ? 1.9 : 1.0));
+  margin = MIN (r_max + 4.0, MIN (ml->map.width, ml->map.height) / 4.0);
+
+  fit (ml, &ml->map, margin, x0, y0, x1, y1);
   if (scenario == NULL || scenario->baseline == NULL)
     return TRUE;
+  place_land_items (scenario, ml, n_site_plants, site_rmax);
 
-  for (int i = 0; i < scenario->n_plants && i < LF_MAX_PLANTS; i++)
-    {
-      const LfSite *site;
-      MapItem *item;
-      double x, y;
-
-      if (!plant_is_valid (scenario, i))
-        continue;
-      site = &scenario->baseline->sites[scenario->plants[i].site];
-      item = &ml->items[ml->n_items++];
-      item->plant = i;
-      item->r = plant_radius (ml, scenario->plants[i].capacity);
-
-      lf_geo_project (site->lon, site->lat, &x, &y);
-      item->x = ml->ox + x * ml->scale;
-      item->y = ml->oy - y * ml->scale;
-      item->outside = site->lon < -170.0 || site->lon > -50.0 || site->lat < 5.0 ||
-                      item->x < ml->map.x || item->x > ml->map.x + ml->map.width ||
-                      item->y < ml->map.y || item->y > ml->map.y + ml->map.height;
-
-      n_site_plants[scenario->plants[i].site]++;
-      site_rmax[scenario->plants[i].site] = MAX (site_rmax[scenario->plants[i].site], item->r);
-      if (item->outside && !site_outside[scenario->plants[i].site])
-        {
-          site_outside[scenario->plants[i].site] = TRUE;
-          ml->outside_sites[ml->n_outside_sites++] = scenario->plants[i].site;
-        }
-    }
-
-  /* Sites outside the map (China, …) get a row each in a box over the
-   * Pacific, in the order they first appear. */
+  /* Sites outside the map get a row each in a box, in the order they first
+   * appear; the box goes in the first corner where it covers no plant (top
+   * left first: the Pacific and Alaska, where no site is), else the land is
+   * fitted beside it. */
   if (ml->n_outside_sites > 0)
     {
-      double rows_h = 0.0;
-      double y;
+      double rows_h = 0.0, bw, bh, y;
+      gboolean placed = FALSE;
 
       for (guint k = 0; k < ml->n_outside_sites; k++)
         rows_h += OUTSIDE_SITE_NAME + 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
-      /* Top left, over Alaska and the Pacific: no plant site is there, while
-       * the bottom left would hide Mexico's. */
-      ml->outside_box.width = MIN (OUTSIDE_BOX_WIDTH, MAX (120.0, 0.36 * ml->map.width));
-      ml->outside_box.width = MIN (ml->outside_box.width, ml->map.width - 16.0);
-      ml->outside_box.height = OUTSIDE_TITLE + rows_h + 4.0;
-      ml->outside_box.x = ml->map.x + 8.0;
-      ml->outside_box.y = ml->map.y + 8.0;
+      bw = MIN (OUTSIDE_BOX_WIDTH, MAX (120.0, 0.36 * ml->map.width));
+      bw = floor (MIN (bw, ml->map.width - 16.0));
+      bh = ceil (OUTSIDE_TITLE + rows_h + 4.0);
+
+      {
+        const LfRect *m = &ml->map;
+        const double corners[4][2] = {
+          { m->x + 8.0, m->y + 8.0 },
+          { m->x + 8.0, m->y + m->height - bh - 8.0 },
+          { m->x + m->width - bw - 8.0, m->y + 8.0 },
+          { m->x + m->width - bw - 8.0, m->y + m->height - bh - 8.0 },
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (corners) && !placed; c++)
+          {
+            LfRect box = { round (corners[c][0]), round (corners[c][1]), bw, bh };
+
+            if (box.y >= m->y && !covers_marker (ml, &box, BOX_GAP))
+              {
+                ml->outside_box = box;
+                placed = TRUE;
+              }
+          }
+      }
+      if (!placed)
+        {
+          /* A strip of its own: at the left of a wide map, at the top of a
+           * tall one. */
+          LfRect area = ml->map;
+          double aspect = (x1 - x0) / (y1 - y0);
+
+          if (ml->map.width / ml->map.height > aspect)
+            {
+              area.x += bw + 16.0;
+              area.width = MAX (1.0, area.width - bw - 16.0);
+            }
+          else
+            {
+              area.y += bh + 16.0;
+              area.height = MAX (1.0, area.height - bh - 16.0);
+            }
+          ml->outside_box = (LfRect) { ml->map.x + 8.0, ml->map.y + 8.0, bw, bh };
+          fit (ml, &area, margin, x0, y0, x1, y1);
+          place_land_items (scenario, ml, n_site_plants, site_rmax);
+        }
+
       y = ml->outside_box.y + OUTSIDE_TITLE;
       for (guint k = 0; k < ml->n_outside_sites; k++)
         {
@@ -229,39 +579,129 @@ map_layout (const LfChartData *data,
   for (guint j = 0; j < ml->n_items; j++)
     if (ml->items[j].outside)
       site_needed[scenario->plants[ml->items[j].plant].site] += 2.0 * ml->items[j].r + 4.0;
-
   for (guint j = 0; j < ml->n_items; j++)
     {
       MapItem *item = &ml->items[j];
       int s = scenario->plants[item->plant].site;
-      guint n = n_site_plants[s];
-      guint k = site_seen[s]++;
+      double squeeze;
 
-      if (item->outside)
+      if (!item->outside)
+        continue;
+      squeeze = MIN (1.0, (ml->outside_box.width - 16.0) / site_needed[s]);
+      for (guint row = 0; row < ml->n_outside_sites; row++)
+        if (ml->outside_sites[row] == s)
+          item->y = ml->outside_row_y[row];
+      item->x = site_cursor[s] + item->r * squeeze;
+      site_cursor[s] = item->x + (item->r + 4.0) * squeeze;
+    }
+
+  /* The size key: the bottom left (the Pacific off Baja California) first,
+   * then the other corners and the middle of the top and bottom edges; the
+   * first that covers no plant and not the outside box. Where none is free,
+   * the map goes without it rather than hide a plant. */
+  {
+    double kw, kh, left, right, top, bottom, mid;
+    const LfRect *m = &ml->map;
+
+    key_size (ml, &kw, &kh, &ml->key_r_big);
+    left = m->x + 8.0;
+    right = m->x + m->width - kw - 8.0;
+    top = m->y + 8.0;
+    bottom = m->y + m->height - kh - 8.0;
+    mid = m->x + (m->width - kw) / 2.0;
+    {
+      const double cand[6][2] = { { left, bottom }, { right, bottom }, { right, top },
+                                  { left, top }, { mid, bottom }, { mid, top } };
+
+      for (guint c = 0; c < G_N_ELEMENTS (cand) && !ml->has_key; c++)
         {
-          double squeeze = MIN (1.0, (ml->outside_box.width - 16.0) / site_needed[s]);
+          LfRect box = { round (cand[c][0]), round (cand[c][1]), kw, kh };
 
-          /* Side by side in the site's row, below the site's name. */
-          for (guint row = 0; row < ml->n_outside_sites; row++)
-            if (ml->outside_sites[row] == s)
-              item->y = ml->outside_row_y[row];
-          item->x = site_cursor[s] + item->r * squeeze;
-          site_cursor[s] = item->x + (item->r + 4.0) * squeeze;
-        }
-      else if (n > 1)
-        {
-          /* Plants at one site sit around it, overlapping but each visible. */
-          double angle = -G_PI / 2.0 + 2.0 * G_PI * k / n;
-          double spread = site_rmax[s] * 0.9;
-
-          item->x += spread * cos (angle);
-          item->y += spread * sin (angle);
+          if (!rect_inside (&box, m) || covers_marker (ml, &box, BOX_GAP))
+            continue;
+          if (ml->n_outside_sites > 0 && rects_overlap (&box, &ml->outside_box, BOX_GAP))
+            continue;
+          ml->key = box;
+          ml->has_key = TRUE;
         }
     }
+  }
 
   qsort (ml->items, ml->n_items, sizeof (MapItem), compare_items);
 
+  if (d != NULL)
+    place_labels (scenario, d, ml);
+
   return TRUE;
+}
+
+/**
+ * lf_chart_map_layout:
+ * @data: what the map shows
+ * @width: the map's width, as given to lf_chart_draw()
+ * @height: its height
+ * @out: (out caller-allocates): where everything is drawn; free its
+ *   contents with lf_map_geometry_clear()
+ *
+ * Returns: %FALSE when the map draws nothing (no outlines, no room)
+ */
+gboolean
+lf_chart_map_layout (const LfChartData *data,
+                     double             width,
+                     double             height,
+                     LfMapGeometry     *out)
+{
+  const LfGeo *geo = lf_geo_get_default (NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  LfDraw d;
+  MapLayout *ml;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL && out != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+  if (geo == NULL)
+    return FALSE;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  lf_draw_begin (&d, cr, data, width, height);
+  ml = g_new0 (MapLayout, 1);
+  ok = map_layout (data, geo, &d, width, height, ml);
+  if (ok)
+    {
+      out->map = ml->map;
+      out->land = ml->land;
+      out->n_markers = ml->n_items;
+      for (guint j = 0; j < ml->n_items; j++)
+        out->markers[j] = (LfMapMarker) { ml->items[j].plant, item_box (&ml->items[j]),
+                                          ml->items[j].builds, ml->items[j].outside };
+      out->has_key = ml->has_key;
+      out->key = ml->key;
+      out->has_outside_box = ml->n_outside_sites > 0;
+      out->outside_box = ml->outside_box;
+      out->n_labels = ml->n_labels;
+      for (guint l = 0; l < ml->n_labels; l++)
+        {
+          out->labels[l] = ml->labels[l].rect;
+          out->label_site[l] = ml->labels[l].site;
+          out->label_text[l] = g_steal_pointer (&ml->labels[l].text);
+        }
+    }
+  map_layout_clear (ml);
+  g_free (ml);
+  lf_draw_end (&d);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+void
+lf_map_geometry_clear (LfMapGeometry *geometry)
+{
+  for (guint l = 0; l < geometry->n_labels; l++)
+    g_clear_pointer (&geometry->label_text[l], g_free);
+  geometry->n_labels = 0;
 }
 
 /* One path of every outline of a kind: rings for land (closed), lines for
@@ -323,6 +763,7 @@ draw_outlines (LfDraw          *d,
 typedef struct {
   cairo_surface_t *surface;
   double           width, height, scale_x, scale_y;
+  double           scale, ox, oy;   /* the fit, relative to the map's corner */
 } MapCache;
 
 static GMutex map_cache_lock;
@@ -356,7 +797,8 @@ draw_background (LfDraw          *d,
 
   g_mutex_lock (&map_cache_lock);
   if (cache->surface == NULL || cache->width != ml->map.width || cache->height != ml->map.height ||
-      cache->scale_x != sx || cache->scale_y != sy)
+      cache->scale_x != sx || cache->scale_y != sy || cache->scale != ml->scale ||
+      cache->ox != ml->ox - ml->map.x || cache->oy != ml->oy - ml->map.y)
     {
       cairo_surface_t *surface;
       cairo_t *cache_cr;
@@ -380,26 +822,42 @@ draw_background (LfDraw          *d,
       cache->height = ml->map.height;
       cache->scale_x = sx;
       cache->scale_y = sy;
+      cache->scale = ml->scale;
+      cache->ox = ml->ox - ml->map.x;
+      cache->oy = ml->oy - ml->map.y;
     }
   cairo_set_source_surface (cr, cache->surface, ml->map.x, ml->map.y);
   cairo_paint (cr);
   g_mutex_unlock (&map_cache_lock);
 }
 
+/* A plant that builds: a filled circle in its maker's colour. One that
+ * builds nothing in the year shown: a dashed ring with nothing inside, so
+ * the land shows through (and it differs in grey too). */
 static void
 draw_plant (LfDraw        *d,
             const MapItem *item,
             const LfColor *color)
 {
   cairo_t *cr = d->cr;
+  static const double dash[] = { 3.0, 2.0 };
 
   cairo_new_path (cr);
   cairo_arc (cr, item->x, item->y, item->r, 0, 2 * G_PI);
-  lf_set_source_color_alpha (cr, color, 0.55);
-  cairo_fill_preserve (cr);
+  if (item->builds)
+    {
+      lf_set_source_color_alpha (cr, color, 0.55);
+      cairo_fill_preserve (cr);
+      lf_set_source_color (cr, color);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      return;
+    }
   lf_set_source_color (cr, color);
   cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 }
 
 static char *
@@ -415,38 +873,75 @@ plant_label (const LfScenario *scenario,
                           _(b->sites[plant->site].name), capacity);
 }
 
+/* What a plant does in the year shown: the note given for it, else
+ * "Builds nothing in 2030", else how many it builds. */
+static char *
+plant_status (const LfChartData *data,
+              int                plant,
+              int                year,
+              gboolean           builds)
+{
+  g_autofree char *count = NULL;
+
+  if (plant >= 0 && plant < LF_MAX_PLANTS && data->plant_note[plant] != NULL &&
+      data->plant_note[plant][0] != '\0')
+    return g_strdup (data->plant_note[plant]);
+  if (!builds)
+    return g_strdup_printf (_("Builds nothing in %d"), year);
+  if (data->projection == NULL || plant >= data->projection->n_plants)
+    return NULL;
+  count = lf_format_count (data->projection->plant_sales[plant][lf_year_index (year)]);
+  /* TRANSLATORS: a plant's output in a year: "120,000 vehicles in 2030" */
+  return g_strdup_printf (_("%s vehicles in %d"), count, year);
+}
+
+/* The read-out of the hovered (else the selected) plant: ringed, with a box
+ * saying what and where it is and what it builds that year, inside the map. */
 static void
-draw_selection (LfDraw          *d,
-                const MapLayout *ml,
-                const MapItem   *item)
+draw_readout (LfDraw          *d,
+              const MapLayout *ml,
+              const MapItem   *item,
+              gboolean         ring)
 {
   cairo_t *cr = d->cr;
   const LfPalette *pal = d->palette;
   g_autofree char *label = plant_label (d->data->scenario, item->plant);
-  double tw, th, bx, by;
+  g_autofree char *status = plant_status (d->data, item->plant, ml->year, item->builds);
+  g_autofree char *text = status != NULL ? g_strdup_printf ("%s\n%s", label, status) : g_strdup (label);
+  double tw, th, bx, by, max_w;
   const double pad = 6.0;
 
-  cairo_new_path (cr);
-  cairo_arc (cr, item->x, item->y, item->r + 3.0, 0, 2 * G_PI);
-  lf_set_source_color (cr, &pal->background);
-  cairo_set_line_width (cr, 4.0);
-  cairo_stroke_preserve (cr);
-  lf_set_source_color (cr, &pal->selection);
-  cairo_set_line_width (cr, 2.0);
-  cairo_stroke (cr);
+  if (ring)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, item->x, item->y, item->r + 3.0, 0, 2 * G_PI);
+      lf_set_source_color (cr, &pal->background);
+      cairo_set_line_width (cr, 4.0);
+      cairo_stroke_preserve (cr);
+      lf_set_source_color (cr, &pal->selection);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+    }
 
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
-  lf_draw_text_size (d, label, &tw, &th);
+  /* Wrapped to the map's width, never wider than reads comfortably. */
+  max_w = MAX (40.0, MIN (ml->map.width - 2 * pad - 4.0, 360.0));
+  pango_layout_set_width (d->layout, (int) (max_w * PANGO_SCALE));
+  pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD_CHAR);
+  lf_draw_text_size (d, text, &tw, &th);
   bx = item->x + item->r + 8.0;
   if (bx + tw + 2 * pad > ml->map.x + ml->map.width)
     bx = item->x - item->r - 8.0 - tw - 2 * pad;
-  by = CLAMP (item->y - th / 2.0 - pad, ml->map.y, ml->map.y + ml->map.height - th - 2 * pad);
-  bx = round (MAX (ml->map.x, bx)) + 0.5;
+  bx = CLAMP (bx, ml->map.x + 1.0, MAX (ml->map.x + 1.0, ml->map.x + ml->map.width - tw - 2 * pad - 1.0));
+  by = CLAMP (item->y - th / 2.0 - pad, ml->map.y + 1.0,
+              MAX (ml->map.y + 1.0, ml->map.y + ml->map.height - th - 2 * pad - 1.0));
+  bx = round (bx) + 0.5;
   by = round (by) + 0.5;
 
-  lf_draw_panel_box (d, bx, by, tw + 2 * pad, th + 2 * pad);
-  lf_draw_text (d, label, bx + pad, by + pad, LF_ALIGN_START, LF_ALIGN_START,
+  lf_draw_panel_box (d, bx, by, ceil (tw + 2 * pad), ceil (th + 2 * pad));
+  lf_draw_text (d, text, bx + pad, by + pad, LF_ALIGN_START, LF_ALIGN_START,
                 &pal->foreground, NULL, NULL);
+  pango_layout_set_width (d->layout, -1);
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }
 
@@ -487,25 +982,6 @@ draw_outside_box (LfDraw          *d,
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }
 
-/* How many plant circles on the map a box would cover. */
-static guint
-box_covers (const MapLayout *ml, double x, double y, double w, double h)
-{
-  guint n = 0;
-
-  for (guint j = 0; j < ml->n_items; j++)
-    {
-      const MapItem *it = &ml->items[j];
-      if (!it->outside && it->x + it->r > x && it->x - it->r < x + w &&
-          it->y + it->r > y && it->y - it->r < y + h)
-        n++;
-    }
-  if (ml->n_outside_sites > 0 && ml->outside_box.x < x + w && x < ml->outside_box.x + ml->outside_box.width &&
-      ml->outside_box.y < y + h && y < ml->outside_box.y + ml->outside_box.height)
-    n += 1000;   /* never over the outside box */
-  return n;
-}
-
 static void
 draw_size_key (LfDraw          *d,
                const MapLayout *ml)
@@ -513,40 +989,20 @@ draw_size_key (LfDraw          *d,
   static const double capacities[] = { 100000.0, 300000.0, 500000.0 };
   cairo_t *cr = d->cr;
   const LfPalette *pal = d->palette;
-  double r_big = plant_radius (ml, capacities[G_N_ELEMENTS (capacities) - 1]);
+  double r_big = ml->key_r_big;
   double col_w = MAX (2 * r_big + 8.0, 64.0);
-  double box_w = MAX (G_N_ELEMENTS (capacities) * col_w + 16.0, 180.0);
-  double box_h = 2 * r_big + 50.0;
-  double left = ml->map.x + 8.0, right = ml->map.x + ml->map.width - box_w - 8.0;
-  double top = ml->map.y + 8.0, bottom = ml->map.y + ml->map.height - box_h - 8.0;
-  /* Bottom left (the Pacific off Baja California) first, then the other
-   * corners: the first that hides no plant, else the one hiding fewest. */
-  const double corners[4][2] = { { left, bottom }, { right, bottom }, { right, top }, { left, top } };
-  guint best = G_MAXUINT;
-  double bx = left, by = bottom;
-  double base_y;
+  double bx = round (ml->key.x) + 0.5, by = round (ml->key.y) + 0.5;
+  double base_y = by + 24.0 + 2 * r_big;
 
-  for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
-    {
-      guint n = box_covers (ml, corners[c][0], corners[c][1], box_w, box_h);
-      if (n < best)
-        {
-          best = n;
-          bx = corners[c][0];
-          by = corners[c][1];
-        }
-      if (n == 0)
-        break;
-    }
-  bx = round (bx) + 0.5;
-  by = round (by) + 0.5;
-  base_y = by + 24.0 + 2 * r_big;
-
-  lf_draw_panel_box (d, bx, by, box_w, box_h);
+  lf_draw_panel_box (d, bx, by, ml->key.width, ml->key.height);
 
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_BOLD);
+  pango_layout_set_width (d->layout, (int) MAX (1.0, ml->key.width - 16.0) * PANGO_SCALE);
+  pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_END);
   lf_draw_text (d, _("Capacity, vehicles/year"), bx + 8.0, by + 4.0, LF_ALIGN_START,
                 LF_ALIGN_START, &pal->dim_foreground, NULL, NULL);
+  pango_layout_set_width (d->layout, -1);
+  pango_layout_set_ellipsize (d->layout, PANGO_ELLIPSIZE_NONE);
   lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
 
   /* Circles side by side on a common base line, each labelled below. */
@@ -563,6 +1019,27 @@ draw_size_key (LfDraw          *d,
       cairo_stroke (cr);
       lf_draw_text (d, label, cx, base_y + 4.0, LF_ALIGN_CENTER, LF_ALIGN_START,
                     &pal->foreground, NULL, NULL);
+    }
+  lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+}
+
+static void
+draw_labels (LfDraw          *d,
+             const MapLayout *ml)
+{
+  static const double halo[8][2] = { { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 },
+                                      { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 } };
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  for (guint l = 0; l < ml->n_labels; l++)
+    {
+      /* A halo in the land's colour keeps the name readable over borders. */
+      for (guint k = 0; k < G_N_ELEMENTS (halo); k++)
+        lf_draw_text (d, ml->labels[l].text, ml->labels[l].rect.x + halo[k][0],
+                      ml->labels[l].rect.y + halo[k][1], LF_ALIGN_START, LF_ALIGN_START,
+                      &d->palette->land_home, NULL, NULL);
+      lf_draw_text (d, ml->labels[l].text, ml->labels[l].rect.x, ml->labels[l].rect.y,
+                    LF_ALIGN_START, LF_ALIGN_START, &d->palette->foreground, NULL, NULL);
     }
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }
@@ -594,6 +1071,8 @@ draw_run_plants (LfDraw          *d,
           if (!run_plant_differs (data, r, i))
             continue;
           site = &s->baseline->sites[s->plants[i].site];
+          if (site->lon < -170.0 || site->lon > -50.0 || site->lat < 5.0)
+            continue;
           lf_geo_project (site->lon, site->lat, &x, &y);
           px = ml->ox + x * ml->scale;
           py = ml->oy - y * ml->scale;
@@ -619,8 +1098,8 @@ lf_chart_map_draw (LfDraw *d)
   cairo_t *cr = d->cr;
   g_autoptr(GError) error = NULL;
   const LfGeo *geo = lf_geo_get_default (&error);
-  MapLayout ml;
-  const MapItem *selected = NULL;
+  g_autofree MapLayout *ml = g_new0 (MapLayout, 1);
+  const MapItem *selected = NULL, *hovered = NULL;
 
   if (geo == NULL)
     {
@@ -636,34 +1115,44 @@ lf_chart_map_draw (LfDraw *d)
                     LF_ALIGN_CENTER, LF_ALIGN_CENTER, &pal->dim_foreground, NULL, NULL);
       return;
     }
-  if (!map_layout (data, geo, d->width, d->height, &ml))
-    return;
+  if (!map_layout (data, geo, d, d->width, d->height, ml))
+    {
+      map_layout_clear (ml);
+      return;
+    }
 
   cairo_save (cr);
-  cairo_rectangle (cr, ml.map.x, ml.map.y, ml.map.width, ml.map.height);
+  cairo_rectangle (cr, ml->map.x, ml->map.y, ml->map.width, ml->map.height);
   cairo_clip (cr);
-  draw_background (d, geo, &ml);
+  draw_background (d, geo, ml);
 
-  if (ml.n_outside_sites > 0)
-    draw_outside_box (d, &ml);
-  draw_size_key (d, &ml);
+  if (ml->n_outside_sites > 0)
+    draw_outside_box (d, ml);
+  if (ml->has_key)
+    draw_size_key (d, ml);
 
-  for (guint j = 0; j < ml.n_items; j++)
+  for (guint j = 0; j < ml->n_items; j++)
     {
-      const LfPlant *plant = &data->scenario->plants[ml.items[j].plant];
+      const LfPlant *plant = &data->scenario->plants[ml->items[j].plant];
       LfColor color = lf_palette_maker_color (pal, plant->maker);
 
-      draw_plant (d, &ml.items[j], &color);
-      if (ml.items[j].plant == data->selected_plant)
-        selected = &ml.items[j];
+      draw_plant (d, &ml->items[j], &color);
+      if (ml->items[j].plant == data->selected_plant)
+        selected = &ml->items[j];
+      if (ml->items[j].plant == data->hover_plant)
+        hovered = &ml->items[j];
     }
+  draw_labels (d, ml);
   if (lf_chart_comparing (data))
-    draw_run_plants (d, &ml);
-  if (selected != NULL)
-    draw_selection (d, &ml, selected);
+    draw_run_plants (d, ml);
+  if (selected != NULL && selected != hovered)
+    draw_readout (d, ml, selected, TRUE);
+  if (hovered != NULL)
+    draw_readout (d, ml, hovered, hovered == selected);
   cairo_restore (cr);
 
-  lf_draw_legend (d, ml.legend, ml.n_legend, d->width);
+  lf_draw_legend (d, ml->legend, ml->n_legend, d->width);
+  map_layout_clear (ml);
 }
 
 /**
@@ -685,26 +1174,34 @@ lf_chart_map_hit_test (const LfChartData *data,
                        double             y)
 {
   const LfGeo *geo;
-  MapLayout ml;
+  g_autofree MapLayout *ml = NULL;
+  int hit = -1;
 
   g_return_val_if_fail (data != NULL, -1);
 
   geo = lf_geo_get_default (NULL);
-  if (geo == NULL || data->scenario == NULL || !map_layout (data, geo, width, height, &ml))
+  if (geo == NULL || data->scenario == NULL)
     return -1;
+  ml = g_new0 (MapLayout, 1);
+  if (!map_layout (data, geo, NULL, width, height, ml))
+    {
+      map_layout_clear (ml);
+      return -1;
+    }
 
   /* Topmost first: the reverse of drawing order; a little slack for small
    * circles under a finger or a coarse pointer. */
-  for (int j = (int) ml.n_items - 1; j >= 0; j--)
+  for (int j = (int) ml->n_items - 1; j >= 0 && hit < 0; j--)
     {
-      double dx = x - ml.items[j].x, dy = y - ml.items[j].y;
-      double r = MAX (ml.items[j].r, 6.0) + 2.0;
+      double dx = x - ml->items[j].x, dy = y - ml->items[j].y;
+      double r = MAX (ml->items[j].r, 6.0) + 2.0;
 
       if (dx * dx + dy * dy <= r * r)
-        return ml.items[j].plant;
+        hit = ml->items[j].plant;
     }
+  map_layout_clear (ml);
 
-  return -1;
+  return hit;
 }
 
 char *
@@ -740,6 +1237,15 @@ lf_chart_map_describe (const LfChartData *data)
         g_string_append (s, "; ");
       /* TRANSLATORS: a plant and the first year it builds cars */
       g_string_append_printf (s, _("%s from %d"), label, start);
+      /* Why it builds nothing, where it does. */
+      if (!lf_chart_map_plant_builds (data, i) ||
+          (i < LF_MAX_PLANTS && data->plant_note[i] != NULL && data->plant_note[i][0] != '\0'))
+        {
+          g_autofree char *status = plant_status (data, i, lf_chart_map_year (data),
+                                                  lf_chart_map_plant_builds (data, i));
+
+          g_string_append_printf (s, " (%s)", status);
+        }
       if (i == data->selected_plant)
         g_string_append_printf (s, " (%s)", _("selected"));
     }

@@ -43,6 +43,7 @@ typedef enum {
   LF_SWATCH_DASH,
   LF_SWATCH_BOX,
   LF_SWATCH_DOT,
+  LF_SWATCH_RING,            /* a hollow dot: the map's plant that builds nothing */
   LF_SWATCH_RUN_BASE = 16,   /* + a comparison's run: its line style (lf_run_dash()) */
 } LfSwatch;
 
@@ -184,6 +185,38 @@ char   *lf_chart_validation_describe (const LfChartData *data);
 
 /* lf-chart-map.c */
 void    lf_chart_map_draw    (LfDraw             *d);
+
+/* The map's geometry, as drawn, for the tests: each plant's marker, each
+ * site's label, the size key and the box of plants outside North America;
+ * no two of them overlap, and all lie inside the map. */
+#define LF_MAP_MAX_LABELS LF_MAX_SITES
+typedef struct {
+  int      plant;          /* index into scenario->plants */
+  LfRect   box;            /* the marker's bounding box */
+  gboolean builds;         /* sells cars in lf_chart_map_year() */
+  gboolean outside;        /* in the outside box */
+} LfMapMarker;
+
+typedef struct {
+  LfRect      map;         /* the area under the legend */
+  LfRect      land;        /* the part the continent is fitted into */
+  guint       n_markers;
+  LfMapMarker markers[LF_MAX_PLANTS];
+  gboolean    has_key;
+  LfRect      key;
+  gboolean    has_outside_box;
+  LfRect      outside_box;
+  guint       n_labels;
+  LfRect      labels[LF_MAP_MAX_LABELS];
+  int         label_site[LF_MAP_MAX_LABELS];
+  char       *label_text[LF_MAP_MAX_LABELS];  /* owned */
+} LfMapGeometry;
+
+gboolean lf_chart_map_layout       (const LfChartData *data,
+                                    double             width,
+                                    double             height,
+                                    LfMapGeometry     *out);
+void     lf_map_geometry_clear     (LfMapGeometry     *geometry);
 char   *lf_chart_map_describe (const LfChartData *data);
 
 G_END_DECLS

@@ -43,6 +43,7 @@ lf_chart_data_init (LfChartData        *data,
   data->bands = bands;
   data->hover_year = -1;
   data->selected_plant = -1;
+  data->hover_plant = -1;
   data->difference_from = -1;
 
   if (scenario != NULL)

@@ -30,6 +30,10 @@ typedef enum {
 #define LF_CHART_DEFAULT_EXPORT_WIDTH  1600
 #define LF_CHART_DEFAULT_EXPORT_HEIGHT 900
 
+/* The year the map shows, unless a hover year is set: the headline year of
+ * the summary cards and the tornado. */
+#define LF_CHART_MAP_DEFAULT_YEAR 2030
+
 /* One scenario of a comparison (see LfChartData.runs). */
 typedef struct {
   const char         *name;
@@ -46,6 +50,10 @@ typedef struct {
   gboolean            dark;
   int                 hover_year;  /* a year in LF_FIRST_YEAR…LF_LAST_YEAR, or -1 */
   int                 selected_plant; /* index into scenario->plants, or -1 */
+  int                 hover_plant;    /* the map: the plant under the pointer, or -1 */
+  /* The map: a note for a plant's read-out, why it builds nothing (or
+   * NULL for none), by index into scenario->plants. */
+  const char         *plant_note[LF_MAX_PLANTS];
   gboolean            marked_years[LF_N_YEARS]; /* a policy lever changes from that year */
   const LfTornadoBar *tornado;     /* nullable: for LF_CHART_TORNADO, from lf_tornado() */
   int                 n_tornado;
@@ -99,6 +107,9 @@ int          lf_chart_map_hit_test       (const LfChartData  *data,
                                           double              height,
                                           double              x,
                                           double              y);
+int          lf_chart_map_year           (const LfChartData  *data);
+gboolean     lf_chart_map_plant_builds   (const LfChartData  *data,
+                                          int                 plant);
 char        *lf_chart_describe           (LfChartKind         kind,
                                           const LfChartData  *data);
 gboolean     lf_chart_export_png         (const char         *path,

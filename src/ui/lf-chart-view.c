@@ -20,6 +20,7 @@ struct _LfChartView
   gboolean     dark;
   int          hover_year;
   int          selected_plant;
+  int          hover_plant;  /* the map: the plant under the pointer, or -1 */
   guint        describe_id;  /* the description is brought up to date after the frame */
   char        *description;
   guint64      plants_hash;  /* the map: what it last drew, to skip changes it does not show */
@@ -58,6 +59,16 @@ plants_hash (const LfChartData *data)
     {
       h = hash_bytes (h, &edited->n_plants, sizeof edited->n_plants);
       h = hash_bytes (h, edited->plants, sizeof edited->plants[0] * (gsize) MAX (0, edited->n_plants));
+    }
+  /* Which plants build in the year shown (a ring or a disc), and the notes
+   * their read-outs give. */
+  for (int i = 0; edited != NULL && i < edited->n_plants && i < LF_MAX_PLANTS; i++)
+    {
+      guint8 builds = lf_chart_map_plant_builds (data, i);
+
+      h = hash_bytes (h, &builds, 1);
+      if (data->plant_note[i] != NULL)
+        h = hash_bytes (h, data->plant_note[i], strlen (data->plant_note[i]) + 1);
     }
   h = hash_bytes (h, &data->n_runs, sizeof data->n_runs);
   h = hash_bytes (h, &data->edited_run, sizeof data->edited_run);
@@ -138,6 +149,7 @@ lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   data.dark = self->dark;
   data.hover_year = self->hover_year;
   data.selected_plant = self->selected_plant;
+  data.hover_plant = self->hover_plant;
   lf_trace ("chart-draw-begin %s", lf_chart_kind_to_string (self->kind));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   lf_chart_draw (cr, self->kind, &data, w, h);
@@ -169,9 +181,23 @@ on_motion_cb (GtkEventControllerMotion *motion, double x, double y, LfChartView 
 {
   int year = -1;
 
-  if (self->kind != LF_CHART_MAP)
-    year = lf_chart_year_at (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                             gtk_widget_get_height (GTK_WIDGET (self)), x);
+  if (self->kind == LF_CHART_MAP)
+    {
+      /* The plant under the pointer gets its read-out. */
+      int plant = self->has_data
+                  ? lf_chart_map_hit_test (&self->data, gtk_widget_get_width (GTK_WIDGET (self)),
+                                           gtk_widget_get_height (GTK_WIDGET (self)), x, y)
+                  : -1;
+
+      if (plant != self->hover_plant)
+        {
+          self->hover_plant = plant;
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      return;
+    }
+  year = lf_chart_year_at (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                           gtk_widget_get_height (GTK_WIDGET (self)), x);
   if (year != self->hover_year)
     {
       self->hover_year = year;
@@ -182,6 +208,11 @@ on_motion_cb (GtkEventControllerMotion *motion, double x, double y, LfChartView 
 static void
 on_leave_cb (GtkEventControllerMotion *motion, LfChartView *self)
 {
+  if (self->hover_plant != -1)
+    {
+      self->hover_plant = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   if (self->hover_year != -1)
     {
       self->hover_year = -1;
@@ -251,6 +282,7 @@ lf_chart_view_init (LfChartView *self)
 
   self->hover_year = -1;
   self->selected_plant = -1;
+  self->hover_plant = -1;
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, 0);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
