@@ -365,6 +365,43 @@ test_note (Fixture       *f,
   cairo_surface_destroy (hover_note);
 }
 
+/* The read-out of any hovered plant, with a long note, lies inside the map
+ * and leaves the plant it reads out seen, at every size. */
+static void
+test_readout_place (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  for (int i = 0; i < f->scenario->n_plants; i++)
+    f->data.plant_note[i] = "Builds nothing: a Ford site, used only with the partnership "
+                            "between Ford and a Chinese maker, which is off";
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (int i = 0; i < f->scenario->n_plants; i++)
+      {
+        int w = sizes[k][0], h = sizes[k][1];
+        LfMapGeometry g;
+
+        f->data.hover_plant = i;
+        g_assert_true (lf_chart_map_layout (&f->data, w, h, &g));
+        g_assert_true (g.has_readout);
+        assert_inside (&g.readout, &g.map, "the read-out", w, h);
+        assert_apart (&g.readout, &g.readout_marker, "the read-out and its plant", w, h);
+        lf_map_geometry_clear (&g);
+      }
+  f->data.hover_plant = -1;
+  f->data.selected_plant = 0;
+  {
+    LfMapGeometry g;
+
+    g_assert_true (lf_chart_map_layout (&f->data, 800, 500, &g));
+    g_assert_true (g.has_readout);
+    lf_map_geometry_clear (&g);
+    f->data.selected_plant = -1;
+    g_assert_true (lf_chart_map_layout (&f->data, 800, 500, &g));
+    g_assert_false (g.has_readout);
+    lf_map_geometry_clear (&g);
+  }
+}
+
 /* Tiny and degenerate sizes draw without trouble and never report a marker
  * outside the map. */
 static void
@@ -400,6 +437,7 @@ main (int argc, char **argv)
   ADD ("apart", test_apart);
   ADD ("hollow", test_hollow);
   ADD ("note", test_note);
+  ADD ("readout", test_readout_place);
   ADD ("small", test_small);
 #undef ADD
 

@@ -204,6 +204,16 @@ covers_marker (const MapLayout *ml, const LfRect *box, double gap)
   return FALSE;
 }
 
+/* How much of @box (pixels) covers land, 0 to 1. */
+static double
+box_land (const LfGeo *geo, const MapLayout *ml, const LfRect *box)
+{
+  return lf_geo_land_fraction (geo, (box->x - ml->ox) / ml->scale,
+                               (ml->oy - box->y - box->height) / ml->scale,
+                               (box->x + box->width - ml->ox) / ml->scale,
+                               (ml->oy - box->y) / ml->scale);
+}
+
 /* The part of the projection to show: the contiguous US, southern Canada and
  * Mexico (the geo view), grown to hold every North American site of the
  * baseline, so a plant is never off the map whatever the site list. */
@@ -504,64 +514,141 @@ map_layout (const LfChartData *data,
     return TRUE;
   place_land_items (scenario, ml, n_site_plants, site_rmax);
 
-  /* Sites outside the map get a row each in a box, in the order they first
-   * appear; the box goes in the first corner where it covers no plant (top
-   * left first: the Pacific and Alaska, where no site is), else the land is
-   * fitted beside it. */
-  if (ml->n_outside_sites > 0)
-    {
-      double rows_h = 0.0, bw, bh, y;
-      gboolean placed = FALSE;
+  /* The boxes over the map: the one of plants outside North America (sites
+   * beyond the map, China, …, a row each in the order they first appear)
+   * and the capacity key. Each goes where it covers no plant on the land;
+   * of those places, the pair over least land (the outside box's corners
+   * from the top left, the Pacific and Alaska, where no site is; the key's
+   * from the bottom left, off Baja California). Where no corner is free
+   * for the outside box, or each covers much land and there is room beside
+   * the continent, the land is fitted beside the box instead. The key is
+   * left out rather than put over a plant (a phone). */
+  {
+    const LfRect *m = &ml->map;
+    double bw = 0.0, bh = 0.0, kw, kh;
+    LfRect ob[4];
+    double ol[4];
+    guint n_ob = 0;
+    gboolean strip = FALSE;
 
-      for (guint k = 0; k < ml->n_outside_sites; k++)
-        rows_h += OUTSIDE_SITE_NAME + 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
-      bw = MIN (OUTSIDE_BOX_WIDTH, MAX (120.0, 0.36 * ml->map.width));
-      bw = floor (MIN (bw, ml->map.width - 16.0));
-      bh = ceil (OUTSIDE_TITLE + rows_h + 4.0);
-
+    if (ml->n_outside_sites > 0)
       {
-        const LfRect *m = &ml->map;
-        const double corners[4][2] = {
-          { m->x + 8.0, m->y + 8.0 },
-          { m->x + 8.0, m->y + m->height - bh - 8.0 },
-          { m->x + m->width - bw - 8.0, m->y + 8.0 },
-          { m->x + m->width - bw - 8.0, m->y + m->height - bh - 8.0 },
-        };
+        double rows_h = 0.0, best_land = G_MAXDOUBLE;
 
-        for (guint c = 0; c < G_N_ELEMENTS (corners) && !placed; c++)
+        for (guint k = 0; k < ml->n_outside_sites; k++)
+          rows_h += OUTSIDE_SITE_NAME + 2.0 * site_rmax[ml->outside_sites[k]] + 8.0;
+        bw = MIN (OUTSIDE_BOX_WIDTH, MAX (120.0, 0.36 * m->width));
+        bw = floor (MIN (bw, m->width - 16.0));
+        bh = ceil (OUTSIDE_TITLE + rows_h + 4.0);
+        {
+          const double corners[4][2] = {
+            { m->x + 8.0, m->y + 8.0 },
+            { m->x + 8.0, m->y + m->height - bh - 8.0 },
+            { m->x + m->width - bw - 8.0, m->y + 8.0 },
+            { m->x + m->width - bw - 8.0, m->y + m->height - bh - 8.0 },
+          };
+
+          for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+            {
+              LfRect box = { round (corners[c][0]), round (corners[c][1]), bw, bh };
+
+              if (box.y < m->y || covers_marker (ml, &box, BOX_GAP))
+                continue;
+              ob[n_ob] = box;
+              ol[n_ob] = box_land (geo, ml, &box);
+              best_land = MIN (best_land, ol[n_ob]);
+              n_ob++;
+            }
+        }
+        if (n_ob == 0 || best_land > 0.15)
           {
-            LfRect box = { round (corners[c][0]), round (corners[c][1]), bw, bh };
+            /* A strip of its own: at the left of a wide map, at the top of
+             * a tall one; worth it when the continent keeps most of its
+             * size. */
+            LfRect area = *m;
+            double aspect = (x1 - x0) / (y1 - y0);
+            double scale = ml->scale, ox = ml->ox, oy = ml->oy;
+            LfRect land = ml->land;
 
-            if (box.y >= m->y && !covers_marker (ml, &box, BOX_GAP))
+            if (m->width / m->height > aspect)
               {
-                ml->outside_box = box;
-                placed = TRUE;
+                area.x += bw + 16.0;
+                area.width = MAX (1.0, area.width - bw - 16.0);
+              }
+            else
+              {
+                area.y += bh + 16.0;
+                area.height = MAX (1.0, area.height - bh - 16.0);
+              }
+            fit (ml, &area, margin, x0, y0, x1, y1);
+            if (n_ob == 0 || ml->scale >= 0.85 * scale)
+              {
+                strip = TRUE;
+                ml->outside_box = (LfRect) { m->x + 8.0, m->y + 8.0, bw, bh };
+                place_land_items (scenario, ml, n_site_plants, site_rmax);
+              }
+            else
+              {
+                ml->scale = scale;
+                ml->ox = ox;
+                ml->oy = oy;
+                ml->land = land;
               }
           }
       }
-      if (!placed)
-        {
-          /* A strip of its own: at the left of a wide map, at the top of a
-           * tall one. */
-          LfRect area = ml->map;
-          double aspect = (x1 - x0) / (y1 - y0);
 
-          if (ml->map.width / ml->map.height > aspect)
-            {
-              area.x += bw + 16.0;
-              area.width = MAX (1.0, area.width - bw - 16.0);
-            }
-          else
-            {
-              area.y += bh + 16.0;
-              area.height = MAX (1.0, area.height - bh - 16.0);
-            }
-          ml->outside_box = (LfRect) { ml->map.x + 8.0, ml->map.y + 8.0, bw, bh };
-          fit (ml, &area, margin, x0, y0, x1, y1);
-          place_land_items (scenario, ml, n_site_plants, site_rmax);
+    key_size (ml, &kw, &kh, &ml->key_r_big);
+    {
+      double left = m->x + 8.0, right = m->x + m->width - kw - 8.0;
+      double top = m->y + 8.0, bottom = m->y + m->height - kh - 8.0;
+      double mid = m->x + (m->width - kw) / 2.0;
+      const double cand[6][2] = { { left, bottom }, { right, bottom }, { right, top },
+                                  { left, top }, { mid, bottom }, { mid, top } };
+      LfRect kb[6];
+      double kl[6];
+      guint n_kb = 0;
+      double best = G_MAXDOUBLE;
+
+      for (guint c = 0; c < G_N_ELEMENTS (cand); c++)
+        {
+          LfRect box = { round (cand[c][0]), round (cand[c][1]), kw, kh };
+
+          if (!rect_inside (&box, m) || covers_marker (ml, &box, BOX_GAP))
+            continue;
+          kb[n_kb] = box;
+          kl[n_kb] = box_land (geo, ml, &box);
+          n_kb++;
         }
 
-      y = ml->outside_box.y + OUTSIDE_TITLE;
+      /* Every pair (no key: index n_kb, costing more than any land), the
+       * earlier places first when the land is nearly the same. */
+      for (guint o = 0; o < (ml->n_outside_sites > 0 ? (strip ? 1 : n_ob) : 1); o++)
+        for (guint k = 0; k <= n_kb; k++)
+          {
+            const LfRect *obox = ml->n_outside_sites == 0 ? NULL : strip ? &ml->outside_box : &ob[o];
+            double cost = (k < n_kb ? kl[k] : 2.0) + 0.01 * (o + k);
+
+            if (obox != NULL && !strip)
+              cost += ol[o];
+            if (k < n_kb && obox != NULL && rects_overlap (&kb[k], obox, BOX_GAP))
+              continue;
+            if (cost < best)
+              {
+                best = cost;
+                if (obox != NULL)
+                  ml->outside_box = *obox;
+                ml->has_key = k < n_kb;
+                if (k < n_kb)
+                  ml->key = kb[k];
+              }
+          }
+    }
+  }
+
+  if (ml->n_outside_sites > 0)
+    {
+      double y = ml->outside_box.y + OUTSIDE_TITLE;
+
       for (guint k = 0; k < ml->n_outside_sites; k++)
         {
           ml->outside_row_y[k] = y + OUTSIDE_SITE_NAME + site_rmax[ml->outside_sites[k]] + 2.0;
@@ -595,38 +682,6 @@ map_layout (const LfChartData *data,
       site_cursor[s] = item->x + (item->r + 4.0) * squeeze;
     }
 
-  /* The size key: the bottom left (the Pacific off Baja California) first,
-   * then the other corners and the middle of the top and bottom edges; the
-   * first that covers no plant and not the outside box. Where none is free,
-   * the map goes without it rather than hide a plant. */
-  {
-    double kw, kh, left, right, top, bottom, mid;
-    const LfRect *m = &ml->map;
-
-    key_size (ml, &kw, &kh, &ml->key_r_big);
-    left = m->x + 8.0;
-    right = m->x + m->width - kw - 8.0;
-    top = m->y + 8.0;
-    bottom = m->y + m->height - kh - 8.0;
-    mid = m->x + (m->width - kw) / 2.0;
-    {
-      const double cand[6][2] = { { left, bottom }, { right, bottom }, { right, top },
-                                  { left, top }, { mid, bottom }, { mid, top } };
-
-      for (guint c = 0; c < G_N_ELEMENTS (cand) && !ml->has_key; c++)
-        {
-          LfRect box = { round (cand[c][0]), round (cand[c][1]), kw, kh };
-
-          if (!rect_inside (&box, m) || covers_marker (ml, &box, BOX_GAP))
-            continue;
-          if (ml->n_outside_sites > 0 && rects_overlap (&box, &ml->outside_box, BOX_GAP))
-            continue;
-          ml->key = box;
-          ml->has_key = TRUE;
-        }
-    }
-  }
-
   qsort (ml->items, ml->n_items, sizeof (MapItem), compare_items);
 
   if (d != NULL)
@@ -634,6 +689,14 @@ map_layout (const LfChartData *data,
 
   return TRUE;
 }
+
+static char  *readout_text  (const LfChartData *data,
+                             const MapLayout   *ml,
+                             const MapItem     *item);
+static LfRect readout_place (LfDraw            *d,
+                             const MapLayout   *ml,
+                             const MapItem     *item,
+                             const char        *text);
 
 /**
  * lf_chart_map_layout:
@@ -680,6 +743,19 @@ lf_chart_map_layout (const LfChartData *data,
       out->key = ml->key;
       out->has_outside_box = ml->n_outside_sites > 0;
       out->outside_box = ml->outside_box;
+      /* The read-out of the hovered plant, else the selected one. */
+      for (int pass = 0; pass < 2 && !out->has_readout; pass++)
+        for (guint j = 0; j < ml->n_items; j++)
+          if (ml->items[j].plant == (pass == 0 ? data->hover_plant : data->selected_plant))
+            {
+              g_autofree char *text = readout_text (data, ml, &ml->items[j]);
+
+              out->has_readout = TRUE;
+              out->readout = readout_place (&d, ml, &ml->items[j], text);
+              out->readout_marker = item_box (&ml->items[j]);
+              pango_layout_set_width (d.layout, -1);
+              break;
+            }
       out->n_labels = ml->n_labels;
       for (guint l = 0; l < ml->n_labels; l++)
         {
@@ -895,8 +971,99 @@ plant_status (const LfChartData *data,
   return g_strdup_printf (_("%s vehicles in %d"), count, year);
 }
 
-/* The read-out of the hovered (else the selected) plant: ringed, with a box
- * saying what and where it is and what it builds that year, inside the map. */
+static char *
+readout_text (const LfChartData *data,
+              const MapLayout   *ml,
+              const MapItem     *item)
+{
+  g_autofree char *label = plant_label (data->scenario, item->plant);
+  g_autofree char *status = plant_status (data, item->plant, ml->year, item->builds);
+
+  return status != NULL ? g_strdup_printf ("%s\n%s", label, status) : g_strdup (label);
+}
+
+#define READOUT_PAD 6.0
+
+/* Where the read-out box of @item goes: beside the marker (right, then
+ * left), else below or above it, the first wholly inside the map that
+ * leaves the marker seen; else the last, kept inside the map. Leaves
+ * @d's layout set up (small font, wrapped) for drawing @text. */
+static LfRect
+readout_place (LfDraw          *d,
+               const MapLayout *ml,
+               const MapItem   *item,
+               const char      *text)
+{
+  const double pad = READOUT_PAD;
+  const LfRect *m = &ml->map;
+  LfRect marker = item_box (item);
+  double tw, th, w, h, max_w;
+  LfRect r = { 0 };
+
+  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+  /* Wrapped to the map's width, never wider than reads comfortably. */
+  max_w = MAX (40.0, MIN (m->width - 2 * pad - 4.0, 360.0));
+  pango_layout_set_width (d->layout, (int) (max_w * PANGO_SCALE));
+  pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD_CHAR);
+  lf_draw_text_size (d, text, &tw, &th);
+  w = ceil (tw + 2 * pad);
+  h = ceil (th + 2 * pad);
+
+  {
+    const LfRect *ob = &ml->outside_box;
+    /* Beside the marker, below it, above it; for a plant in the outside
+     * box, first beside and below and above the box, off its names. */
+    const double cand[7][2] = {
+      { ob->x + ob->width + 6.0, item->y - h / 2.0 },
+      { item->x - w / 2.0, ob->y + ob->height + 6.0 },
+      { item->x - w / 2.0, ob->y - 6.0 - h },
+      { item->x + item->r + 8.0, item->y - h / 2.0 },
+      { item->x - item->r - 8.0 - w, item->y - h / 2.0 },
+      { item->x - w / 2.0, item->y + item->r + 8.0 },
+      { item->x - w / 2.0, item->y - item->r - 8.0 - h },
+    };
+    const LfRect inner = { m->x + 1.0, m->y + 1.0, m->width - 2.0, m->height - 2.0 };
+
+    /* First clear of every marker and the key, then only of its own. */
+    for (int strict = 1; strict >= 0; strict--)
+      for (guint c = item->outside ? 0 : 3; c < G_N_ELEMENTS (cand); c++)
+        {
+          gboolean ok;
+
+          r = (LfRect) { cand[c][0], cand[c][1], w, h };
+          /* Slide along the side it is on, to stay in the map. */
+          if (c == 0 || c == 3 || c == 4)
+            r.y = CLAMP (r.y, inner.y, MAX (inner.y, inner.y + inner.height - h));
+          else
+            r.x = CLAMP (r.x, inner.x, MAX (inner.x, inner.x + inner.width - w));
+          r.x = round (r.x);
+          r.y = round (r.y);
+          ok = rect_inside (&r, &inner) && !rects_overlap (&r, &marker, 0.0);
+          for (guint j = 0; ok && strict && j < ml->n_items; j++)
+            {
+              LfRect b = item_box (&ml->items[j]);
+
+              ok = !rects_overlap (&r, &b, 0.0);
+            }
+          if (ok && strict && item->outside)
+            ok = !rects_overlap (&r, ob, 0.0);
+          if (ok && strict && ml->has_key)
+            ok = !rects_overlap (&r, &ml->key, 0.0);
+          if (ok)
+            return r;
+        }
+    /* Nowhere whole: below or above, where there is more room. */
+    r.y = item->y > m->y + m->height / 2.0 ? cand[6][1] : cand[5][1];
+    r.x = CLAMP (r.x, inner.x, MAX (inner.x, inner.x + inner.width - w));
+    r.y = round (CLAMP (r.y, inner.y, MAX (inner.y, inner.y + inner.height - h)));
+    r.x = round (r.x);
+  }
+  return r;
+}
+
+/* The read-out of the hovered (else the selected) plant: ringed when
+ * selected, with a box saying what and where it is and what it builds that
+ * year (or why not), inside the map and off the marker. */
 static void
 draw_readout (LfDraw          *d,
               const MapLayout *ml,
@@ -905,11 +1072,8 @@ draw_readout (LfDraw          *d,
 {
   cairo_t *cr = d->cr;
   const LfPalette *pal = d->palette;
-  g_autofree char *label = plant_label (d->data->scenario, item->plant);
-  g_autofree char *status = plant_status (d->data, item->plant, ml->year, item->builds);
-  g_autofree char *text = status != NULL ? g_strdup_printf ("%s\n%s", label, status) : g_strdup (label);
-  double tw, th, bx, by, max_w;
-  const double pad = 6.0;
+  g_autofree char *text = readout_text (d->data, ml, item);
+  LfRect box;
 
   if (ring)
     {
@@ -923,24 +1087,10 @@ draw_readout (LfDraw          *d,
       cairo_stroke (cr);
     }
 
-  lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
-  /* Wrapped to the map's width, never wider than reads comfortably. */
-  max_w = MAX (40.0, MIN (ml->map.width - 2 * pad - 4.0, 360.0));
-  pango_layout_set_width (d->layout, (int) (max_w * PANGO_SCALE));
-  pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD_CHAR);
-  lf_draw_text_size (d, text, &tw, &th);
-  bx = item->x + item->r + 8.0;
-  if (bx + tw + 2 * pad > ml->map.x + ml->map.width)
-    bx = item->x - item->r - 8.0 - tw - 2 * pad;
-  bx = CLAMP (bx, ml->map.x + 1.0, MAX (ml->map.x + 1.0, ml->map.x + ml->map.width - tw - 2 * pad - 1.0));
-  by = CLAMP (item->y - th / 2.0 - pad, ml->map.y + 1.0,
-              MAX (ml->map.y + 1.0, ml->map.y + ml->map.height - th - 2 * pad - 1.0));
-  bx = round (bx) + 0.5;
-  by = round (by) + 0.5;
-
-  lf_draw_panel_box (d, bx, by, ceil (tw + 2 * pad), ceil (th + 2 * pad));
-  lf_draw_text (d, text, bx + pad, by + pad, LF_ALIGN_START, LF_ALIGN_START,
-                &pal->foreground, NULL, NULL);
+  box = readout_place (d, ml, item, text);
+  lf_draw_panel_box (d, box.x + 0.5, box.y + 0.5, box.width, box.height);
+  lf_draw_text (d, text, box.x + 0.5 + READOUT_PAD, box.y + 0.5 + READOUT_PAD, LF_ALIGN_START,
+                LF_ALIGN_START, &pal->foreground, NULL, NULL);
   pango_layout_set_width (d->layout, -1);
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 }

@@ -210,6 +210,9 @@ typedef struct {
   LfRect      labels[LF_MAP_MAX_LABELS];
   int         label_site[LF_MAP_MAX_LABELS];
   char       *label_text[LF_MAP_MAX_LABELS];  /* owned */
+  gboolean    has_readout; /* a plant is hovered or selected */
+  LfRect      readout;     /* its read-out box */
+  LfRect      readout_marker;
 } LfMapGeometry;
 
 gboolean lf_chart_map_layout       (const LfChartData *data,

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#include <cairo.h>
 #include <json-glib/json-glib.h>
 
 #include "landfall-resources.h"
@@ -46,6 +48,7 @@ lf_geo_free (LfGeo *geo)
     return;
   g_free (geo->xy);
   g_free (geo->paths);
+  g_free (geo->land_mask);
   g_free (geo);
 }
 
@@ -147,6 +150,98 @@ compute_view (LfGeo *geo)
   }
 }
 
+#define MASK_WIDTH 256
+
+/* Fills every land ring into a small A8 picture, once. */
+static void
+compute_land_mask (LfGeo *geo)
+{
+  double w = geo->view_x1 - geo->view_x0, h = geo->view_y1 - geo->view_y0;
+  double scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint8 *data;
+  int stride;
+
+  geo->mask_x0 = geo->view_x0 - w / 2.0;
+  geo->mask_x1 = geo->view_x1 + w / 2.0;
+  geo->mask_y0 = geo->view_y0 - h / 2.0;
+  geo->mask_y1 = geo->view_y1 + h / 2.0;
+  geo->mask_width = MASK_WIDTH;
+  scale = MASK_WIDTH / (geo->mask_x1 - geo->mask_x0);
+  geo->mask_height = MAX (1, (int) ceil ((geo->mask_y1 - geo->mask_y0) * scale));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, geo->mask_width, geo->mask_height);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < geo->n_paths; p++)
+    {
+      const LfGeoPath *path = &geo->paths[p];
+      const float *xy = geo->xy + 2 * path->first;
+
+      if (path->kind != LF_GEO_LAND && path->kind != LF_GEO_LAND_HOME)
+        continue;
+      for (guint i = 0; i < path->n_points; i++)
+        {
+          double px = (xy[2 * i] - geo->mask_x0) * scale;
+          double py = (geo->mask_y1 - xy[2 * i + 1]) * scale;
+
+          if (i == 0)
+            cairo_move_to (cr, px, py);
+          else
+            cairo_line_to (cr, px, py);
+        }
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  geo->land_mask = g_new (guint8, (gsize) geo->mask_width * geo->mask_height);
+  for (int y = 0; y < geo->mask_height; y++)
+    memcpy (geo->land_mask + (gsize) y * geo->mask_width, data + (gsize) y * stride, geo->mask_width);
+  cairo_surface_destroy (surface);
+}
+
+/**
+ * lf_geo_land_fraction:
+ * @geo: the outlines
+ * @x0: a box in projected units (x east, y north): west edge
+ * @y0: south edge
+ * @x1: east edge
+ * @y1: north edge
+ *
+ * Returns: how much of the box is land, 0 to 1, from the coarse picture
+ *   (beyond it counts as water)
+ */
+double
+lf_geo_land_fraction (const LfGeo *geo,
+                      double       x0,
+                      double       y0,
+                      double       x1,
+                      double       y1)
+{
+  double sx, sy;
+  int c0, c1, r0, r1;
+  guint64 land = 0, n;
+
+  if (geo->land_mask == NULL || x1 <= x0 || y1 <= y0)
+    return 0.0;
+  sx = geo->mask_width / (geo->mask_x1 - geo->mask_x0);
+  sy = geo->mask_height / (geo->mask_y1 - geo->mask_y0);
+  c0 = (int) floor ((x0 - geo->mask_x0) * sx);
+  c1 = (int) ceil ((x1 - geo->mask_x0) * sx);
+  r0 = (int) floor ((geo->mask_y1 - y1) * sy);
+  r1 = (int) ceil ((geo->mask_y1 - y0) * sy);
+  n = (guint64) MAX (1, c1 - c0) * (guint64) MAX (1, r1 - r0);
+  for (int r = MAX (0, r0); r < MIN (geo->mask_height, r1); r++)
+    for (int c = MAX (0, c0); c < MIN (geo->mask_width, c1); c++)
+      land += geo->land_mask[(gsize) r * geo->mask_width + c] >= 128;
+
+  return (double) land / (double) n;
+}
+
 /**
  * lf_geo_new_from_bytes:
  * @bytes: the JSON written by data/geo/make-geo.mjs
@@ -214,6 +309,7 @@ lf_geo_new_from_bytes (GBytes  *bytes,
   geo->xy = (float *) (void *) g_array_free (g_steal_pointer (&xy), FALSE);
   geo->paths = (LfGeoPath *) (void *) g_array_free (g_steal_pointer (&paths), FALSE);
   compute_view (geo);
+  compute_land_mask (geo);
 
   return g_steal_pointer (&geo);
 

@@ -34,12 +34,22 @@ typedef struct {
   guint      n_paths;
   /* The fixed view of the map: the contiguous US, southern Canada, Mexico. */
   double     view_x0, view_y0, view_x1, view_y1;
+  /* A coarse picture of the land (one byte a cell, 255 land, 0 water) over
+   * the view and as much again around it, for putting boxes over water. */
+  guint8    *land_mask;
+  int        mask_width, mask_height;
+  double     mask_x0, mask_y0, mask_x1, mask_y1;
 } LfGeo;
 
 const LfGeo *lf_geo_get_default   (GError     **error);
 LfGeo       *lf_geo_new_from_bytes (GBytes     *bytes,
                                     GError    **error);
 void         lf_geo_free          (LfGeo      *geo);
+double       lf_geo_land_fraction (const LfGeo *geo,
+                                   double       x0,
+                                   double       y0,
+                                   double       x1,
+                                   double       y1);
 void         lf_geo_project       (double       lon,
                                    double       lat,
                                    double      *x,
