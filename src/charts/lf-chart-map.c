@@ -20,6 +20,8 @@
 #define MAP_MARGIN         4.0
 #define BOX_GAP            6.0    /* between a box and anything else */
 #define LABEL_GAP          3.0    /* between a label and its markers */
+#define KEY_COLUMN         56.0   /* the capacity key: room for "500,000" */
+#define KEY_MIN_WIDTH      164.0  /* and for its heading */
 
 typedef struct {
   int      plant;          /* index into scenario->plants */
@@ -403,7 +405,7 @@ static void
 key_size (const MapLayout *ml, double *w, double *h, double *r_big)
 {
   *r_big = plant_radius (ml, 500000.0);
-  *w = MAX (3 * MAX (2 * *r_big + 8.0, 64.0) + 16.0, 180.0);
+  *w = MAX (3 * MAX (2 * *r_big + 8.0, KEY_COLUMN) + 16.0, KEY_MIN_WIDTH);
   *h = 2 * *r_big + 50.0;
 }
 
@@ -1140,7 +1142,7 @@ draw_size_key (LfDraw          *d,
   cairo_t *cr = d->cr;
   const LfPalette *pal = d->palette;
   double r_big = ml->key_r_big;
-  double col_w = MAX (2 * r_big + 8.0, 64.0);
+  double col_w = MAX (2 * r_big + 8.0, KEY_COLUMN);
   double bx = round (ml->key.x) + 0.5, by = round (ml->key.y) + 0.5;
   double base_y = by + 24.0 + 2 * r_big;
 
