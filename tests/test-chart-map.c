@@ -402,6 +402,44 @@ test_readout_place (Fixture       *f,
   }
 }
 
+static int
+site_index (const LfBaseline *b, const char *id)
+{
+  for (int s = 0; s < b->n_sites; s++)
+    if (g_str_equal (b->sites[s].id, id))
+      return s;
+  g_error ("no site %s in the baseline", id);
+}
+
+/* A phone's map card, with a plant in Michigan and one in China: the key
+ * and the outside box would hide much of the land wherever they went, so
+ * they sit side by side below it. On a large export there is water enough
+ * for them on the map itself. */
+static void
+test_phone (Fixture       *f,
+            gconstpointer  user_data)
+{
+  LfMapGeometry g;
+
+  f->scenario->n_plants = 2;
+  f->scenario->plants[0].site = site_index (f->baseline, "us-mi-flat-rock");
+  f->scenario->plants[1].site = site_index (f->baseline, "cn-export");
+
+  g_assert_true (lf_chart_map_layout (&f->data, 325, 300, &g));
+  g_assert_true (g.has_key);
+  g_assert_true (g.has_outside_box);
+  g_assert_cmpfloat (g.land.height, <, g.map.height);
+  g_assert_cmpfloat (g.key.y, >=, g.land.y + g.land.height);
+  g_assert_cmpfloat (g.outside_box.y, >=, g.land.y + g.land.height);
+  assert_apart (&g.key, &g.outside_box, "the key and the outside box", 325, 300);
+  lf_map_geometry_clear (&g);
+
+  g_assert_true (lf_chart_map_layout (&f->data, 1600, 900, &g));
+  g_assert_true (g.has_key);
+  g_assert_cmpfloat (g.land.height, ==, g.map.height);
+  lf_map_geometry_clear (&g);
+}
+
 /* Tiny and degenerate sizes draw without trouble and never report a marker
  * outside the map. */
 static void
@@ -438,6 +476,7 @@ main (int argc, char **argv)
   ADD ("hollow", test_hollow);
   ADD ("note", test_note);
   ADD ("readout", test_readout_place);
+  ADD ("phone", test_phone);
   ADD ("small", test_small);
 #undef ADD
 

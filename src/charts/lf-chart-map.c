@@ -609,7 +609,7 @@ map_layout (const LfChartData *data,
       LfRect kb[6];
       double kl[6];
       guint n_kb = 0;
-      double best = G_MAXDOUBLE;
+      double best = G_MAXDOUBLE, best_land = 0.0;
 
       for (guint c = 0; c < G_N_ELEMENTS (cand); c++)
         {
@@ -637,6 +637,7 @@ map_layout (const LfChartData *data,
             if (cost < best)
               {
                 best = cost;
+                best_land = (k < n_kb ? kl[k] : 2.0) + (obox != NULL && !strip ? ol[o] : 0.0);
                 if (obox != NULL)
                   ml->outside_box = *obox;
                 ml->has_key = k < n_kb;
@@ -644,6 +645,35 @@ map_layout (const LfChartData *data,
                   ml->key = kb[k];
               }
           }
+
+      /* Where the boxes would hide much land wherever they go (a small map,
+       * a phone's), or the key has no free place, they go side by side in
+       * a strip of their own below the continent, and the land is fitted
+       * above it, if it keeps most of the height. */
+      if (!strip && best_land > 0.3)
+        {
+          double sh = MAX (ml->n_outside_sites > 0 ? bh : 0.0, kh) + 16.0;
+          LfRect area = { m->x, m->y, m->width, m->height - sh };
+
+          if (area.height >= 0.55 * m->height)
+            {
+              double sy = round (m->y + m->height - sh + 8.0), x = m->x + 8.0;
+
+              fit (ml, &area, margin, x0, y0, x1, y1);
+              place_land_items (scenario, ml, n_site_plants, site_rmax);
+              if (ml->n_outside_sites > 0)
+                {
+                  /* Narrower, down to 100 px, to leave the key room. */
+                  double w = CLAMP (m->width - kw - 24.0, MIN (bw, 100.0), bw);
+
+                  ml->outside_box = (LfRect) { round (x), sy, floor (w), bh };
+                  x += floor (w) + 8.0;
+                }
+              ml->has_key = x + kw <= m->x + m->width - 8.0;
+              if (ml->has_key)
+                ml->key = (LfRect) { round (x), sy, kw, kh };
+            }
+        }
     }
   }
 

@@ -523,7 +523,9 @@ apply_layout (LfWindow *self)
         gtk_grid_attach (self->chart_grid, chart, k % 2, k / 2, 1, 1);
       else
         gtk_grid_attach (self->chart_grid, chart, 0, k, 1, 1);
-      gtk_widget_set_size_request (chart, -1, grid ? -1 : 280);
+      /* The map needs height for its key and boxes below the land on a
+       * phone (lf-chart-map.c): a little more than the others. */
+      gtk_widget_set_size_request (chart, -1, grid ? -1 : k == LF_CHART_MAP && narrow ? 360 : 280);
       g_object_unref (chart);
     }
 }
