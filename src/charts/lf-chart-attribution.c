@@ -97,6 +97,7 @@ lf_chart_attribution_draw (LfDraw *d)
   int n;
   double legend_h, label_w = 0.0, value_w = 0.0, lo = 0.0, hi = 0.0, step, row_h, bar_h;
   double plot_x, plot_w, plot_y, plot_h;
+  gboolean zero_in;
 
   if (a == NULL)
     {
@@ -124,11 +125,14 @@ lf_chart_attribution_draw (LfDraw *d)
     legend_h += th + 4.0;
   }
 
-  if (a->n_parts == 0)
+  if (lf_attribution_is_empty (a))
     {
       g_autofree char *value = lf_chart_format_result (a->series, a->to);
-      /* TRANSLATORS: an attribution with nothing to attribute; %s is the result, e.g. "4.2 %" */
-      g_autofree char *text = g_strdup_printf (_("No lever differs from current policy: %s in both"), value);
+      g_autofree char *text = a->n_parts == 0
+        /* TRANSLATORS: an attribution with nothing to attribute; %s is the result, e.g. "4.2 %" */
+        ? g_strdup_printf (_("No lever differs from current policy: %s in both"), value)
+        /* TRANSLATORS: levers differ, but none moves the result; %s is the result, e.g. "0.0 %" */
+        : g_strdup_printf (_("The levers that differ from current policy do not move this result: %s in both"), value);
       lf_draw_text (d, text, d->width / 2.0, (legend_h + d->height) / 2.0,
                     LF_ALIGN_CENTER, LF_ALIGN_CENTER, &pal->dim_foreground, NULL, NULL);
       lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
@@ -136,6 +140,30 @@ lf_chart_attribution_draw (LfDraw *d)
     }
 
   n = make_rows (a, rows);
+  /* The axis holds every level the steps pass through; zero too, unless the
+   * steps are small beside the level (then the totals' bars are cut at the
+   * axis' end and say so with a break mark). */
+  {
+    double lvl_lo = a->from, lvl_hi = a->from;
+    for (int i = 0; i < n; i++)
+      {
+        lvl_lo = MIN (lvl_lo, rows[i].end);
+        lvl_hi = MAX (lvl_hi, rows[i].end);
+      }
+    zero_in = (lvl_lo <= 0.0 && lvl_hi >= 0.0) ||
+              lvl_hi - lvl_lo > 0.25 * MAX (fabs (lvl_lo), fabs (lvl_hi));
+    if (zero_in)
+      {
+        lo = MIN (0.0, lvl_lo);
+        hi = MAX (0.0, lvl_hi);
+      }
+    else
+      {
+        double pad = 0.15 * (lvl_hi - lvl_lo);
+        lo = lvl_lo - pad;
+        hi = lvl_hi + pad;
+      }
+  }
   for (int i = 0; i < n; i++)
     {
       double w;
@@ -146,8 +174,6 @@ lf_chart_attribution_draw (LfDraw *d)
       label_w = MAX (label_w, w);
       lf_draw_text_size (d, value, &w, NULL);
       value_w = MAX (value_w, w);
-      lo = MIN (lo, MIN (rows[i].start, rows[i].end));
-      hi = MAX (hi, MAX (rows[i].start, rows[i].end));
     }
   label_w = MIN (label_w, 0.4 * d->width);
 
@@ -192,7 +218,9 @@ lf_chart_attribution_draw (LfDraw *d)
     {
       const Row *row = &rows[i];
       double cy = plot_y + row_h * (i + 0.5);
-      double x0 = X_OF (MIN (row->start, row->end)), x1 = X_OF (MAX (row->start, row->end));
+      /* A total starts at zero, or at the axis' end when zero is off it. */
+      double start = row->total && !zero_in ? (row->end >= 0 ? lo : hi) : row->start;
+      double x0 = X_OF (MIN (start, row->end)), x1 = X_OF (MAX (start, row->end));
       double delta = row->end - row->start;
       const LfColor *color = row->total ? (i == 0 ? &pal->baseline : &pal->scenario)
                                         : delta >= 0 ? &pal->marker : &pal->origin[LF_ORIGIN_CANADA];
@@ -210,6 +238,21 @@ lf_chart_attribution_draw (LfDraw *d)
       cairo_rectangle (cr, x0, cy - bar_h / 2.0, MAX (1.0, x1 - x0), bar_h);
       lf_set_source_color (cr, color);
       cairo_fill (cr);
+      if (row->total && !zero_in)
+        {
+          /* The break: two slanted cuts in the background's colour. */
+          double bx = (row->end >= 0 ? x0 : x1) + (row->end >= 0 ? 8.0 : -8.0);
+
+          lf_set_source_color (cr, &pal->background);
+          cairo_set_line_width (cr, 2.0);
+          for (int k = 0; k < 2; k++)
+            {
+              cairo_move_to (cr, bx + 4.0 * k - 3.0, cy + bar_h / 2.0 + 1.0);
+              cairo_line_to (cr, bx + 4.0 * k + 3.0, cy - bar_h / 2.0 - 1.0);
+            }
+          cairo_stroke (cr);
+          cairo_set_line_width (cr, 1.0);
+        }
 
       /* The value beside the bar: right of it for a rise or a positive
        * total, left of it for a fall or a negative total. */
@@ -256,6 +299,10 @@ lf_chart_attribution_describe (const LfChartData *data)
   if (a->n_parts == 0)
     /* TRANSLATORS: %1$s is a result and its year, %2$s its value */
     return g_strdup_printf (_("%1$s: %2$s, as under current policy; no lever differs."), name, to);
+  if (lf_attribution_is_empty (a))
+    /* TRANSLATORS: %1$s is a result and its year, %2$s its value */
+    return g_strdup_printf (_("%1$s: %2$s, as under current policy; the levers that differ do not move it."),
+                            name, to);
   s = g_string_new (NULL);
   /* TRANSLATORS: %1$s is a result and its year, %2$s its value under current policy, %3$s in the scenario */
   g_string_append_printf (s, _("%1$s goes from %2$s under current policy to %3$s in this scenario: "),

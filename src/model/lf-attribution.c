@@ -436,6 +436,23 @@ lf_attribution_sum (const LfAttribution *a)
   return sum;
 }
 
+/* Whether there is no change to split: no lever differs, or none moves
+ * the result (every part and the whole change zero, to rounding). */
+gboolean
+lf_attribution_is_empty (const LfAttribution *a)
+{
+  double scale;
+
+  g_return_val_if_fail (a != NULL, TRUE);
+  scale = 1e-9 * MAX (1.0, MAX (fabs (a->from), fabs (a->to)));
+  if (fabs (a->to - a->from) > scale)
+    return FALSE;
+  for (int i = 0; i < a->n_parts; i++)
+    if (fabs (a->parts[i].contribution) > scale)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 append_number (GString *out, double v)
 {

@@ -51,6 +51,7 @@ LfAttribution *lf_attribute           (const LfScenario    *from,
                                        GCancellable        *cancellable);
 void           lf_attribution_free    (LfAttribution       *attribution);
 double         lf_attribution_sum     (const LfAttribution *attribution);
+gboolean       lf_attribution_is_empty (const LfAttribution *attribution);
 char          *lf_attribution_to_csv  (const LfAttribution *attribution);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfAttribution, lf_attribution_free)
