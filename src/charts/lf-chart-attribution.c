@@ -35,9 +35,19 @@ clear_rows (Row *rows, int n)
     g_free (rows[i].label);
 }
 
-/* A step as people read it, with its sign: "+1.3 pts", "−$120 M", "+4,200". */
-static char *
-format_step (LfSeries series, double v)
+/**
+ * lf_chart_format_change:
+ * @series: the result
+ * @v: a change of it
+ * @decimals: for a percentage, the decimals of its points
+ *
+ * A change as people read it, with its sign: "+1.3 pts" (percentage
+ * points), "−$120 M", "+4,200".
+ *
+ * Returns: (transfer full)
+ */
+char *
+lf_chart_format_change (LfSeries series, double v, int decimals)
 {
   g_autofree char *n = NULL;
   const char *sign = v > 0 ? "+" : "";
@@ -49,7 +59,7 @@ format_step (LfSeries series, double v)
     }
   if (lf_chart_series_is_percent (series))
     {
-      n = lf_format_value (v, fabs (v) < 0.05 && v != 0.0 ? 2 : 1);
+      n = lf_format_value (v, decimals);
       /* TRANSLATORS: a change in percentage points, e.g. "+1.3 pts" */
       return g_strdup_printf (_("%s%s pts"), sign, n);
     }
@@ -168,7 +178,7 @@ lf_chart_attribution_draw (LfDraw *d)
     {
       double w;
       g_autofree char *value = rows[i].total ? lf_chart_format_result (a->series, rows[i].end)
-                                             : format_step (a->series, rows[i].end - rows[i].start);
+                                             : lf_chart_format_change (a->series, rows[i].end - rows[i].start, 1);
 
       lf_draw_text_size (d, rows[i].label, &w, NULL);
       label_w = MAX (label_w, w);
@@ -225,7 +235,7 @@ lf_chart_attribution_draw (LfDraw *d)
       const LfColor *color = row->total ? (i == 0 ? &pal->baseline : &pal->scenario)
                                         : delta >= 0 ? &pal->marker : &pal->origin[LF_ORIGIN_CANADA];
       g_autofree char *value = row->total ? lf_chart_format_result (a->series, row->end)
-                                          : format_step (a->series, delta);
+                                          : lf_chart_format_change (a->series, delta, 1);
       double vw;
 
       pango_layout_set_width (d->layout, (int) MAX (1.0, label_w) * PANGO_SCALE);
@@ -309,7 +319,7 @@ lf_chart_attribution_describe (const LfChartData *data)
                           name, from, to);
   for (int i = 0; i < MIN (a->n_parts, 6); i++)
     {
-      g_autofree char *v = format_step (a->series, a->parts[i].contribution);
+      g_autofree char *v = lf_chart_format_change (a->series, a->parts[i].contribution, 1);
 
       /* TRANSLATORS: a lever and its part of a change, e.g. "BYD plant (byd-tx) +1.2 pts" */
       g_string_append_printf (s, _("%s%s %s"), i ? "; " : "", a->parts[i].label, v);

@@ -180,8 +180,6 @@ char   *lf_chart_tornado_describe (const LfChartData *data);
 /* A result of one year, for the tornado and the attribution. */
 gboolean lf_chart_series_is_percent (LfSeries       series);
 gboolean lf_chart_series_is_money   (LfSeries       series);
-char   *lf_chart_format_result    (LfSeries           series,
-                                   double             value);
 char   *lf_chart_result_name      (LfSeries           series,
                                    int                year);
 double  lf_chart_nice_step        (double             lo,

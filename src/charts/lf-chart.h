@@ -104,6 +104,11 @@ int          lf_chart_map_hit_test       (const LfChartData  *data,
                                           double              y);
 char        *lf_chart_describe           (LfChartKind         kind,
                                           const LfChartData  *data);
+char        *lf_chart_format_result      (LfSeries            series,
+                                          double              value);
+char        *lf_chart_format_change      (LfSeries            series,
+                                          double              change,
+                                          int                 decimals);
 gboolean     lf_chart_export_png         (const char         *path,
                                           LfChartKind         kind,
                                           const LfChartData  *data,
