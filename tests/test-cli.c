@@ -890,6 +890,8 @@ test_locale (void)
     { "--project", "--format", "json", "--draws", "10", "--set", "plant.z.maker=byd",
       "--set", "plant.z.site=us-tx-san-antonio", "--set", "plant.z.capacity=123456.5",
       "--set", "rule.connected_vehicle=2" },
+    { "--attribution", "--set", "tariff.china@2028=27.5", "--set", "quota.china=100000",
+      "--set", "rule.connected_vehicle=0", "--set", "credit.ev_usd=7500" },
     { "--project", "--set", "tariff.china=27,5" },
     { "--project", "--set", "tariff.china=500.5" },
   };

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -600,12 +601,25 @@ run (int argc, char **argv)
     {
       g_autoptr(LfScenario) current = lf_scenario_new (baseline);
 
-      attribution = lf_attribute (current, scenario, series, opt_year, NULL);
+      /* The levers' names and values in words are written as the command
+       * line writes everything, in English with C numbers, in every locale
+       * (the chart, for people, follows the user's). */
       if (opt_attribution)
         {
-          g_autofree char *csv = lf_attribution_to_csv (attribution);
+          locale_t c_words = newlocale (LC_MESSAGES_MASK | LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
+          locale_t old = c_words != (locale_t) 0 ? uselocale (c_words) : (locale_t) 0;
+          g_autoptr(LfAttribution) words = lf_attribute (current, scenario, series, opt_year, NULL);
+          g_autofree char *csv = lf_attribution_to_csv (words);
+
+          if (c_words != (locale_t) 0)
+            {
+              uselocale (old);
+              freelocale (c_words);
+            }
           emit (csv);
         }
+      if (chart == LF_CHART_ATTRIBUTION)
+        attribution = lf_attribute (current, scenario, series, opt_year, NULL);
       if (!opt_project && opt_export == NULL)
         return 0;
     }
