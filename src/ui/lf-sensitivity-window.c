@@ -34,7 +34,7 @@ struct _LfSensitivityWindow
   LfTornadoBar   bars[LF_TORNADO_MAX];
   LfAttribution *attribution;          /* the latest in, or NULL */
   guint          generation;           /* bumped by every request for an attribution */
-  GCancellable  *cancellable;          /* cancelled when the window goes */
+  GCancellable  *cancellable;          /* the latest request's: cancelled by the next, or when the window goes */
 };
 
 G_DEFINE_FINAL_TYPE (LfSensitivityWindow, lf_sensitivity_window, ADW_TYPE_WINDOW)
@@ -177,6 +177,11 @@ start_attribution (LfSensitivityWindow *self)
   job->series = lf_sensitivity_window_get_series (self);
   job->year = lf_sensitivity_window_get_year (self);
   job->generation = ++self->generation;
+  /* A drag asks again and again: the request before this one is stale. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_attribution_done_cb, NULL);
   g_task_set_source_tag (task, start_attribution);
   g_task_set_task_data (task, job, (GDestroyNotify) attribution_job_free);
@@ -336,7 +341,6 @@ lf_sensitivity_window_init (LfSensitivityWindow *self)
   adw_bin_set_child (self->chart_bin, self->chart);
   self->attribution_chart = lf_chart_view_new (LF_CHART_ATTRIBUTION);
   adw_bin_set_child (self->attribution_bin, self->attribution_chart);
-  self->cancellable = g_cancellable_new ();
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
