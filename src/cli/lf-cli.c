@@ -606,7 +606,9 @@ run (int argc, char **argv)
        * (the chart, for people, follows the user's). */
       if (opt_attribution)
         {
-          locale_t c_words = newlocale (LC_MESSAGES_MASK | LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
+          locale_t base = duplocale (LC_GLOBAL_LOCALE);
+          locale_t c_words = base != (locale_t) 0 ? newlocale (LC_MESSAGES_MASK | LC_NUMERIC_MASK, "C", base)
+                                                  : (locale_t) 0;
           locale_t old = c_words != (locale_t) 0 ? uselocale (c_words) : (locale_t) 0;
           g_autoptr(LfAttribution) words = lf_attribute (current, scenario, series, opt_year, NULL);
           g_autofree char *csv = lf_attribution_to_csv (words);
@@ -614,8 +616,10 @@ run (int argc, char **argv)
           if (c_words != (locale_t) 0)
             {
               uselocale (old);
-              freelocale (c_words);
+              freelocale (c_words);   /* and base, which it took over */
             }
+          else if (base != (locale_t) 0)
+            freelocale (base);
           emit (csv);
         }
       if (chart == LF_CHART_ATTRIBUTION)
