@@ -45,6 +45,7 @@ typedef struct {
   LfProjection  current;
   LfBands       bands;
   LfTornadoBar  tornado[LF_TORNADO_MAX];
+  LfAttribution *attribution;
   LfChartData   data;
 } Inputs;
 
@@ -72,6 +73,8 @@ inputs_new (const char *preset,
   in->data.tornado_series = tornado_series;
   in->data.tornado_year = 2030;
   in->data.validation = validation;
+  in->attribution = lf_attribute (current, in->scenario, tornado_series, 2030, NULL);
+  in->data.attribution = in->attribution;
 
   return in;
 }
@@ -80,6 +83,7 @@ static void
 inputs_free (Inputs *in)
 {
   lf_scenario_free (in->scenario);
+  lf_attribution_free (in->attribution);
   g_free (in);
 }
 

@@ -25,6 +25,8 @@ typedef struct {
   LfChartData  data;
   LfTornadoBar tornado[3];
   LfValidation validation;
+  LfAttributionPart parts[3];
+  LfAttribution attribution;
 } Fixture;
 
 static void
@@ -94,6 +96,17 @@ fixture_set_up (Fixture       *f,
   f->data.n_tornado = 3;
   f->data.tornado_series = LF_SERIES_CHINESE_SHARE_EV_PCT;
   f->data.tornado_year = 2030;
+
+  /* Where the change from current policy (2.0 %) to the scenario (6.15 %)
+   * in 2030 came from: two rises and a fall. */
+  f->parts[0] = (LfAttributionPart) { (char *) "rule.connected_vehicle", (char *) "Connected-vehicle rule",
+                                      (char *) "as published", (char *) "off", 5.0 };
+  f->parts[1] = (LfAttributionPart) { (char *) "plant.byd-mx", (char *) "BYD plant (byd-mx)",
+                                      (char *) "—", (char *) "BYD at Monterrey", -1.5 };
+  f->parts[2] = (LfAttributionPart) { (char *) "tariff.china", (char *) "Tariff on China-built EVs",
+                                      (char *) "127.5 %", (char *) "100 %", 0.65 };
+  f->attribution = (LfAttribution) { LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, 2.0, 6.15, 3, f->parts, TRUE, 8 };
+  f->data.attribution = &f->attribution;
 
   /* A backtest of two markets, one share of all cars and one of EV sales. */
   {
@@ -228,6 +241,7 @@ test_kind_from_string (void)
   g_assert_cmpint (lf_chart_kind_from_string ("ford"), ==, LF_CHART_FORD);
   g_assert_cmpint (lf_chart_kind_from_string ("map"), ==, LF_CHART_MAP);
   g_assert_cmpint (lf_chart_kind_from_string ("tornado"), ==, LF_CHART_TORNADO);
+  g_assert_cmpint (lf_chart_kind_from_string ("attribution"), ==, LF_CHART_ATTRIBUTION);
   g_assert_cmpint (lf_chart_kind_from_string ("pie"), ==, LF_N_CHARTS);
   for (int k = 0; k < LF_N_CHARTS; k++)
     {
@@ -640,6 +654,7 @@ test_model_presets (void)
       LfChartData data;
       LfTornadoBar tornado[LF_TORNADO_MAX];
       gboolean found[LF_MAX_PLANTS] = { 0 };
+      g_autoptr(LfAttribution) attribution = NULL;
 
       if (!g_str_has_suffix (name, ".landfall"))
         continue;
@@ -654,6 +669,8 @@ test_model_presets (void)
       data.tornado_series = LF_SERIES_CHINESE_SHARE_EV_PCT;
       data.tornado_year = 2030;
       data.validation = validation;
+      attribution = lf_attribute (current, scenario, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, NULL);
+      data.attribution = attribution;
       n_presets++;
 
       for (int dark = 0; dark <= 1; dark++)
@@ -663,7 +680,12 @@ test_model_presets (void)
 
             data.dark = dark;
             surface = render (k, &data, W, H);
-            g_assert_cmpuint (count_non_background (surface, &lf_palette_get (dark)->background), >, W * H / 50);
+            /* Nothing changes (current policy, or the rule off behind a tariff
+             * wall): the attribution is a sentence. */
+            if (k == LF_CHART_ATTRIBUTION && lf_attribution_is_empty (attribution))
+              g_assert_cmpuint (count_non_background (surface, &lf_palette_get (dark)->background), >, 500);
+            else
+              g_assert_cmpuint (count_non_background (surface, &lf_palette_get (dark)->background), >, W * H / 50);
 
             if (k == LF_CHART_SHARE)
               {
@@ -960,6 +982,68 @@ test_compare_map (Fixture       *f,
   cairo_surface_destroy (more);
 }
 
+/* The waterfall: current policy's bar, a rise and a fall in their colours,
+ * the scenario's bar about three times current policy's (6.15 against 2.0);
+ * the words name each lever with its part. */
+static void
+test_attribution (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const LfPalette *pal = lf_palette_get (dark);
+      cairo_surface_t *surface;
+      guint scenario, current;
+
+      f->data.dark = dark;
+      surface = render (LF_CHART_ATTRIBUTION, &f->data, W, H);
+      g_assert_cmpuint (count_color (surface, &pal->marker), >, 1000);
+      g_assert_cmpuint (count_color (surface, &pal->origin[LF_ORIGIN_CANADA]), >, 500);
+      scenario = count_color (surface, &pal->scenario);
+      current = count_color (surface, &pal->baseline);
+      g_assert_cmpfloat ((double) scenario / current, >, 2.0);
+      g_assert_cmpfloat ((double) scenario / current, <, 4.0);
+      cairo_surface_destroy (surface);
+    }
+  {
+    g_autofree char *text = lf_chart_describe (LF_CHART_ATTRIBUTION, &f->data);
+
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "from 2.0 % under current policy to 6.2 % in this scenario"));
+    g_assert_nonnull (strstr (text, "Connected-vehicle rule +5.0 pts; BYD plant (byd-mx) −1.5 pts; "
+                                    "Tariff on China-built EVs +0.7 pts."));
+  }
+  /* Nothing differs: a sentence, no bars. */
+  f->attribution.n_parts = 0;
+  f->attribution.to = f->attribution.from;
+  {
+    g_autofree char *text = lf_chart_describe (LF_CHART_ATTRIBUTION, &f->data);
+    cairo_surface_t *surface = render (LF_CHART_ATTRIBUTION, &f->data, W, H);
+
+    g_assert_nonnull (strstr (text, "no lever differs"));
+    g_assert_cmpuint (count_color (surface, &lf_palette_get (f->data.dark)->scenario), <, 400);
+    g_assert_cmpuint (count_non_background (surface, &lf_palette_get (f->data.dark)->background), >, 500);
+    cairo_surface_destroy (surface);
+  }
+  /* More levers than rows: the rest share one, and the steps still reach the scenario. */
+  {
+    LfAttributionPart many[20];
+    cairo_surface_t *surface;
+
+    for (int i = 0; i < 20; i++)
+      many[i] = (LfAttributionPart) { (char *) "k", (char *) "Lever", (char *) "a", (char *) "b", 0.2 };
+    f->attribution = (LfAttribution) { LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, 2.0, 6.0, 20, many, FALSE, 1 };
+    surface = render (LF_CHART_ATTRIBUTION, &f->data, W, H);
+    g_assert_cmpuint (count_color (surface, &lf_palette_get (f->data.dark)->marker), >, 1000);
+    cairo_surface_destroy (surface);
+  }
+  f->data.attribution = NULL;
+  {
+    g_autofree char *text = lf_chart_describe (LF_CHART_ATTRIBUTION, &f->data);
+    g_assert_nonnull (strstr (text, "not computed"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -985,6 +1069,7 @@ main (int   argc,
   ADD ("compare/one-run", test_compare_one_run);
   ADD ("compare/draw", test_compare_draw);
   ADD ("compare/map", test_compare_map);
+  ADD ("attribution", test_attribution);
   g_test_add_func ("/landfall/charts/model/presets", test_model_presets);
 
 #undef ADD

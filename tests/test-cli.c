@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -889,6 +890,8 @@ test_locale (void)
     { "--project", "--format", "json", "--draws", "10", "--set", "plant.z.maker=byd",
       "--set", "plant.z.site=us-tx-san-antonio", "--set", "plant.z.capacity=123456.5",
       "--set", "rule.connected_vehicle=2" },
+    { "--attribution", "--set", "tariff.china@2028=27.5", "--set", "quota.china=100000",
+      "--set", "rule.connected_vehicle=0", "--set", "credit.ev_usd=7500" },
     { "--project", "--set", "tariff.china=27,5" },
     { "--project", "--set", "tariff.china=500.5" },
   };
@@ -950,6 +953,131 @@ test_tornado (void)
   }
 }
 
+/* ---- attribution ------------------------------------------------------------ */
+
+static void png_size (const char *path, guint *w, guint *h);
+
+/* The last field of a row of --attribution (its part), and its first (the key). */
+static double
+last_number (const char *line)
+{
+  const char *comma = strrchr (line, ',');
+  char *end = NULL;
+  double v;
+
+  g_assert_nonnull (comma);
+  v = g_ascii_strtod (comma + 1, &end);
+  g_assert_true (end != comma + 1 && *end == '\0');
+  return v;
+}
+
+static char *
+first_field (const char *line)
+{
+  return g_strndup (line, strcspn (line, ","));
+}
+
+/* Current policy's and the scenario's values: the total row's third and fourth fields. */
+static void
+total_values (const char *line, double *from, double *to)
+{
+  g_auto(GStrv) f = g_strsplit (line, ",", -1);
+
+  g_assert_cmpuint (g_strv_length (f), ==, 5);
+  *from = g_ascii_strtod (f[2], NULL);
+  *to = g_ascii_strtod (f[3], NULL);
+}
+
+static void
+test_attribution (void)
+{
+  g_autofree char *build = preset ("02-build-in-america.landfall");
+  g_autoptr(Result) r = run ("--attribution", "--scenario", build);
+  g_autoptr(Result) project = run ("--project", "--scenario", build);
+  g_autoptr(Result) none = run ("--attribution");
+  g_autoptr(Result) ebit = run ("--attribution", "--scenario", build, "--series", "ford_ev_sales", "--year", "2031");
+  g_auto(GStrv) lines = NULL;
+  double sum = 0.0, from, to;
+  guint n;
+
+  assert_success (r);
+  lines = g_strsplit (r->out, "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpstr (lines[0], ==, "key,lever,current_policy,scenario,chinese_share_ev_pct_2030_contribution");
+  /* The rule, two plants, the total and the final newline. */
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  for (guint i = 1; i < n - 2; i++)
+    {
+      g_autofree char *key = first_field (lines[i]);
+
+      g_assert_true (g_str_equal (key, "rule.connected_vehicle") || g_str_equal (key, "plant.byd-tx") ||
+                     g_str_equal (key, "plant.geely-sc"));
+      sum += last_number (lines[i]);
+      /* Largest part first. */
+      if (i > 1)
+        g_assert_cmpfloat (fabs (last_number (lines[i])), <=, fabs (last_number (lines[i - 1])));
+    }
+  /* A plant's values in words, quoted for their commas. */
+  g_assert_nonnull (strstr (r->out, "plant.byd-tx,BYD plant (byd-tx),—,\"BYD at San Antonio, Texas"));
+  g_assert_true (g_str_has_prefix (lines[n - 2], "total,All levers,"));
+  total_values (lines[n - 2], &from, &to);
+  /* The parts add up to the whole change (each printed to 6 decimals). */
+  g_assert_cmpfloat_with_epsilon (sum, last_number (lines[n - 2]), 1e-5);
+  g_assert_cmpfloat_with_epsilon (to - from, last_number (lines[n - 2]), 1e-5);
+  g_assert_cmpfloat (to - from, >, 1.0);
+  /* …from current policy's value to the scenario's, as --project has them. */
+  {
+    g_autoptr(Csv) c = csv_parse (project->out);
+    g_assert_cmpfloat_with_epsilon (to, csv_get (c, 2030, "chinese_share_ev_pct"), 1e-3);
+  }
+
+  /* Current policy against itself: no lever, nothing changes. */
+  assert_success (none);
+  g_assert_true (g_str_has_prefix (none->out, "key,lever,current_policy,scenario,chinese_share_ev_pct_2030_contribution\n"
+                                              "total,All levers,"));
+  g_assert_true (g_str_has_suffix (none->out, ",0.000000\n"));
+
+  assert_success (ebit);
+  g_assert_true (g_str_has_prefix (ebit->out, "key,lever,current_policy,scenario,ford_ev_sales_2031_contribution\n"));
+
+  {
+    g_autoptr(Result) bad_year = run ("--attribution", "--year", "2040");
+    g_autoptr(Result) bad_series = run ("--attribution", "--series", "nonsense");
+    g_autoptr(Result) compare = run ("--project", "--attribution", "--compare", build);
+    g_autoptr(Result) year_alone = run ("--project", "--year", "2031");
+
+    g_assert_cmpint (bad_year->exit_status, ==, 2);
+    g_assert_nonnull (strstr (bad_year->err, "--year: 2040 is out of range"));
+    g_assert_cmpint (bad_series->exit_status, ==, 2);
+    g_assert_nonnull (strstr (bad_series->err, "--series: 'nonsense'"));
+    g_assert_cmpint (compare->exit_status, ==, 2);
+    g_assert_nonnull (strstr (compare->err, "not with --attribution"));
+    g_assert_cmpstr (compare->out, ==, "");
+    g_assert_nonnull (strstr (year_alone->err, "--attribution"));
+  }
+}
+
+/* --chart attribution draws the waterfall for the year and result asked. */
+static void
+test_attribution_png (void)
+{
+  g_autofree char *dir = lf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "attribution.png", NULL);
+  g_autofree char *trade = preset ("05-trade-deal.landfall");
+  g_autoptr(Result) r = run ("--export-png", path, "--chart", "attribution", "--size", "800x450",
+                             "--scenario", trade, "--year", "2032", "--series", "ford_ev_ebit_musd");
+  guint w, h;
+
+  g_assert_cmpint (r->exit_status, ==, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  png_size (path, &w, &h);
+  g_assert_cmpuint (w, ==, 800);
+  g_assert_cmpuint (h, ==, 450);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* --help is the command line's own help, not the window's. */
 static void
 test_help (void)
@@ -980,7 +1108,7 @@ png_size (const char *path, guint *w, guint *h)
 static void
 test_export_png (void)
 {
-  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation" };
+  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation", "attribution" };
   g_autofree char *dir = lf_test_make_temp_dir ();
 
   g_assert_nonnull (dir);
@@ -1535,6 +1663,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/bad/scenario-file", test_bad_scenario_file);
   g_test_add_func ("/landfall/cli/locale", test_locale);
   g_test_add_func ("/landfall/cli/tornado", test_tornado);
+  g_test_add_func ("/landfall/cli/attribution", test_attribution);
+  g_test_add_func ("/landfall/cli/attribution-png", test_attribution_png);
   g_test_add_func ("/landfall/cli/help", test_help);
   g_test_add_func ("/landfall/cli/export-png", test_export_png);
   g_test_add_func ("/landfall/cli/validate", test_validate);

@@ -11,6 +11,7 @@
 #include "lf-controls.h"
 #include "lf-lever-row.h"
 #include "lf-plant-row.h"
+#include "lf-sensitivity-window.h"
 
 /* The window's resource bundle, registered as the program registers it. */
 GResource *landfall_ui_get_resource (void);
@@ -235,6 +236,111 @@ test_controls_lazy (void)
   g_object_unref (controls);
 }
 
+/* ---- the Sensitivity window's attribution ------------------------------------- */
+
+static LfScenario *
+load_preset (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "data", "presets", name, NULL);
+  LfScenario *s = lf_scenario_load_file (baseline, path, &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+/* The stack with a page named @name below @widget. */
+static GtkStack *
+find_stack_with (GtkWidget *widget, const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkStack *found;
+
+      if (GTK_IS_STACK (c) && gtk_stack_get_child_by_name (GTK_STACK (c), name) != NULL)
+        return GTK_STACK (c);
+      if ((found = find_stack_with (c, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The attribution list's rows' titles, joined by "|", "" while it is empty. */
+static char *
+attribution_titles (GtkWidget *window)
+{
+  GtkWidget *list = find_child (window, GTK_TYPE_LIST_BOX);
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_PREFERENCES_ROW (c))
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)));
+  return g_string_free (out, FALSE);
+}
+
+/* Runs the main loop until the list holds @want (or 20 s pass). */
+static void
+wait_for_titles (GtkWidget *window, const char *want)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *titles = attribution_titles (window);
+
+      if (g_str_equal (titles, want))
+        return;
+      if (g_get_monotonic_time () > end)
+        g_error ("the attribution list holds \"%s\", not \"%s\"", titles, want);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The second view follows the document: a new scenario replaces its rows,
+ * and of two changes in a row only the last one's rows stay; closing the
+ * window while one is computed leaves nothing behind. */
+static void
+test_sensitivity_attribution (void)
+{
+  g_autoptr(LfScenario) build = load_preset ("02-build-in-america.landfall");
+  g_autoptr(LfScenario) trade = load_preset ("05-trade-deal.landfall");
+  g_autoptr(LfScenario) mexico = load_preset ("03-mexico-route.landfall");
+  g_autoptr(LfDocument) doc = lf_document_new_for_scenario (baseline, build);
+  GtkWidget *window = lf_sensitivity_window_new (doc);
+  GtkStack *stack = find_stack_with (window, "attribution");
+
+  g_assert_nonnull (stack);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_titles (window, "");
+  gtk_stack_set_visible_child_name (stack, "attribution");
+  wait_for_titles (window, "Connected-vehicle rule|BYD plant (byd-tx)|Geely group plant (geely-sc)|Total change");
+
+  lf_document_replace (doc, trade, TRUE);
+  wait_for_titles (window, "Import quota on China-built EVs|Tariff on China-built EVs|Connected-vehicle rule|"
+                           "Total change");
+
+  /* Two changes before either is in: the first one's result is dropped. */
+  lf_document_replace (doc, mexico, TRUE);
+  lf_document_replace (doc, build, TRUE);
+  wait_for_titles (window, "Connected-vehicle rule|BYD plant (byd-tx)|Geely group plant (geely-sc)|Total change");
+  for (int i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  wait_for_titles (window, "Connected-vehicle rule|BYD plant (byd-tx)|Geely group plant (geely-sc)|Total change");
+
+  /* Gone while a request runs. */
+  lf_document_replace (doc, trade, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (int i = 0; i < 300; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -256,6 +362,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/lever-row/never-clamps", test_lever_row_never_clamps);
   g_test_add_func ("/landfall/ui/controls/beyond-old-ranges", test_controls_scenario);
   g_test_add_func ("/landfall/ui/controls/built-later", test_controls_lazy);
+  g_test_add_func ("/landfall/ui/sensitivity/attribution", test_sensitivity_attribution);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

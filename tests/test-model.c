@@ -924,10 +924,18 @@ test_tornado (void)
       g_autoptr(LfScenario) one = lf_scenario_copy (s);
       g_autofree LfProjection *p = NULL;
 
-      /* Sorted by swing, largest first. */
-      if (i > 0)
-        g_assert_cmpfloat (fabs (bars[i].result[1] - bars[i].result[0]), <=,
-                           fabs (bars[i - 1].result[1] - bars[i - 1].result[0]));
+      /* Sorted by the length of the bar drawn (from the scenario's value
+       * to the further end), longest first. */
+      {
+        g_autofree LfProjection *own = project (s);
+        double base = lf_projection_get (own, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030);
+        double span = MAX (base, MAX (bars[i].result[0], bars[i].result[1])) -
+                      MIN (base, MIN (bars[i].result[0], bars[i].result[1]));
+
+        g_assert_cmpfloat (span, ==, bars[i].span);
+        if (i > 0)
+          g_assert_cmpfloat (bars[i].span, <=, bars[i - 1].span);
+      }
       /* Each end is a real projection with that one lever moved. */
       one->value[bars[i].param] = bars[i].value[1];
       p = project (one);

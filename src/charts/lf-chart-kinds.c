@@ -132,6 +132,14 @@ static const LfChartSpec specs[LF_N_CHARTS] = {
     .draw = lf_chart_validation_draw,
     .describe = lf_chart_validation_describe,
   },
+  [LF_CHART_ATTRIBUTION] = {
+    .name = "attribution",
+    .title = N_("Where the change from current policy came from"),
+    .source = N_("Source: Landfall model, data/baseline.json. Each lever's part is its Shapley value: "
+                 "its effect averaged over every order of switching the levers (docs/model.md)."),
+    .draw = lf_chart_attribution_draw,
+    .describe = lf_chart_attribution_describe,
+  },
 };
 
 /**

@@ -178,6 +178,18 @@ char   *lf_chart_ford_describe    (const LfChartData  *data);
 /* lf-chart-tornado.c */
 void    lf_chart_tornado_draw     (LfDraw            *d);
 char   *lf_chart_tornado_describe (const LfChartData *data);
+/* A result of one year, for the tornado and the attribution. */
+gboolean lf_chart_series_is_percent (LfSeries       series);
+gboolean lf_chart_series_is_money   (LfSeries       series);
+char   *lf_chart_result_name      (LfSeries           series,
+                                   int                year);
+double  lf_chart_nice_step        (double             lo,
+                                   double             hi,
+                                   double             n_ticks);
+
+/* lf-chart-attribution.c */
+void    lf_chart_attribution_draw     (LfDraw            *d);
+char   *lf_chart_attribution_describe (const LfChartData *data);
 
 /* lf-chart-validation.c */
 void    lf_chart_validation_draw     (LfDraw            *d);

@@ -17,27 +17,28 @@
 #define AXIS_HEIGHT 22.0
 #define MAX_BAR     26.0
 
-static gboolean
-is_percent (LfSeries s)
+gboolean
+lf_chart_series_is_percent (LfSeries s)
 {
   return s == LF_SERIES_CHINESE_SHARE_EV_PCT || s == LF_SERIES_CHINA_BUILT_SHARE_EV_PCT ||
          s == LF_SERIES_EV_SHARE_PCT;
 }
 
-static gboolean
-is_money (LfSeries s)
+gboolean
+lf_chart_series_is_money (LfSeries s)
 {
   return s == LF_SERIES_FORD_EV_EBIT_MUSD || s == LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD ||
          s == LF_SERIES_FORD_PARTNER_INCOME_MUSD || s == LF_SERIES_TARIFF_REVENUE_MUSD ||
          s == LF_SERIES_FORD_EV_REVENUE_MUSD || s == LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD;
 }
 
-static char *
-format_result (LfSeries series, double v)
+/* A value of the result as people read it: "5.7 %", "$1.2 B", "120,000". */
+char *
+lf_chart_format_result (LfSeries series, double v)
 {
-  if (is_percent (series))
+  if (lf_chart_series_is_percent (series))
     return lf_format_percent (v, 1);
-  if (is_money (series))
+  if (lf_chart_series_is_money (series))
     return lf_format_musd (v);
   return lf_format_value (v, 0);
 }
@@ -73,8 +74,8 @@ bar_label (const LfTornadoBar *bar)
 }
 
 /* What the bars measure, for the axis. */
-static char *
-result_name (LfSeries series, int year)
+char *
+lf_chart_result_name (LfSeries series, int year)
 {
   switch (series)
     {
@@ -91,8 +92,8 @@ result_name (LfSeries series, int year)
 }
 
 /* A nice step for about n ticks over [lo, hi]. */
-static double
-nice_step (double lo, double hi, double n)
+double
+lf_chart_nice_step (double lo, double hi, double n)
 {
   double raw = (hi - lo) / MAX (n, 1.0);
   double magnitude, norm;
@@ -153,19 +154,25 @@ lf_chart_tornado_draw (LfDraw *d)
   plot_x = label_w + LABEL_GAP;
   plot_w = MAX (1.0, d->width - plot_x - 28.0);   /* room for the last tick label */
   {
-    g_autofree char *name = result_name (data->tornado_series, data->tornado_year);
+    g_autofree char *name = lf_chart_result_name (data->tornado_series, data->tornado_year);
     double th;
     lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
     lf_draw_text (d, name, 0.0, legend_h + 2.0, LF_ALIGN_START, LF_ALIGN_START,
                   &pal->dim_foreground, NULL, &th);
     legend_h += th + 4.0;
   }
-  plot_y = legend_h + 8.0;
+  /* Room above the plot for the base line's label. */
+  {
+    double th;
+    lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
+    lf_draw_text_size (d, "0", NULL, &th);
+    plot_y = legend_h + 8.0 + th + 2.0;
+  }
   plot_h = MAX (1.0, d->height - plot_y - AXIS_HEIGHT);
   row_h = plot_h / n;
   bar_h = MIN (MAX_BAR, row_h * 0.7);
 
-  step = nice_step (lo, hi, MAX (2.0, floor (plot_w / 90.0)));
+  step = lf_chart_nice_step (lo, hi, MAX (2.0, floor (plot_w / 90.0)));
   lo = floor (lo / step + 1e-9) * step;
   hi = ceil (hi / step - 1e-9) * step;
   if (hi <= lo)
@@ -180,8 +187,8 @@ lf_chart_tornado_draw (LfDraw *d)
       double x = round (X_OF (t)) + 0.5;
       /* Money ticks are plain numbers, as on the Ford chart: the axis title
        * gives the unit (USD million). */
-      g_autofree char *text = is_money (data->tornado_series) ? lf_format_value (t, 0)
-                                                              : format_result (data->tornado_series, t);
+      g_autofree char *text = lf_chart_series_is_money (data->tornado_series) ? lf_format_value (t, 0)
+                                                              : lf_chart_format_result (data->tornado_series, t);
 
       lf_set_source_color (cr, &pal->grid);
       cairo_move_to (cr, x, plot_y);
@@ -229,6 +236,18 @@ lf_chart_tornado_draw (LfDraw *d)
   cairo_move_to (cr, round (X_OF (base)) + 0.5, plot_y - 2.0);
   cairo_line_to (cr, round (X_OF (base)) + 0.5, plot_y + plot_h);
   cairo_stroke (cr);
+  /* …labelled with its value above the plot, kept inside the chart. */
+  {
+    g_autofree char *value = lf_chart_format_result (data->tornado_series, base);
+    /* TRANSLATORS: the label of the line where a sensitivity chart's bars start, e.g. "Scenario: 5.7 %" */
+    g_autofree char *text = g_strdup_printf (_("Scenario: %s"), value);
+    double tw, x = X_OF (base);
+
+    lf_draw_set_font (d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_BOLD);
+    lf_draw_text_size (d, text, &tw, NULL);
+    x = CLAMP (x - tw / 2.0, plot_x, MAX (plot_x, d->width - tw));
+    lf_draw_text (d, text, x, plot_y - 3.0, LF_ALIGN_START, LF_ALIGN_END, &pal->foreground, NULL, NULL);
+  }
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
 #undef X_OF
 }
@@ -243,7 +262,7 @@ lf_chart_tornado_describe (const LfChartData *data)
 
   if (data->tornado == NULL || data->n_tornado <= 0 || data->projection == NULL)
     return g_strdup (_("Sensitivity of the result to each lever: not computed."));
-  base = format_result (data->tornado_series,
+  base = lf_chart_format_result (data->tornado_series,
                         lf_projection_get (data->projection, data->tornado_series, data->tornado_year));
   s = g_string_new (NULL);
   /* TRANSLATORS: %1$d is a year, %2$s the scenario's value of the result */
@@ -252,8 +271,8 @@ lf_chart_tornado_describe (const LfChartData *data)
   for (int i = 0; i < MIN (data->n_tornado, 5); i++)
     {
       const LfTornadoBar *bar = &data->tornado[i];
-      g_autofree char *a = format_result (data->tornado_series, bar->result[0]);
-      g_autofree char *b = format_result (data->tornado_series, bar->result[1]);
+      g_autofree char *a = lf_chart_format_result (data->tornado_series, bar->result[0]);
+      g_autofree char *b = lf_chart_format_result (data->tornado_series, bar->result[1]);
       g_autofree char *label = bar_label (bar);
 
       /* TRANSLATORS: a lever with the results at its low and high end */

@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "lf-attribution.h"
 #include "lf-projection.h"
 #include "lf-validate.h"
 
@@ -20,6 +21,7 @@ typedef enum {
   LF_CHART_MAP,      /* plants on a map of North America */
   LF_CHART_TORNADO,  /* which levers move a result most (bars from LfChartData.tornado) */
   LF_CHART_VALIDATION, /* the backtest: observed against modelled shares abroad (LfChartData.validation) */
+  LF_CHART_ATTRIBUTION, /* where the change from current policy came from (LfChartData.attribution) */
   LF_N_CHARTS
 } LfChartKind;
 
@@ -60,6 +62,7 @@ typedef struct {
   LfSeries            tornado_series;
   int                 tornado_year;
   const LfValidation *validation;  /* nullable: for LF_CHART_VALIDATION, from lf_validation_load_default() */
+  const LfAttribution *attribution; /* nullable: for LF_CHART_ATTRIBUTION, from lf_attribute() */
 
   /* A comparison: with more than one run (or a difference), the scenario's
    * own lines are drawn for each run in its colour and line style, the
@@ -112,6 +115,11 @@ gboolean     lf_chart_map_plant_builds   (const LfChartData  *data,
                                           int                 plant);
 char        *lf_chart_describe           (LfChartKind         kind,
                                           const LfChartData  *data);
+char        *lf_chart_format_result      (LfSeries            series,
+                                          double              value);
+char        *lf_chart_format_change      (LfSeries            series,
+                                          double              change,
+                                          int                 decimals);
 gboolean     lf_chart_export_png         (const char         *path,
                                           LfChartKind         kind,
                                           const LfChartData  *data,

@@ -1,4 +1,5 @@
-/* lf-cli.c: landfall --project / --list-parameters / --list-sites / --export-png / --validate.
+/* lf-cli.c: landfall --project / --list-parameters / --list-sites / --export-png / --validate /
+ * --tornado / --attribution.
  *
  * Exit status 0 on success; on any bad argument, key or value, 2 (1 for a
  * failure to read or write a file) with one line on standard error.
@@ -9,10 +10,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "lf-attribution.h"
 #include "lf-chart.h"
 #include "lf-file.h"
 #include "lf-cli.h"
@@ -306,7 +309,7 @@ run (int argc, char **argv)
   g_autoptr(Comparison) comparison = NULL;
   int opt_draws = 0;
   gint64 opt_seed = 1;
-  gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE;
+  gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE, opt_attribution = FALSE;
   int opt_year = 0;   /* 0: not given (the tornado's default is 2030) */
   g_autofree char *opt_series = NULL;
   GOptionEntry entries[] = {
@@ -323,11 +326,12 @@ run (int argc, char **argv)
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "Read the baseline data from FILE instead of the built-in copy", "FILE" },
     { "save-scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_save, "Write the resulting scenario to FILE", "FILE" },
     { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
-    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export: share, origin, ford, map, tornado or validation", "KIND" },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export: share, origin, ford, map, tornado, validation or attribution", "KIND" },
     { "size", 0, 0, G_OPTION_ARG_FILENAME, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
     { "tornado", 0, 0, G_OPTION_ARG_NONE, &opt_tornado, "Which levers move a result most: each lever at its low and high value (tab-separated)", NULL },
-    { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado (default 2030), also for --chart tornado", "YEAR" },
-    { "series", 0, 0, G_OPTION_ARG_FILENAME, &opt_series, "Result of the tornado: a --project column (default chinese_share_ev_pct)", "NAME" },
+    { "attribution", 0, 0, G_OPTION_ARG_NONE, &opt_attribution, "Where the change from current policy came from: each lever that differs and its part of the change (Shapley values, CSV)", NULL },
+    { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado or attribution (default 2030), also for --chart tornado or attribution", "YEAR" },
+    { "series", 0, 0, G_OPTION_ARG_FILENAME, &opt_series, "Result of the tornado or attribution: a --project column (default chinese_share_ev_pct)", "NAME" },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &opt_validate, "Print the backtest: observed and modelled Chinese-brand shares in markets that let Chinese brands in (CSV)", NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help_cli, "Show this help", NULL },
     { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
@@ -339,6 +343,7 @@ run (int argc, char **argv)
   g_autoptr(LfBaseline) baseline = NULL;
   g_autoptr(LfScenario) scenario = NULL;
   g_autoptr(LfValidation) validation = NULL;
+  g_autoptr(LfAttribution) attribution = NULL;
   g_autofree LfProjection *proj = NULL;
   g_autofree LfBands *bands = NULL;
   LfOutputFormat format = LF_OUTPUT_CSV;
@@ -408,7 +413,7 @@ run (int argc, char **argv)
     }
   if (opt_chart != NULL && (chart = lf_chart_kind_from_string (opt_chart)) == LF_N_CHARTS)
     {
-      complain ("--chart: '%s' is not share, origin, ford, map, tornado or validation", opt_chart);
+      complain ("--chart: '%s' is not share, origin, ford, map, tornado, validation or attribution", opt_chart);
       return EXIT_USAGE;
     }
   if ((opt_chart != NULL || opt_size != NULL) && opt_export == NULL)
@@ -416,9 +421,10 @@ run (int argc, char **argv)
       complain ("--chart and --size go with --export-png FILE");
       return EXIT_USAGE;
     }
-  if (!opt_tornado && chart != LF_CHART_TORNADO && (opt_series != NULL || opt_year != 0))
+  if (!opt_tornado && !opt_attribution && chart != LF_CHART_TORNADO && chart != LF_CHART_ATTRIBUTION &&
+      (opt_series != NULL || opt_year != 0))
     {
-      complain ("--year and --series go with --tornado or --chart tornado");
+      complain ("--year and --series go with --tornado, --attribution, --chart tornado or --chart attribution");
       return EXIT_USAGE;
     }
   if (opt_year == 0)
@@ -460,6 +466,12 @@ run (int argc, char **argv)
       complain ("--compare goes with --project or --export-png, not with --tornado");
       return EXIT_USAGE;
     }
+  if (n_compare > 0 && opt_attribution)
+    {
+      complain ("--compare goes with --project or --export-png, not with --attribution "
+                "(which compares the scenario with current policy)");
+      return EXIT_USAGE;
+    }
   if (n_compare > 0 && opt_export != NULL && !lf_chart_kind_has_time_axis (chart) && chart != LF_CHART_MAP)
     {
       complain ("--compare draws the share, origin, ford and map charts, not --chart %s",
@@ -472,10 +484,10 @@ run (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (!opt_project && !opt_list_params && !opt_list_sites && opt_export == NULL && opt_save == NULL &&
-      !opt_tornado && !opt_validate)
+      !opt_tornado && !opt_validate && !opt_attribution)
     {
-      complain ("nothing to do: use --project, --tornado, --validate, --export-png, --save-scenario, "
-                "--list-parameters or --list-sites");
+      complain ("nothing to do: use --project, --tornado, --attribution, --validate, --export-png, "
+                "--save-scenario, --list-parameters or --list-sites");
       return EXIT_USAGE;
     }
 
@@ -504,7 +516,7 @@ run (int argc, char **argv)
           emit (csv);
         }
     }
-  if (!opt_project && opt_export == NULL && opt_save == NULL && !opt_tornado)
+  if (!opt_project && opt_export == NULL && opt_save == NULL && !opt_tornado && !opt_attribution)
     return 0;
 
   if (opt_scenario != NULL)
@@ -581,6 +593,37 @@ run (int argc, char **argv)
                                   lo, hi, a, b, d);
         }
       emit (out->str);
+      if (!opt_project && opt_export == NULL && !opt_attribution)
+        return 0;
+    }
+
+  if (opt_attribution || chart == LF_CHART_ATTRIBUTION)
+    {
+      g_autoptr(LfScenario) current = lf_scenario_new (baseline);
+
+      /* The levers' names and values in words are written as the command
+       * line writes everything, in English with C numbers, in every locale
+       * (the chart, for people, follows the user's). */
+      if (opt_attribution)
+        {
+          locale_t base = duplocale (LC_GLOBAL_LOCALE);
+          locale_t c_words = base != (locale_t) 0 ? newlocale (LC_MESSAGES_MASK | LC_NUMERIC_MASK, "C", base)
+                                                  : (locale_t) 0;
+          locale_t old = c_words != (locale_t) 0 ? uselocale (c_words) : (locale_t) 0;
+          g_autoptr(LfAttribution) words = lf_attribute (current, scenario, series, opt_year, NULL);
+          g_autofree char *csv = lf_attribution_to_csv (words);
+
+          if (c_words != (locale_t) 0)
+            {
+              uselocale (old);
+              freelocale (c_words);   /* and base, which it took over */
+            }
+          else if (base != (locale_t) 0)
+            freelocale (base);
+          emit (csv);
+        }
+      if (chart == LF_CHART_ATTRIBUTION)
+        attribution = lf_attribute (current, scenario, series, opt_year, NULL);
       if (!opt_project && opt_export == NULL)
         return 0;
     }
@@ -617,6 +660,7 @@ run (int argc, char **argv)
           data.tornado_year = opt_year;
         }
       data.validation = validation;
+      data.attribution = attribution;
       if (comparison != NULL)
         {
           data.runs = comparison->runs;

@@ -213,6 +213,13 @@ append_csv_field (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+/* The same, for other tables of the model (lf-attribution.c). */
+void
+lf_output_append_csv_field (GString *out, const char *text)
+{
+  append_csv_field (out, text);
+}
+
 /**
  * lf_comparison_unique_name:
  * @names: the scenarios' names, in order

@@ -21,6 +21,9 @@ char *lf_projection_to_json (const LfScenario   *scenario,
                              const LfProjection *projection,
                              const LfBands      *bands);
 
+void  lf_output_append_csv_field (GString    *out,
+                                  const char *text);
+
 char *lf_comparison_unique_name (const char *const *names,
                                  int                i);
 char *lf_comparison_to_csv  (const char *const         *names,

@@ -1197,7 +1197,8 @@ static const struct { LfParam param; double low, high; } tornado_policy[] = {
  * @bars: (out caller-allocates): at least %LF_TORNADO_MAX entries
  *
  * Moves one lever at a time to its low and its high value, everything else as
- * in @scenario, and reports @series in @year. Sorted by swing, largest first.
+ * in @scenario, and reports @series in @year. Sorted by the length of the
+ * bar a chart draws (from the scenario's value to the further end), longest first.
  * Returns: the number of bars
  */
 int
@@ -1247,9 +1248,18 @@ lf_tornado (const LfScenario *scenario, LfSeries series, int year, LfTornadoBar 
           bar->result[k] = lf_projection_get (proj, series, year);
         }
     }
+  /* Longest bar first: a chart draws each bar from the scenario's own
+   * value to both ends, so its length is the span of the three. */
+  lf_project (scenario, proj);
+  {
+    double base = lf_projection_get (proj, series, year);
+
+    for (int i = 0; i < n; i++)
+      bars[i].span = MAX (base, MAX (bars[i].result[0], bars[i].result[1])) -
+                     MIN (base, MIN (bars[i].result[0], bars[i].result[1]));
+  }
   for (int i = 1; i < n; i++)
-    for (int j = i; j > 0 && fabs (bars[j].result[1] - bars[j].result[0]) >
-                           fabs (bars[j - 1].result[1] - bars[j - 1].result[0]); j--)
+    for (int j = i; j > 0 && bars[j].span > bars[j - 1].span; j--)
       {
         LfTornadoBar tmp = bars[j];
         bars[j] = bars[j - 1];

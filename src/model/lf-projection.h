@@ -31,6 +31,7 @@ typedef struct {
   LfParam param;
   double  value[2];
   double  result[2];
+  double  span;       /* from the lowest to the highest of the two results and the scenario's own */
 } LfTornadoBar;
 
 #define LF_TORNADO_MAX 16

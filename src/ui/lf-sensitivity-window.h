@@ -20,5 +20,10 @@ void        lf_sensitivity_chart_data          (LfDocument          *document,
                                                 LfSensitivityWindow *choices,
                                                 LfChartData         *data,
                                                 LfTornadoBar         bars[LF_TORNADO_MAX]);
+void        lf_sensitivity_attribution_data    (LfDocument          *document,
+                                                const LfAttribution *attribution,
+                                                LfChartData         *data);
+LfAttribution *lf_sensitivity_attribute        (LfDocument          *document,
+                                                LfSensitivityWindow *choices);
 
 G_END_DECLS

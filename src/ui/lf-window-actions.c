@@ -349,6 +349,7 @@ on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *se
       double scale = 1.0;
       g_autoptr(GError) error = NULL;
       LfTornadoBar bars[LF_TORNADO_MAX];
+      g_autoptr(LfAttribution) attribution = NULL;
       LfChartData data;
 
       if (kind == LF_N_CHARTS)
@@ -361,6 +362,12 @@ on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *se
             scale = export_sizes[i].scale;
           }
       lf_window_chart_data (self, kind, &data, bars);
+      if (kind == LF_CHART_ATTRIBUTION)
+        {
+          /* As the Sensitivity window is set, if it has been opened. */
+          attribution = lf_sensitivity_attribute (self->document, (LfSensitivityWindow *) self->sensitivity);
+          lf_sensitivity_attribution_data (self->document, attribution, &data);
+        }
       if (path == NULL || !lf_chart_export_png (path, kind, &data, w, h, scale, &error))
         lf_window_show_error (self, _("Could Not Export the Chart"),
                               error ? error->message : _("Only local files can be written"));
@@ -384,9 +391,9 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  const char *kinds[] = { "share", "origin", "ford", "map", "tornado", NULL };
+  const char *kinds[] = { "share", "origin", "ford", "map", "tornado", "attribution", NULL };
   const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"),
-                                _("Sensitivity"), NULL };
+                                _("Sensitivity"), _("Where the change came from"), NULL };
   const char *size_ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
   const char *size_labels[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
   g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".png", NULL);

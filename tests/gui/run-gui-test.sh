@@ -3,7 +3,7 @@
 # private X server, D-Bus session and accessibility bus, then tears them down.
 #
 # Environment (set by meson's test_env): LANDFALL_BIN, LANDFALL_BUILD_DIR,
-# LANDFALL_SOURCE_DIR. Optional: GUI_TEST_TIMEOUT (seconds, default 150),
+# LANDFALL_SOURCE_DIR. Optional: GUI_TEST_TIMEOUT (seconds, default 420),
 # GUI_TEST_ARGS (passed to test_gui.py, e.g. "-k export").
 #
 # Exit codes: 0 pass, 1 fail, 77 skip (Xvfb, dbus or pyatspi not installed).
@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 export LANDFALL_SOURCE_DIR LANDFALL_BUILD_DIR LANDFALL_BIN
 
 python=/usr/bin/python3   # Debian's python: pyatspi lives in its dist-packages
-timeout_s=${GUI_TEST_TIMEOUT:-150}
+timeout_s=${GUI_TEST_TIMEOUT:-420}
 
 skip () { echo "1..0 # SKIP $*"; exit 77; }
 bail () { echo "Bail out! $*"; exit 1; }

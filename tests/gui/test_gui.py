@@ -602,6 +602,102 @@ def test_sensitivity_window(lf):
     lf.screenshot("sensitivity.png")
 
 
+def sensitivity_window(lf):
+    return wait_for("the Sensitivity window", lambda: [
+        w for w in lf.windows() if name_of(w) == "Sensitivity"
+        and states(w).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+
+
+def attribution_rows(lf, window):
+    """The accessible labels of the attribution list's rows: "Lever: +1.23 pts"…"""
+    return [name_of(o) for o in lf.find_all(pyatspi.ROLE_LIST_ITEM, root=window)
+            if re.search(r": [+\u2212-]?[\d.]+ pts", name_of(o))]
+
+
+def points(text):
+    m = re.search(r": ([+\u2212-]?)([\d.]+) pts", text)
+    check(m is not None, f"no change in points in {text!r}")
+    return (-1 if m.group(1) in ("\u2212", "-") else 1) * float(m.group(2))
+
+
+def test_sensitivity_attribution(lf):
+    """Ctrl+T on a preset with three changes, then "Where the Change Came
+    From": one row per lever, naming it, whose parts add up to the total
+    row; a new year recomputes it; Escape closes the window."""
+    lf.open_preset("Build in America")
+    lf.focus_main_window()
+    key("ctrl+t")
+    window = sensitivity_window(lf)
+    # The tornado's rows are ordered by the length of their bars; its base line is named.
+    tornado = wait_for("the tornado", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_IMAGE, "Which levers move the result most", root=window)
+        if "from the scenario" in (o.description or "")] or None)[0]
+    check("Connected-vehicle rule" in tornado.description.split(":")[1],
+          f"the rule is not the tornado's first lever: {tornado.description!r}")
+    def clickable(o):
+        try:
+            return o.queryAction().nActions > 0
+        except NotImplementedError:
+            return False
+    switch = wait_for("the attribution view's switch", lambda: [
+        o for o in pyatspi.utils.findAllDescendants(window, lambda o: name_of(o) == "Where the Change Came From")
+        if clickable(o)] or None)[0]
+    lf.click(switch)
+
+    def complete():
+        rows = attribution_rows(lf, window)
+        total = [r for r in rows if r.startswith("Total change:")]
+        parts = [r for r in rows if not r.startswith("Total change:")]
+        return (parts, total[0]) if total and len(parts) == 3 else None
+    parts, total = wait_for("the attribution's rows", complete)
+    tap(f"# {parts} / {total}")
+    for lever in ("Connected-vehicle rule", "BYD plant (byd-tx)", "Geely group plant (geely-sc)"):
+        check(any(p.startswith(lever + ":") for p in parts), f"no row for {lever}: {parts}")
+    whole = points(total)
+    check(whole > 1.0, f"the total change is {whole}")
+    # Each part is shown to 0.01 points: their sum is within rounding of the total.
+    check(abs(sum(points(p) for p in parts) - whole) <= 0.006 * len(parts) + 1e-9,
+          f"the parts {parts} do not add up to {total}")
+    chart = lf.find(pyatspi.ROLE_IMAGE, "Where the change from current policy came from", root=window)
+    check("Connected-vehicle rule" in (chart.description or ""), f"the waterfall's words: {chart.description!r}")
+    lf.screenshot("sensitivity-attribution.png")
+
+    # Another year: recomputed, and still adding up.
+    year = lf.find(pyatspi.ROLE_SPIN_BUTTON, "Year", root=window)
+    year.queryValue().currentValue = 2027
+    parts2, total2 = wait_for("the attribution for 2027", lambda: (
+        lambda r: r if r and r[1] != total else None)(complete()))
+    check(abs(sum(points(p) for p in parts2) - points(total2)) <= 0.006 * len(parts2) + 1e-9,
+          f"the parts {parts2} do not add up to {total2}")
+
+    # Escape closes (hides) the window.
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Sensitivity$"],
+                         capture_output=True, text=True, timeout=30).stdout.split()
+    check(out, "no X window named Sensitivity")
+    geo = dict(line.split("=", 1) for line in subprocess.run(
+        ["xdotool", "getwindowgeometry", "--shell", out[0]], capture_output=True, text=True,
+        check=True, timeout=30).stdout.split())
+    xdotool("mousemove", str(int(geo["X"]) + int(geo["WIDTH"]) // 2), str(int(geo["Y"]) + 300))
+    wait_for("the Sensitivity window to be active", lambda: states(window).contains(pyatspi.STATE_ACTIVE))
+    key("Escape")
+    wait_for("Escape to close the Sensitivity window", lambda: not [
+        w for w in lf.windows() if name_of(w) == "Sensitivity" and states(w).contains(pyatspi.STATE_VISIBLE)])
+    # …and so does Ctrl+W. (With no window manager, give the main window the
+    # keyboard back by hand.)
+    xid, _ = lf.xwindow()
+    xdotool("windowfocus", xid)
+    wait_for("the main window to be active", lambda: states(lf.main_window()).contains(pyatspi.STATE_ACTIVE))
+    key("ctrl+t")
+    window = sensitivity_window(lf)
+    xdotool("mousemove", str(int(geo["X"]) + int(geo["WIDTH"]) // 2), str(int(geo["Y"]) + 300))
+    wait_for("the Sensitivity window to be active", lambda: states(window).contains(pyatspi.STATE_ACTIVE))
+    key("ctrl+w")
+    wait_for("Ctrl+W to close the Sensitivity window", lambda: not [
+        w for w in lf.windows() if name_of(w) == "Sensitivity" and states(w).contains(pyatspi.STATE_VISIBLE)])
+    check(lf.proc.poll() is None and states(lf.main_window()).contains(pyatspi.STATE_VISIBLE),
+          "Ctrl+W closed more than the Sensitivity window")
+
+
 def test_open_file_in_running_instance(lf):
     """Opening a scenario file while the program runs (as the file manager does,
     through the desktop file's Exec=landfall %F) hands it to the running window:
@@ -1042,6 +1138,9 @@ SESSIONS = [
     ("beyond-old-ranges", beyond_old_ranges_env(), [
         test_levers_show_the_models_whole_range,
         test_schedule_popover_applies_a_later_value,
+    ]),
+    ("attribution", {}, [
+        test_sensitivity_attribution,
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
