@@ -287,6 +287,17 @@ check_projection (GridChecks *g, const LfScenario *s, const LfProjection *p, con
                  v[total][y]);
         }
 
+      /* Ford's impact is the scenario against no entry, the fee added once. */
+      check (&g->ford_tiers, close_to (v[LF_SERIES_FORD_EV_SALES_CHANGE][y],
+                                       v[LF_SERIES_FORD_EV_SALES][y] - v[LF_SERIES_FORD_EV_SALES_NO_ENTRY][y], 1e-9) &&
+             close_to (v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y],
+                       v[LF_SERIES_FORD_EV_EBIT_MUSD][y] - v[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][y], 1e-9) &&
+             close_to (v[LF_SERIES_FORD_NET_EFFECT_MUSD][y],
+                       v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y] + v[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y], 1e-9),
+             text, "%d Ford's impact: units %.3f, EBIT %.3f, net %.3f do not add up", year,
+             v[LF_SERIES_FORD_EV_SALES_CHANGE][y], v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y],
+             v[LF_SERIES_FORD_NET_EFFECT_MUSD][y]);
+
       check (&g->shares, ev > 0 && cn >= 0 && cn + v[LF_SERIES_FORD_EV_SALES][y] <= ev * (1 + 1e-9),
              text, "%d EV %.3f, Chinese %.3f, Ford %.3f", year, ev, cn,
              v[LF_SERIES_FORD_EV_SALES][y]);
@@ -323,6 +334,10 @@ check_projection (GridChecks *g, const LfScenario *s, const LfProjection *p, con
                      "%d no entrant active, %s %.6f != %s %.6f", year, lf_series_name (a),
                      v[a][y], lf_series_name (b), v[b][y]);
             }
+          check (&g->idle, v[LF_SERIES_FORD_NET_EFFECT_MUSD][y] == 0.0 &&
+                 v[LF_SERIES_FORD_EV_SALES_CHANGE][y] == 0.0, text,
+                 "%d no entrant active, yet a net effect on Ford of %.6f", year,
+                 v[LF_SERIES_FORD_NET_EFFECT_MUSD][y]);
         }
     }
 }
@@ -697,7 +712,17 @@ test_partnership (void)
                                           p_on->plant_sales[i][y] * fee / 1e6, 1e-6);
           g_assert_cmpfloat (p_on->series[LF_SERIES_FORD_EV_SALES][y], <,
                              p_on->series[LF_SERIES_FORD_EV_SALES_NO_ENTRY][y]);
+          /* The net effect: the EBIT lost to the partner's cars plus the fee, once. */
+          g_assert_cmpfloat (p_on->series[LF_SERIES_FORD_EV_SALES_CHANGE][y], <, 0.0);
+          g_assert_cmpfloat_with_epsilon (p_on->series[LF_SERIES_FORD_NET_EFFECT_MUSD][y],
+                                          p_on->series[LF_SERIES_FORD_EV_EBIT_MUSD][y] -
+                                          p_on->series[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][y] +
+                                          p_on->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y], 1e-9);
+          g_assert_cmpfloat (p_on->series[LF_SERIES_FORD_NET_EFFECT_MUSD][y], >,
+                             p_on->series[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y]);
         }
+      else if (year < LF_FIRST_PROJECTED_YEAR)
+        g_assert_cmpfloat (p_on->series[LF_SERIES_FORD_NET_EFFECT_MUSD][y], ==, 0.0);
     }
 }
 
@@ -1457,6 +1482,16 @@ test_bands_honest (void)
   /* The trade deal's quota binds, yet its share moves with the market's size. */
   g_assert_cmpfloat (b->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y] - b->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y], >, 0.5);
   g_assert_cmpfloat (c->p90[LF_SERIES_CHINESE_SHARE_EV_PCT][y] - c->p10[LF_SERIES_CHINESE_SHARE_EV_PCT][y], >, 1.0);
+  /* Ford's impact has a band of its own, of the difference in each draw:
+   * under current policy no draw lets an entrant in, so it is zero; with a
+   * plant it is narrower than the band of the EBIT itself, whose draws move
+   * both runs alike (docs/model.md, 2.12). */
+  g_assert_cmpfloat (a->p10[LF_SERIES_FORD_NET_EFFECT_MUSD][y], ==, 0.0);
+  g_assert_cmpfloat (a->p90[LF_SERIES_FORD_NET_EFFECT_MUSD][y], ==, 0.0);
+  g_assert_cmpfloat (c->p90[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y], <, 0.0);
+  g_assert_cmpfloat (c->p90[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y] - c->p10[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y], <,
+                     c->p90[LF_SERIES_FORD_EV_EBIT_MUSD][y] - c->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y]);
+  g_assert_cmpfloat (c->p90[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y], >, c->p10[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y]);
   /* Actual years have no band. */
   g_assert_cmpfloat (a->p90[LF_SERIES_EV_SALES][0], ==, a->p10[LF_SERIES_EV_SALES][0]);
   g_assert_cmpfloat (a->p90[LF_SERIES_EV_SALES][1], ==, a->p10[LF_SERIES_EV_SALES][1]);

@@ -20,6 +20,9 @@ const LfSeries lf_banded_series[] = {
   LF_SERIES_FORD_EV_EBIT_MUSD,
   LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD,
   LF_SERIES_FORD_PARTNER_INCOME_MUSD,
+  LF_SERIES_FORD_EV_SALES_CHANGE,
+  LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD,
+  LF_SERIES_FORD_NET_EFFECT_MUSD,
 };
 const int lf_n_banded_series = G_N_ELEMENTS (lf_banded_series);
 
@@ -40,6 +43,8 @@ series_decimals (LfSeries s)
     case LF_SERIES_TARIFF_REVENUE_MUSD:
     case LF_SERIES_FORD_EV_REVENUE_MUSD:
     case LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD:
+    case LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD:
+    case LF_SERIES_FORD_NET_EFFECT_MUSD:
       return 1;
     default:
       return 0;

@@ -878,6 +878,13 @@ project_with (const LfScenario *s, const Policy *pol, const Behaviour *bh, LfPro
       v[LF_SERIES_TARIFF_REVENUE_MUSD][y] = scen.tariff_revenue[y];
       v[LF_SERIES_ENTRANT_NA_JOBS][y] = scen.jobs[y];
       v[LF_SERIES_AVG_EV_PRICE_USD][y] = scen.avg_price[y];
+      /* What entry does to Ford: the no-entry run earns no fee (no entrant
+       * plant runs in it), so the fee is all gain; it is not in the EBIT. */
+      v[LF_SERIES_FORD_EV_SALES_CHANGE][y] =
+        v[LF_SERIES_FORD_EV_SALES][y] - v[LF_SERIES_FORD_EV_SALES_NO_ENTRY][y];
+      v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y] = scen.ford_ebit[y] - none.ford_ebit[y];
+      v[LF_SERIES_FORD_NET_EFFECT_MUSD][y] =
+        v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y] + scen.partner_income[y];
     }
 }
 

@@ -32,6 +32,9 @@ static const char *series_names[LF_N_SERIES] = {
   [LF_SERIES_AVG_EV_PRICE_USD]           = "avg_ev_price_usd",
   [LF_SERIES_FORD_EV_REVENUE_MUSD]       = "ford_ev_revenue_musd",
   [LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD] = "ford_ev_revenue_no_entry_musd",
+  [LF_SERIES_FORD_EV_SALES_CHANGE]       = "ford_ev_sales_change",
+  [LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD]   = "ford_ev_ebit_change_musd",
+  [LF_SERIES_FORD_NET_EFFECT_MUSD]       = "ford_net_effect_musd",
 };
 
 static const char *origin_names[LF_N_ORIGINS] = { "china", "mexico", "us", "canada" };

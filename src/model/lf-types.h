@@ -63,6 +63,11 @@ typedef enum {
   LF_SERIES_AVG_EV_PRICE_USD,
   LF_SERIES_FORD_EV_REVENUE_MUSD,
   LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD,
+  /* Ford's impact: each the difference of one run, so its bands are the
+   * percentiles of the difference itself (docs/model.md, 2.10). */
+  LF_SERIES_FORD_EV_SALES_CHANGE,      /* ford_ev_sales − ford_ev_sales_no_entry */
+  LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD,  /* ford_ev_ebit_musd − ford_ev_ebit_no_entry_musd */
+  LF_SERIES_FORD_NET_EFFECT_MUSD,      /* the EBIT change + partner income */
   LF_N_SERIES
 } LfSeries;
 
