@@ -10,6 +10,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "lf-chart-private.h"
 
 /* Fixed side margins: x depends on the width alone, never on the data, so
@@ -236,5 +238,58 @@ lf_axis_draw_marked_years (LfDraw        *d,
         }
     }
   cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Where the actual years end and the projection begins: a faint shade over
+ * the projected years, a rule between 2026 and 2027 in every panel, and
+ * "Actual | Projected" at the top of the first. */
+void
+lf_axis_draw_projection_start (LfDraw        *d,
+                               const LfPanel *panels,
+                               guint          n_panels)
+{
+  cairo_t *cr = d->cr;
+  const LfPalette *pal = d->palette;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0);
+  for (guint p = 0; p < n_panels; p++)
+    {
+      const LfRect *r = &panels[p].rect;
+      double x = round (lf_axis_year_to_x (r, LF_FIRST_PROJECTED_YEAR - 0.5)) + 0.5;
+
+      lf_set_source_color_alpha (cr, &pal->foreground, 0.035);
+      cairo_rectangle (cr, x, r->y, r->x + r->width - x, r->height);
+      cairo_fill (cr);
+      lf_set_source_color (cr, &pal->axis);
+      cairo_move_to (cr, x, r->y);
+      cairo_line_to (cr, x, r->y + r->height);
+      cairo_stroke (cr);
+    }
+  if (n_panels > 0)
+    {
+      const LfRect *r = &panels[0].rect;
+      double x = round (lf_axis_year_to_x (r, LF_FIRST_PROJECTED_YEAR - 0.5)) + 0.5;
+
+      /* TRANSLATORS: on a chart, left of the line between the actual years and the projection */
+      const char *actual = _("Actual");
+      /* TRANSLATORS: on a chart, right of the line between the actual years and the projection */
+      const char *projected = _("Projected");
+      double aw, ah, pw, ph;
+
+      lf_draw_set_font (d, LF_FONT_SIZE_SMALL - 1.0, PANGO_WEIGHT_NORMAL);
+      lf_draw_text_size (d, actual, &aw, &ah);
+      lf_draw_text_size (d, projected, &pw, &ph);
+      /* On a backing, so a line passing under the words leaves them legible. */
+      lf_set_source_color_alpha (cr, &pal->background, 0.85);
+      cairo_rectangle (cr, x - 6.0 - aw, r->y + 2.0, aw + pw + 12.0, MAX (ah, ph) + 2.0);
+      cairo_fill (cr);
+      lf_draw_text (d, actual, x - 4.0, r->y + 3.0, LF_ALIGN_END, LF_ALIGN_START,
+                    &pal->dim_foreground, NULL, NULL);
+      lf_draw_text (d, projected, x + 4.0, r->y + 3.0, LF_ALIGN_START, LF_ALIGN_START,
+                    &pal->dim_foreground, NULL, NULL);
+      lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
+    }
   cairo_restore (cr);
 }

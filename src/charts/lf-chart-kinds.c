@@ -74,6 +74,86 @@ static const LfLayerSpec ford_layers[] = {
     LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), NULL, LF_VALUE_MUSD },
 };
 
+/* What Chinese entry does to Ford, against no entry ---------------------------- */
+
+/* Each line is a series of its own (the difference within each run, so its
+ * band is the band of the difference); the net effect leads. */
+static const LfPanelSpec ford_impact_panels[] = {
+  { N_("Change in Ford EV sales, thousand vehicles"), 1.0, INFINITY, FALSE },
+  { N_("Effect on Ford, USD million a year"), 0.0, INFINITY, FALSE },
+};
+
+static const LfLayerSpec ford_impact_layers[] = {
+  { LF_LAYER_LINE, LF_SERIES_FORD_EV_SALES_CHANGE, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_SCENARIO, LF_DEPTH_EMPHASIS, N_("Change against no entry"), N_("EV sales change"), LF_VALUE_VEHICLES },
+  { LF_LAYER_LINE, LF_SERIES_FORD_NET_EFFECT_MUSD, LF_FROM_SCENARIO, 1, 1.0,
+    LF_ROLE_SCENARIO, LF_DEPTH_EMPHASIS, N_("Change against no entry"), N_("Net effect on Ford"), LF_VALUE_MUSD },
+  { LF_LAYER_LINE, LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD, LF_FROM_SCENARIO, 1, 1.0,
+    LF_ROLE_BASELINE, LF_DEPTH_LINE, N_("EV EBIT change"), N_("EV EBIT change"), LF_VALUE_MUSD },
+  { LF_LAYER_BARS, LF_SERIES_FORD_PARTNER_INCOME_MUSD, LF_FROM_SCENARIO, 1, 1.0,
+    LF_ROLE_PARTNER, LF_DEPTH_BARS, N_("Partnership income"), N_("Partnership income"), LF_VALUE_MUSD },
+  { LF_LAYER_BAND, LF_SERIES_FORD_EV_SALES_CHANGE, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), NULL, LF_VALUE_VEHICLES },
+  { LF_LAYER_BAND, LF_SERIES_FORD_NET_EFFECT_MUSD, LF_FROM_SCENARIO, 1, 1.0,
+    LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), N_("Net effect p10–p90"), LF_VALUE_MUSD },
+};
+
+/* The market's other results: one series each, the scenario against current policy */
+
+static const LfPanelSpec price_panels[] = {
+  { N_("US dollars, before the credit"), 1.0, INFINITY, FALSE },
+};
+
+static const LfLayerSpec price_layers[] = {
+  { LF_LAYER_LINE, LF_SERIES_AVG_EV_PRICE_USD, LF_FROM_SCENARIO, 0, 1.0,
+    LF_ROLE_SCENARIO, LF_DEPTH_EMPHASIS, N_("This scenario"), N_("This scenario"), LF_VALUE_USD },
+  { LF_LAYER_LINE, LF_SERIES_AVG_EV_PRICE_USD, LF_FROM_CURRENT_POLICY, 0, 1.0,
+    LF_ROLE_BASELINE, LF_DEPTH_LINE, N_("Current policy"), N_("Current policy"), LF_VALUE_USD },
+  { LF_LAYER_BAND, LF_SERIES_AVG_EV_PRICE_USD, LF_FROM_SCENARIO, 0, 1.0,
+    LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), N_("p10–p90"), LF_VALUE_USD },
+};
+
+static const LfPanelSpec tariff_revenue_panels[] = {
+  { N_("USD million a year"), 1.0, INFINITY, TRUE },
+};
+
+static const LfLayerSpec tariff_revenue_layers[] = {
+  { LF_LAYER_LINE, LF_SERIES_TARIFF_REVENUE_MUSD, LF_FROM_SCENARIO, 0, 1.0,
+    LF_ROLE_SCENARIO, LF_DEPTH_EMPHASIS, N_("This scenario"), N_("This scenario"), LF_VALUE_MUSD },
+  { LF_LAYER_LINE, LF_SERIES_TARIFF_REVENUE_MUSD, LF_FROM_CURRENT_POLICY, 0, 1.0,
+    LF_ROLE_BASELINE, LF_DEPTH_LINE, N_("Current policy"), N_("Current policy"), LF_VALUE_MUSD },
+  { LF_LAYER_BAND, LF_SERIES_TARIFF_REVENUE_MUSD, LF_FROM_SCENARIO, 0, 1.0,
+    LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), N_("p10–p90"), LF_VALUE_MUSD },
+};
+
+static const LfPanelSpec jobs_panels[] = {
+  { N_("Thousand jobs"), 1.0, INFINITY, TRUE },
+};
+
+static const LfLayerSpec jobs_layers[] = {
+  { LF_LAYER_LINE, LF_SERIES_ENTRANT_NA_JOBS, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_SCENARIO, LF_DEPTH_EMPHASIS, N_("This scenario"), N_("This scenario"), LF_VALUE_COUNT },
+  { LF_LAYER_LINE, LF_SERIES_ENTRANT_NA_JOBS, LF_FROM_CURRENT_POLICY, 0, 1000.0,
+    LF_ROLE_BASELINE, LF_DEPTH_LINE, N_("Current policy"), N_("Current policy"), LF_VALUE_COUNT },
+  { LF_LAYER_BAND, LF_SERIES_ENTRANT_NA_JOBS, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), N_("p10–p90"), LF_VALUE_COUNT },
+};
+
+static const LfPanelSpec market_panels[] = {
+  { N_("Thousand vehicles per year"), 1.0, INFINITY, TRUE },
+};
+
+static const LfLayerSpec market_layers[] = {
+  { LF_LAYER_LINE, LF_SERIES_EV_SALES, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_SCENARIO, LF_DEPTH_EMPHASIS, N_("US EV sales, this scenario"), N_("US EV sales"), LF_VALUE_VEHICLES },
+  { LF_LAYER_LINE, LF_SERIES_EV_SALES, LF_FROM_CURRENT_POLICY, 0, 1000.0,
+    LF_ROLE_BASELINE, LF_DEPTH_LINE, N_("Current policy"), N_("Current policy"), LF_VALUE_VEHICLES },
+  { LF_LAYER_BARS, LF_SERIES_CHINESE_EV_SALES, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_ORIGIN_CHINA, LF_DEPTH_BARS, N_("Of which Chinese brands"), N_("Chinese brands"), LF_VALUE_VEHICLES },
+  { LF_LAYER_BAND, LF_SERIES_EV_SALES, LF_FROM_SCENARIO, 0, 1000.0,
+    LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), N_("p10–p90"), LF_VALUE_VEHICLES },
+};
+
 /* The kinds, in LfChartKind's order ------------------------------------------ */
 
 static const LfChartSpec specs[LF_N_CHARTS] = {
@@ -139,6 +219,51 @@ static const LfChartSpec specs[LF_N_CHARTS] = {
                  "its effect averaged over every order of switching the levers (docs/model.md)."),
     .draw = lf_chart_attribution_draw,
     .describe = lf_chart_attribution_describe,
+  },
+  [LF_CHART_FORD_IMPACT] = {
+    .name = "ford-impact",
+    .title = N_("What Chinese entry does to Ford"),
+    .source = N_("Source: Landfall model, data/baseline.json; each year the scenario against the same "
+                 "scenario with no Chinese entry. Net effect = EV EBIT change + partnership income."),
+    .n_panels = G_N_ELEMENTS (ford_impact_panels), .panels = ford_impact_panels,
+    .n_layers = G_N_ELEMENTS (ford_impact_layers), .layers = ford_impact_layers,
+    .describe = lf_chart_ford_impact_describe,
+  },
+  [LF_CHART_PRICE] = {
+    .name = "price",
+    .title = N_("Average US EV price"),
+    .source = N_("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
+               "output, not forecasts."),
+    .n_panels = G_N_ELEMENTS (price_panels), .panels = price_panels,
+    .n_layers = G_N_ELEMENTS (price_layers), .layers = price_layers,
+    .describe = lf_chart_price_describe,
+  },
+  [LF_CHART_TARIFF_REVENUE] = {
+    .name = "tariff-revenue",
+    .title = N_("Tariff revenue from Chinese-brand EVs"),
+    .source = N_("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
+               "output, not forecasts."),
+    .n_panels = G_N_ELEMENTS (tariff_revenue_panels), .panels = tariff_revenue_panels,
+    .n_layers = G_N_ELEMENTS (tariff_revenue_layers), .layers = tariff_revenue_layers,
+    .describe = lf_chart_tariff_revenue_describe,
+  },
+  [LF_CHART_JOBS] = {
+    .name = "jobs",
+    .title = N_("Jobs at Chinese-brand plants in North America"),
+    .source = N_("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
+               "output, not forecasts."),
+    .n_panels = G_N_ELEMENTS (jobs_panels), .panels = jobs_panels,
+    .n_layers = G_N_ELEMENTS (jobs_layers), .layers = jobs_layers,
+    .describe = lf_chart_jobs_describe,
+  },
+  [LF_CHART_MARKET] = {
+    .name = "market",
+    .title = N_("Size of the US EV market"),
+    .source = N_("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
+               "output, not forecasts."),
+    .n_panels = G_N_ELEMENTS (market_panels), .panels = market_panels,
+    .n_layers = G_N_ELEMENTS (market_layers), .layers = market_layers,
+    .describe = lf_chart_market_describe,
   },
 };
 

@@ -653,6 +653,7 @@ lf_layers_draw (LfDraw            *d,
 
   for (guint p = 0; p < l.n_panels; p++)
     lf_axis_draw (d, &l.panels[p]);
+  lf_axis_draw_projection_start (d, l.panels, l.n_panels);
   for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
     {
       if (depths[i] == LF_DEPTH_MARKS)

@@ -128,6 +128,9 @@ void    lf_axis_draw              (LfDraw             *d,
 void    lf_axis_draw_marked_years (LfDraw             *d,
                                    const LfPanel      *panels,
                                    guint               n_panels);
+void    lf_axis_draw_projection_start (LfDraw         *d,
+                                   const LfPanel      *panels,
+                                   guint               n_panels);
 
 /* lf-chart-layer.c: a time-series chart laid out from its spec and drawn. */
 typedef struct {
@@ -174,6 +177,14 @@ char   *lf_layer_format_value     (const LfLayerSpec  *layer,
 char   *lf_chart_share_describe   (const LfChartData  *data);
 char   *lf_chart_origin_describe  (const LfChartData  *data);
 char   *lf_chart_ford_describe    (const LfChartData  *data);
+
+/* lf-chart-more.c: Ford's impact and the market's other results. */
+char   *lf_chart_format_usd              (double              usd);
+char   *lf_chart_ford_impact_describe    (const LfChartData  *data);
+char   *lf_chart_price_describe          (const LfChartData  *data);
+char   *lf_chart_tariff_revenue_describe (const LfChartData  *data);
+char   *lf_chart_jobs_describe           (const LfChartData  *data);
+char   *lf_chart_market_describe         (const LfChartData  *data);
 
 /* lf-chart-tornado.c */
 void    lf_chart_tornado_draw     (LfDraw            *d);

@@ -45,6 +45,10 @@ lf_layer_format_value (const LfLayerSpec *layer,
       return lf_format_count (value);
     case LF_VALUE_MUSD:
       return lf_format_musd (value);
+    case LF_VALUE_USD:
+      return lf_chart_format_usd (value);
+    case LF_VALUE_COUNT:
+      return lf_format_count (value);
     default:
       g_assert_not_reached ();
     }

@@ -38,6 +38,8 @@ typedef enum {
   LF_VALUE_PERCENT,   /* one decimal, with a percent sign */
   LF_VALUE_VEHICLES,  /* a whole number of vehicles */
   LF_VALUE_MUSD,      /* millions of US dollars */
+  LF_VALUE_USD,       /* whole US dollars (a price) */
+  LF_VALUE_COUNT,     /* a whole number (of jobs) */
 } LfValueFormat;
 
 /* Drawing order: areas, then the policy-change marks, then lines; within a

@@ -22,6 +22,11 @@ typedef enum {
   LF_CHART_TORNADO,  /* which levers move a result most (bars from LfChartData.tornado) */
   LF_CHART_VALIDATION, /* the backtest: observed against modelled shares abroad (LfChartData.validation) */
   LF_CHART_ATTRIBUTION, /* where the change from current policy came from (LfChartData.attribution) */
+  LF_CHART_FORD_IMPACT,   /* what entry does to Ford: units, EBIT, partner income and the net, against no entry */
+  LF_CHART_PRICE,         /* average US EV price */
+  LF_CHART_TARIFF_REVENUE, /* duty collected on entrants' cars */
+  LF_CHART_JOBS,          /* jobs at entrants' North American plants */
+  LF_CHART_MARKET,        /* the size of the US EV market, Chinese brands' part in it */
   LF_N_CHARTS
 } LfChartKind;
 
