@@ -107,6 +107,55 @@ lf_chart_export_png (const char         *path,
                      double              scale,
                      GError            **error)
 {
+  return lf_chart_export_png_sized (path, kind, data, width, height, scale, LF_TEXT_SIZE_NORMAL, error);
+}
+
+static const char *const text_size_names[LF_N_TEXT_SIZES] = { "normal", "presentation" };
+
+/**
+ * lf_text_size_from_string:
+ * @name: "normal" or "presentation"
+ *
+ * Returns: the size, or %LF_N_TEXT_SIZES for an unknown name
+ */
+LfTextSize
+lf_text_size_from_string (const char *name)
+{
+  g_return_val_if_fail (name != NULL, LF_N_TEXT_SIZES);
+
+  for (int i = 0; i < LF_N_TEXT_SIZES; i++)
+    if (g_str_equal (name, text_size_names[i]))
+      return (LfTextSize) i;
+  return LF_N_TEXT_SIZES;
+}
+
+const char *
+lf_text_size_to_string (LfTextSize size)
+{
+  g_return_val_if_fail (size < LF_N_TEXT_SIZES, NULL);
+  return text_size_names[size];
+}
+
+/**
+ * lf_chart_export_png_sized:
+ * @text_size: %LF_TEXT_SIZE_PRESENTATION draws the chart at
+ *   1/%LF_CHART_PRESENTATION_ZOOM of @width × @height and scales it up to
+ *   the same number of pixels: every font, line and margin is that much
+ *   larger, for slides
+ *
+ * As lf_chart_export_png(), in a text size.
+ */
+gboolean
+lf_chart_export_png_sized (const char         *path,
+                           LfChartKind         kind,
+                           const LfChartData  *data,
+                           int                 width,
+                           int                 height,
+                           double              scale,
+                           LfTextSize          text_size,
+                           GError            **error)
+{
+  double zoom = text_size == LF_TEXT_SIZE_PRESENTATION ? LF_CHART_PRESENTATION_ZOOM : 1.0;
   g_autoptr(GByteArray) png = NULL;
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
@@ -118,6 +167,7 @@ lf_chart_export_png (const char         *path,
   g_return_val_if_fail (kind < LF_N_CHARTS, FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && scale > 0, FALSE);
+  g_return_val_if_fail (text_size < LF_N_TEXT_SIZES, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   display = g_filename_display_name (path);
@@ -132,10 +182,10 @@ lf_chart_export_png (const char         *path,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  cairo_surface_set_device_scale (surface, scale, scale);
+  cairo_surface_set_device_scale (surface, scale * zoom, scale * zoom);
 
   cr = cairo_create (surface);
-  draw_export (cr, kind, data, width, height);
+  draw_export (cr, kind, data, width / zoom, height / zoom);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

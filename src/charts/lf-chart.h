@@ -34,6 +34,17 @@ typedef enum {
  * tornado has a view of its own, the backtest is exported only. */
 #define LF_N_MAIN_CHARTS (LF_CHART_MAP + 1)
 
+/* How large an export's words and lines are against its size: a
+ * presentation draws the same chart at a smaller size and scales it up, so
+ * text and lines read from the back of a room. */
+typedef enum {
+  LF_TEXT_SIZE_NORMAL,
+  LF_TEXT_SIZE_PRESENTATION,
+  LF_N_TEXT_SIZES
+} LfTextSize;
+
+#define LF_CHART_PRESENTATION_ZOOM 1.6
+
 #define LF_CHART_DEFAULT_EXPORT_WIDTH  1600
 #define LF_CHART_DEFAULT_EXPORT_HEIGHT 900
 
@@ -132,5 +143,15 @@ gboolean     lf_chart_export_png         (const char         *path,
                                           int                 height,
                                           double              scale,
                                           GError            **error);
+gboolean     lf_chart_export_png_sized   (const char         *path,
+                                          LfChartKind         kind,
+                                          const LfChartData  *data,
+                                          int                 width,
+                                          int                 height,
+                                          double              scale,
+                                          LfTextSize          text_size,
+                                          GError            **error);
+LfTextSize   lf_text_size_from_string    (const char         *name);
+const char  *lf_text_size_to_string      (LfTextSize          size);
 
 G_END_DECLS

@@ -303,6 +303,8 @@ run (int argc, char **argv)
   gboolean opt_project = FALSE, opt_list_params = FALSE, opt_list_sites = FALSE;
   g_autofree char *opt_scenario = NULL, *opt_format = NULL, *opt_baseline = NULL;
   g_autofree char *opt_export = NULL, *opt_chart = NULL, *opt_size = NULL, *opt_save = NULL;
+  g_autofree char *opt_text_size = NULL;
+  LfTextSize text_size = LF_TEXT_SIZE_NORMAL;
   g_auto(GStrv) opt_set = NULL;
   g_auto(GStrv) opt_compare = NULL;
   gboolean opt_difference = FALSE;
@@ -326,8 +328,9 @@ run (int argc, char **argv)
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline, "Read the baseline data from FILE instead of the built-in copy", "FILE" },
     { "save-scenario", 0, 0, G_OPTION_ARG_FILENAME, &opt_save, "Write the resulting scenario to FILE", "FILE" },
     { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &opt_export, "Write a chart as PNG", "FILE" },
-    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export: share, origin, ford, map, tornado, validation or attribution", "KIND" },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &opt_chart, "Chart to export (default share; --chart list names them all)", "KIND" },
     { "size", 0, 0, G_OPTION_ARG_FILENAME, &opt_size, "PNG size in pixels (default 1600x900)", "WxH" },
+    { "text-size", 0, 0, G_OPTION_ARG_FILENAME, &opt_text_size, "Text and lines in the PNG: normal (default) or presentation (1.6 times larger, for slides)", "SIZE" },
     { "tornado", 0, 0, G_OPTION_ARG_NONE, &opt_tornado, "Which levers move a result most: each lever at its low and high value (tab-separated)", NULL },
     { "attribution", 0, 0, G_OPTION_ARG_NONE, &opt_attribution, "Where the change from current policy came from: each lever that differs and its part of the change (Shapley values, CSV)", NULL },
     { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado or attribution (default 2030), also for --chart tornado or attribution", "YEAR" },
@@ -411,14 +414,36 @@ run (int argc, char **argv)
       complain ("--size: '%s' is not WIDTHxHEIGHT with each from 16 to 8192", opt_size);
       return EXIT_USAGE;
     }
+  if (opt_chart != NULL && g_str_equal (opt_chart, "list"))
+    {
+      GString *list = g_string_new (NULL);
+
+      for (int k = 0; k < LF_N_CHARTS; k++)
+        g_string_append_printf (list, "%s\t%s\n", lf_chart_kind_to_string (k), lf_chart_kind_get_title (k));
+      emit (list->str);
+      g_string_free (list, TRUE);
+      return 0;
+    }
   if (opt_chart != NULL && (chart = lf_chart_kind_from_string (opt_chart)) == LF_N_CHARTS)
     {
-      complain ("--chart: '%s' is not share, origin, ford, map, tornado, validation or attribution", opt_chart);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (int k = 0; k < LF_N_CHARTS; k++)
+        g_string_append_printf (names, "%s%s", k == 0 ? "" : k + 1 == LF_N_CHARTS ? " or " : ", ",
+                                lf_chart_kind_to_string (k));
+      complain ("--chart: '%s' is not %s", opt_chart, names->str);
       return EXIT_USAGE;
     }
-  if ((opt_chart != NULL || opt_size != NULL) && opt_export == NULL)
+  if (opt_text_size != NULL && !check_text ("--text-size", opt_text_size))
+    return EXIT_USAGE;
+  if (opt_text_size != NULL && (text_size = lf_text_size_from_string (opt_text_size)) == LF_N_TEXT_SIZES)
     {
-      complain ("--chart and --size go with --export-png FILE");
+      complain ("--text-size: '%s' is not normal or presentation", opt_text_size);
+      return EXIT_USAGE;
+    }
+  if ((opt_chart != NULL || opt_size != NULL || opt_text_size != NULL) && opt_export == NULL)
+    {
+      complain ("--chart, --size and --text-size go with --export-png FILE");
       return EXIT_USAGE;
     }
   if (!opt_tornado && !opt_attribution && chart != LF_CHART_TORNADO && chart != LF_CHART_ATTRIBUTION &&
@@ -668,7 +693,7 @@ run (int argc, char **argv)
           data.edited_run = 0;
           data.difference_from = opt_difference ? 0 : -1;
         }
-      if (!lf_chart_export_png (opt_export, chart, &data, width, height, 1.0, &error))
+      if (!lf_chart_export_png_sized (opt_export, chart, &data, width, height, 1.0, text_size, &error))
         {
           complain ("%s", error->message);
           return EXIT_IO;
