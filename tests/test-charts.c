@@ -1044,6 +1044,211 @@ test_attribution (Fixture       *f,
   }
 }
 
+/* Ford's impact and the other results people asked for ------------------------ */
+
+static void
+fill_more_series (Fixture *f)
+{
+  for (int i = 0; i < LF_N_YEARS; i++)
+    {
+      double t = i / (double) (LF_N_YEARS - 1);
+      LfProjection *p = &f->projection;
+      double (*v)[LF_N_YEARS] = p->series;
+
+      v[LF_SERIES_FORD_EV_SALES_CHANGE][i] = v[LF_SERIES_FORD_EV_SALES][i] - v[LF_SERIES_FORD_EV_SALES_NO_ENTRY][i];
+      v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][i] = v[LF_SERIES_FORD_EV_EBIT_MUSD][i] - v[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][i];
+      v[LF_SERIES_FORD_NET_EFFECT_MUSD][i] = v[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][i] + v[LF_SERIES_FORD_PARTNER_INCOME_MUSD][i];
+      v[LF_SERIES_AVG_EV_PRICE_USD][i] = 56000 - 9000 * t;
+      v[LF_SERIES_TARIFF_REVENUE_MUSD][i] = 900 * t;
+      v[LF_SERIES_ENTRANT_NA_JOBS][i] = 30000 * t * t;
+      v[LF_SERIES_EV_SALES][i] = 1.3e6 + 4e6 * t;
+      f->current.series[LF_SERIES_AVG_EV_PRICE_USD][i] = 58000;
+      f->current.series[LF_SERIES_TARIFF_REVENUE_MUSD][i] = 50;
+      f->current.series[LF_SERIES_ENTRANT_NA_JOBS][i] = 0;
+      f->current.series[LF_SERIES_EV_SALES][i] = 1.3e6 + 2e6 * t;
+    }
+}
+
+/* Each new kind draws its scenario line where the projection says, in each
+ * style, and says the same numbers in words. */
+static void
+test_more_kinds (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  static const struct { LfChartKind kind; LfSeries series; } kinds[] = {
+    { LF_CHART_FORD_IMPACT, LF_SERIES_FORD_EV_SALES_CHANGE },
+    { LF_CHART_FORD_IMPACT, LF_SERIES_FORD_NET_EFFECT_MUSD },
+    { LF_CHART_PRICE, LF_SERIES_AVG_EV_PRICE_USD },
+    { LF_CHART_TARIFF_REVENUE, LF_SERIES_TARIFF_REVENUE_MUSD },
+    { LF_CHART_JOBS, LF_SERIES_ENTRANT_NA_JOBS },
+    { LF_CHART_MARKET, LF_SERIES_EV_SALES },
+  };
+
+  fill_more_series (f);
+  f->data.bands = NULL;
+  for (int dark = 0; dark <= 1; dark++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        const LfPalette *pal = lf_palette_get (dark);
+        cairo_surface_t *surface;
+
+        f->data.dark = dark;
+        surface = render (kinds[k].kind, &f->data, W, H);
+        g_assert_cmpuint (count_non_background (surface, &pal->background), >, W * H / 50);
+        for (int year = 2028; year <= 2034; year += 3)
+          {
+            double x = lf_chart_x_for_year (kinds[k].kind, W, H, year);
+            double v = lf_projection_get (&f->projection, kinds[k].series, year);
+            double y = lf_chart_y_for_value (kinds[k].kind, &f->data, W, H, kinds[k].series, v);
+
+            if (nearest_distance (surface, x, y, 1, &pal->scenario) >= 0.15)
+              g_error ("%s: %s %d (%g) not drawn at %.0f,%.0f", lf_chart_kind_to_string (kinds[k].kind),
+                       lf_series_name (kinds[k].series), year, v, x, y);
+          }
+        cairo_surface_destroy (surface);
+      }
+
+  {
+    g_autofree char *impact = lf_chart_describe (LF_CHART_FORD_IMPACT, &f->data);
+    g_autofree char *price = lf_chart_describe (LF_CHART_PRICE, &f->data);
+    g_autofree char *jobs = lf_chart_describe (LF_CHART_JOBS, &f->data);
+    g_autofree char *market = lf_chart_describe (LF_CHART_MARKET, &f->data);
+
+    g_test_message ("%s\n%s\n%s\n%s", impact, price, jobs, market);
+    /* 2035: EBIT −2,000 M against no entry, 400 M of fees: −1,600 M net. */
+    g_assert_nonnull (strstr (impact, "in 2035: −$1.6\u00a0B, the EV EBIT change −$2.0\u00a0B plus partnership income $400\u00a0M"));
+    g_assert_nonnull (strstr (impact, "−60000 vehicles"));
+    g_assert_nonnull (strstr (price, "Average US EV price in 2035: $47000; current policy: $58000"));
+    g_assert_nonnull (strstr (jobs, "30000"));
+    g_assert_nonnull (strstr (market, "5300000"));
+  }
+}
+
+/* Every time chart draws the line between the actual years and the
+ * projection, in the axis colour, in every panel. */
+static void
+test_projection_marked (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  fill_more_series (f);
+  f->data.bands = NULL;   /* a band over the line would tint it */
+  for (int dark = 0; dark <= 1; dark++)
+    for (int k = 0; k < LF_N_CHARTS; k++)
+      {
+        const LfPalette *pal = lf_palette_get (dark);
+        /* The axis colour is translucent: as it shows over the background. */
+        LfColor rule = {
+          pal->background.red + (pal->axis.red - pal->background.red) * pal->axis.alpha,
+          pal->background.green + (pal->axis.green - pal->background.green) * pal->axis.alpha,
+          pal->background.blue + (pal->axis.blue - pal->background.blue) * pal->axis.alpha, 1.0 };
+        double x;
+        cairo_surface_t *surface;
+
+        if (!lf_chart_kind_has_time_axis (k))
+          continue;
+        f->data.dark = dark;
+        surface = render (k, &f->data, W, H);
+        x = lf_chart_x_for_year (k, W, H, LF_FIRST_PROJECTED_YEAR) -
+            (lf_chart_x_for_year (k, W, H, LF_FIRST_PROJECTED_YEAR) - lf_chart_x_for_year (k, W, H, 2026)) / 2.0;
+        {
+          int rows = 0;
+
+          /* Down the chart, wherever nothing is drawn over it. */
+          for (int y = 0; y < H; y++)
+            if (nearest_distance (surface, x, y, 1, &rule) < 0.1)
+              rows++;
+          if (rows < H / 5)
+            g_error ("%s: no line at the start of the projection (%d rows)", lf_chart_kind_to_string (k), rows);
+        }
+        cairo_surface_destroy (surface);
+      }
+}
+
+/* The presentation size draws the same picture with larger words: the
+ * title takes more rows and more ink. */
+static void
+measure_title (const char *path,
+               const LfColor *ink,
+               int           *rows,
+               guint         *pixels)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+  int w = cairo_image_surface_get_width (png);
+  int first = -1, last = -1;
+
+  *pixels = 0;
+  /* The title is the first line of text from the top. */
+  for (int y = 0; y < 160; y++)
+    {
+      gboolean any = FALSE;
+
+      for (int x = 0; x < w / 2; x++)
+        {
+          double rgb[3];
+
+          pixel_at (png, x, y, rgb);
+          if (fabs (rgb[0] - ink->red) + fabs (rgb[1] - ink->green) + fabs (rgb[2] - ink->blue) < 0.3)
+            {
+              any = TRUE;
+              (*pixels)++;
+            }
+        }
+      if (any && first < 0)
+        first = y;
+      if (any)
+        last = y;
+      if (!any && first >= 0)
+        break;
+    }
+  *rows = first >= 0 ? last - first + 1 : 0;
+  cairo_surface_destroy (png);
+}
+
+static void
+test_export_presentation (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-charts-XXXXXX", &error);
+  g_autofree char *normal = g_build_filename (dir, "normal.png", NULL);
+  g_autofree char *slides = g_build_filename (dir, "slides.png", NULL);
+  const LfPalette *pal = lf_palette_get (FALSE);
+  /* The title's colour over the background (it is translucent). */
+  const LfColor blended = {
+    pal->background.red + (pal->foreground.red - pal->background.red) * pal->foreground.alpha,
+    pal->background.green + (pal->foreground.green - pal->background.green) * pal->foreground.alpha,
+    pal->background.blue + (pal->foreground.blue - pal->background.blue) * pal->foreground.alpha, 1.0 };
+  const LfColor *ink = &blended;
+  int rows_n, rows_s;
+  guint px_n, px_s;
+  cairo_surface_t *png;
+
+  g_assert_cmpint (lf_text_size_from_string ("presentation"), ==, LF_TEXT_SIZE_PRESENTATION);
+  g_assert_cmpint (lf_text_size_from_string ("normal"), ==, LF_TEXT_SIZE_NORMAL);
+  g_assert_cmpint (lf_text_size_from_string ("huge"), ==, LF_N_TEXT_SIZES);
+  g_assert_true (lf_chart_export_png_sized (normal, LF_CHART_FORD_IMPACT, &f->data, 1600, 900, 1.0,
+                                            LF_TEXT_SIZE_NORMAL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lf_chart_export_png_sized (slides, LF_CHART_FORD_IMPACT, &f->data, 1600, 900, 1.0,
+                                            LF_TEXT_SIZE_PRESENTATION, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (slides);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 900);
+  cairo_surface_destroy (png);
+
+  measure_title (normal, ink, &rows_n, &px_n);
+  measure_title (slides, ink, &rows_s, &px_s);
+  g_test_message ("title: %d rows, %u pixels; presentation: %d rows, %u pixels", rows_n, px_n, rows_s, px_s);
+  g_assert_cmpint (rows_n, >, 10);
+  g_assert_cmpfloat (rows_s, >=, 1.4 * rows_n);
+  g_assert_cmpfloat (px_s, >=, 1.8 * px_n);
+
+  g_assert_cmpint (g_unlink (normal), ==, 0);
+  g_assert_cmpint (g_unlink (slides), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1070,6 +1275,9 @@ main (int   argc,
   ADD ("compare/draw", test_compare_draw);
   ADD ("compare/map", test_compare_map);
   ADD ("attribution", test_attribution);
+  ADD ("more-kinds", test_more_kinds);
+  ADD ("projection-marked", test_projection_marked);
+  ADD ("export-presentation", test_export_presentation);
   g_test_add_func ("/landfall/charts/model/presets", test_model_presets);
 
 #undef ADD

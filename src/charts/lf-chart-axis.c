@@ -242,7 +242,7 @@ lf_axis_draw_marked_years (LfDraw        *d,
 }
 
 /* Where the actual years end and the projection begins: a faint shade over
- * the projected years, a rule between 2026 and 2027 in every panel, and
+ * the actual years (they are history, the same in every scenario), a rule between 2026 and 2027 in every panel, and
  * "Actual | Projected" at the top of the first. */
 void
 lf_axis_draw_projection_start (LfDraw        *d,
@@ -259,8 +259,8 @@ lf_axis_draw_projection_start (LfDraw        *d,
       const LfRect *r = &panels[p].rect;
       double x = round (lf_axis_year_to_x (r, LF_FIRST_PROJECTED_YEAR - 0.5)) + 0.5;
 
-      lf_set_source_color_alpha (cr, &pal->foreground, 0.035);
-      cairo_rectangle (cr, x, r->y, r->x + r->width - x, r->height);
+      lf_set_source_color_alpha (cr, &pal->foreground, 0.05);
+      cairo_rectangle (cr, r->x, r->y, x - r->x, r->height);
       cairo_fill (cr);
       lf_set_source_color (cr, &pal->axis);
       cairo_move_to (cr, x, r->y);

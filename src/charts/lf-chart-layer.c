@@ -653,11 +653,13 @@ lf_layers_draw (LfDraw            *d,
 
   for (guint p = 0; p < l.n_panels; p++)
     lf_axis_draw (d, &l.panels[p]);
-  lf_axis_draw_projection_start (d, l.panels, l.n_panels);
   for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
     {
       if (depths[i] == LF_DEPTH_MARKS)
-        lf_axis_draw_marked_years (d, l.panels, l.n_panels);
+        {
+          lf_axis_draw_projection_start (d, l.panels, l.n_panels);
+          lf_axis_draw_marked_years (d, l.panels, l.n_panels);
+        }
       else
         draw_depth (d, &l, depths[i], stack_below);
     }
