@@ -227,6 +227,7 @@ static const LfChartSpec specs[LF_N_CHARTS] = {
                  "scenario with no Chinese entry. Net effect = EV EBIT change + partnership income."),
     .n_panels = G_N_ELEMENTS (ford_impact_panels), .panels = ford_impact_panels,
     .n_layers = G_N_ELEMENTS (ford_impact_layers), .layers = ford_impact_layers,
+    .empty_note = N_("No Chinese-brand EV sales in this scenario: Ford's results are those with no entry"),
     .describe = lf_chart_ford_impact_describe,
   },
   [LF_CHART_PRICE] = {
@@ -245,6 +246,7 @@ static const LfChartSpec specs[LF_N_CHARTS] = {
                "output, not forecasts."),
     .n_panels = G_N_ELEMENTS (tariff_revenue_panels), .panels = tariff_revenue_panels,
     .n_layers = G_N_ELEMENTS (tariff_revenue_layers), .layers = tariff_revenue_layers,
+    .empty_note = N_("No duty collected: no Chinese-brand car is imported in this scenario"),
     .describe = lf_chart_tariff_revenue_describe,
   },
   [LF_CHART_JOBS] = {
@@ -254,6 +256,7 @@ static const LfChartSpec specs[LF_N_CHARTS] = {
                "output, not forecasts."),
     .n_panels = G_N_ELEMENTS (jobs_panels), .panels = jobs_panels,
     .n_layers = G_N_ELEMENTS (jobs_layers), .layers = jobs_layers,
+    .empty_note = N_("No Chinese-brand plant builds cars in North America in this scenario"),
     .describe = lf_chart_jobs_describe,
   },
   [LF_CHART_MARKET] = {

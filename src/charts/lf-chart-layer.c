@@ -606,7 +606,8 @@ draw_depth (LfDraw         *d,
   draw_runs (d, l, depth);
 }
 
-/* An empty stack says why, rather than showing bare axes. */
+/* An empty stack, or a chart whose every value is zero, says why rather
+ * than showing bare axes. */
 static void
 draw_empty_note (LfDraw         *d,
                  const LfLayout *l)
@@ -625,6 +626,15 @@ draw_empty_note (LfDraw         *d,
         for (int y = 0; y < LF_N_YEARS; y++)
           total += d->data->projection->series[spec->layers[i].series][y];
       }
+  /* A chart of lines and bars: said when every value of the scenario's is zero. */
+  if (!has_stack && !lf_chart_comparing (d->data))
+    {
+      for (guint i = 0; i < spec->n_layers; i++)
+        if (spec->layers[i].source == LF_FROM_SCENARIO && spec->layers[i].kind != LF_LAYER_BAND)
+          for (int y = 0; y < LF_N_YEARS; y++)
+            total += fabs (d->data->projection->series[spec->layers[i].series][y]);
+      has_stack = TRUE;
+    }
   if (has_stack && total <= 0.0)
     lf_draw_text (d, _(spec->empty_note),
                   panel->rect.x + panel->rect.width / 2.0, panel->rect.y + panel->rect.height / 2.0,

@@ -303,6 +303,29 @@ lf_chart_view_new (LfChartKind kind)
   return GTK_WIDGET (self);
 }
 
+/**
+ * lf_chart_view_set_kind:
+ * Shows another chart of the same data: its title becomes the accessible
+ * label, and the description follows.
+ */
+void
+lf_chart_view_set_kind (LfChartView *self, LfChartKind kind)
+{
+  g_return_if_fail (LF_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < LF_N_CHARTS);
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  self->hover_year = -1;
+  self->shown_once = FALSE;
+  self->plants_hash = 0;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lf_chart_kind_get_title (kind), -1);
+  if (self->has_data)
+    update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 LfChartKind
 lf_chart_view_get_kind (LfChartView *self)
 {

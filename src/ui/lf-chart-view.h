@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (LfChartView, lf_chart_view, LF, CHART_VIEW, GtkWidget)
 
 GtkWidget   *lf_chart_view_new        (LfChartKind        kind);
 LfChartKind  lf_chart_view_get_kind   (LfChartView       *self);
+void         lf_chart_view_set_kind   (LfChartView       *self,
+                                       LfChartKind        kind);
 void         lf_chart_view_set_data   (LfChartView       *self,
                                        const LfChartData *data);
 void         lf_chart_view_set_dark   (LfChartView       *self,

@@ -52,7 +52,8 @@ struct _LfWindow
   GMenu               *recent_submenu;
 
   GtkWidget           *controls;
-  GtkWidget           *charts[LF_N_MAIN_CHARTS];
+  GtkWidget           *charts[LF_N_MAIN_CHARTS];       /* the views, each in its card */
+  GtkWidget           *chart_cards[LF_N_MAIN_CHARTS];  /* with the chart's title or chooser */
   GtkWidget           *summary[LF_N_SUMMARY];
   GtkWidget           *sensitivity;    /* made on first use */
   GtkWidget           *comparison_table;

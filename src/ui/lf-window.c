@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-chart-card.h"
 #include "lf-chart-view.h"
 #include "lf-compare-panel.h"
 #include "lf-comparison-table.h"
@@ -33,6 +34,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh_charts (LfWindow *self);
+static void on_plant_selected_cb (GObject *source, int plant, LfWindow *self);
 
 /* ---- helpers ----------------------------------------------------------------- */
 
@@ -85,6 +87,25 @@ update_summary (LfWindow *self)
   const int y30 = lf_year_index (2030), y35 = lf_year_index (2035);
   const int years[2] = { y30, y35 };
 
+  /* What entry does to Ford leads: the EV EBIT it costs or brings, plus the fees. */
+  {
+    double net = p->series[LF_SERIES_FORD_NET_EFFECT_MUSD][y30];
+    double ebit = p->series[LF_SERIES_FORD_EV_EBIT_MUSD][y30];
+    double change = p->series[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y30];
+    double fee = p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y30];
+    g_autofree char *value = lf_format_musd (net);
+    g_autofree char *e = lf_format_musd (ebit);
+    g_autofree char *c = lf_format_musd (change);
+    g_autofree char *f = lf_format_musd (fee);
+    g_autofree char *lo = lf_format_musd (b->p10[LF_SERIES_FORD_NET_EFFECT_MUSD][y30]);
+    g_autofree char *hi = lf_format_musd (b->p90[LF_SERIES_FORD_NET_EFFECT_MUSD][y30]);
+    /* Translators: a summary card's note: Ford's EV EBIT, its change against no Chinese entry,
+       the partnership fees, then the Monte Carlo range of the net effect, e.g.
+       "EV EBIT $754 M (−$69 M vs no entry); fees $480 M\np10–p90: $160 M–$590 M" */
+    g_autofree char *note = g_strdup_printf (_("EV EBIT %s (%s vs no entry); fees %s\np10–p90: %s–%s"),
+                                             e, c, f, lo, hi);
+    set_card (self, 0, _("Net effect of entry on Ford, 2030"), value, note);
+  }
   for (int k = 0; k < 2; k++)
     {
       int y = years[k];
@@ -95,7 +116,7 @@ update_summary (LfWindow *self)
       g_autofree char *note = g_strdup_printf (_("p10–p90: %s"), range);
       g_autofree char *caption = g_strdup_printf (_("Chinese share of US EV sales, %d"),
                                                   LF_FIRST_YEAR + y);
-      set_card (self, k, caption, value, note);
+      set_card (self, 1 + k, caption, value, note);
     }
   {
     double units = p->series[LF_SERIES_FORD_EV_SALES][y30];
@@ -108,21 +129,7 @@ update_summary (LfWindow *self)
     /* Translators: a summary card's note: Ford's units with no Chinese entry and the change,
        then the Monte Carlo range, e.g. "211,847 with no entry (−4.2 %)\np10–p90: 166,980–232,317" */
     g_autofree char *note = g_strdup_printf (_("%s with no entry (%s)\np10–p90: %s–%s"), n, change, lo, hi);
-    set_card (self, 2, _("Ford EV sales, 2030"), value, note);
-  }
-  {
-    double ebit = p->series[LF_SERIES_FORD_EV_EBIT_MUSD][y30];
-    double none = p->series[LF_SERIES_FORD_EV_EBIT_NO_ENTRY_MUSD][y30];
-    double fee = p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y30];
-    g_autofree char *value = lf_format_musd (ebit);
-    g_autofree char *n = lf_format_musd (none);
-    g_autofree char *f = lf_format_musd (fee);
-    g_autofree char *lo = lf_format_musd (b->p10[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
-    g_autofree char *hi = lf_format_musd (b->p90[LF_SERIES_FORD_EV_EBIT_MUSD][y30]);
-    /* Translators: a summary card's note, e.g. "$824 M with no entry; fees $20 M\np10–p90: −$81 M–$835 M" */
-    g_autofree char *note = fee > 0 ? g_strdup_printf (_("%s with no entry; fees %s\np10–p90: %s–%s"), n, f, lo, hi)
-                                    : g_strdup_printf (_("%s with no entry\np10–p90: %s–%s"), n, lo, hi);
-    set_card (self, 3, _("Ford EV EBIT, 2030"), value, note);
+    set_card (self, 3, _("Ford EV sales, 2030"), value, note);
   }
   {
     double rev = p->series[LF_SERIES_TARIFF_REVENUE_MUSD][y30];
@@ -143,8 +150,8 @@ static void
 add_summary_cards (LfWindow *self)
 {
   static const char *titles[LF_N_SUMMARY] = {
-    N_("Chinese share 2030"), N_("Chinese share 2035"), N_("Ford EVs 2030"),
-    N_("Ford EV EBIT 2030"), N_("Tariff revenue 2030"),
+    N_("Ford impact 2030"), N_("Chinese share 2030"), N_("Chinese share 2035"),
+    N_("Ford EVs 2030"), N_("Tariff revenue 2030"),
   };
 
   for (int i = 0; i < LF_N_SUMMARY; i++)
@@ -167,6 +174,36 @@ sensitivity_activated (GtkWidget *widget, const char *action, GVariant *param)
       gtk_window_set_transient_for (GTK_WINDOW (self->sensitivity), GTK_WINDOW (self));
     }
   gtk_window_present (GTK_WINDOW (self->sensitivity));
+}
+
+/* Four places for charts: the share; what entry does to Ford (or Ford's own
+ * sales and EBIT); the entrants' sales by origin or another of the market's
+ * results; the map. A place with a choice remembers it. */
+static void
+add_chart_cards (LfWindow *self)
+{
+  static const LfChartKind share[] = { LF_CHART_SHARE };
+  static const LfChartKind ford[] = { LF_CHART_FORD_IMPACT, LF_CHART_FORD };
+  static const LfChartKind market[] = { LF_CHART_ORIGIN, LF_CHART_MARKET, LF_CHART_PRICE,
+                                        LF_CHART_TARIFF_REVENUE, LF_CHART_JOBS };
+  static const LfChartKind map[] = { LF_CHART_MAP };
+  static const struct { const LfChartKind *kinds; guint n; const char *chooser; const char *key; } places[] = {
+    { share, G_N_ELEMENTS (share), NULL, NULL },
+    { ford, G_N_ELEMENTS (ford), N_("Ford chart"), "chart-ford" },
+    { market, G_N_ELEMENTS (market), N_("Market chart"), "chart-market" },
+    { map, G_N_ELEMENTS (map), NULL, NULL },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (places) == LF_N_MAIN_CHARTS);
+  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
+    {
+      self->chart_cards[k] = lf_chart_card_new (places[k].kinds, places[k].n,
+                                                places[k].chooser ? _(places[k].chooser) : NULL);
+      self->charts[k] = lf_chart_card_get_view (LF_CHART_CARD (self->chart_cards[k]));
+      g_signal_connect_object (self->charts[k], "plant-activated", G_CALLBACK (on_plant_selected_cb), self, 0);
+      if (self->settings != NULL && places[k].key != NULL)
+        g_settings_bind (self->settings, places[k].key, self->chart_cards[k], "chart", G_SETTINGS_BIND_DEFAULT);
+    }
 }
 
 static void
@@ -515,7 +552,7 @@ apply_layout (LfWindow *self)
   gtk_flow_box_set_min_children_per_line (self->summary_box, grid ? 5 : narrow ? 2 : 3);
   for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
     {
-      GtkWidget *chart = self->charts[k];
+      GtkWidget *chart = self->chart_cards[k];
       g_object_ref (chart);
       if (gtk_widget_get_parent (chart) != NULL)
         gtk_grid_remove (self->chart_grid, chart);
@@ -763,11 +800,7 @@ lf_window_init (LfWindow *self)
   gtk_widget_insert_after (self->comparison_table, gtk_widget_get_parent (GTK_WIDGET (self->summary_box)),
                            GTK_WIDGET (self->summary_box));
   gtk_popover_set_child (self->compare_popover, lf_compare_panel_new (self->comparison));
-  for (int k = 0; k < LF_N_MAIN_CHARTS; k++)
-    {
-      self->charts[k] = lf_chart_view_new (k);
-      g_signal_connect_object (self->charts[k], "plant-activated", G_CALLBACK (on_plant_selected_cb), self, 0);
-    }
+  add_chart_cards (self);
   apply_layout (self);
 
   build_preset_menu (self);
