@@ -636,9 +636,18 @@ draw_empty_note (LfDraw         *d,
       has_stack = TRUE;
     }
   if (has_stack && total <= 0.0)
-    lf_draw_text (d, _(spec->empty_note),
-                  panel->rect.x + panel->rect.width / 2.0, panel->rect.y + panel->rect.height / 2.0,
-                  LF_ALIGN_CENTER, LF_ALIGN_CENTER, &d->palette->dim_foreground, NULL, NULL);
+    {
+      /* Wrapped to the panel, centred. */
+      pango_layout_set_width (d->layout, (int) MAX (1.0, panel->rect.width - 16.0) * PANGO_SCALE);
+      pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (d->layout, PANGO_ALIGN_CENTER);
+      /* The layout centres each line in its width: drawn from the panel's left. */
+      lf_draw_text (d, _(spec->empty_note),
+                    panel->rect.x + 8.0, panel->rect.y + panel->rect.height / 2.0,
+                    LF_ALIGN_START, LF_ALIGN_CENTER, &d->palette->dim_foreground, NULL, NULL);
+      pango_layout_set_width (d->layout, -1);
+      pango_layout_set_alignment (d->layout, PANGO_ALIGN_LEFT);
+    }
 }
 
 /**

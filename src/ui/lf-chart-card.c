@@ -47,6 +47,26 @@ on_selected_cb (GtkDropDown *drop_down, GParamSpec *pspec, LfChartCard *self)
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CHART]);
 }
 
+/* The drop-down's items as labels that give way on a narrow card (the
+ * default factory's never shorten, and would widen the window). */
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
 static void
 lf_chart_card_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -139,10 +159,15 @@ lf_chart_card_new (const LfChartKind *kinds,
   else
     {
       const char *titles[MAX_KINDS + 1] = { NULL };
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
       for (guint i = 0; i < n_kinds; i++)
         titles[i] = lf_chart_kind_get_title (kinds[i]);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
       self->title = gtk_drop_down_new_from_strings (titles);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (self->title), factory);
+      g_object_unref (factory);
       gtk_widget_set_halign (self->title, GTK_ALIGN_START);
       gtk_widget_add_css_class (self->title, "chart-title");
       gtk_widget_set_tooltip_text (self->title, _("Choose the chart shown here"));

@@ -387,9 +387,80 @@ def test_preset_rule_waived_by_menu_button(lf):
 
 def test_ford_cards_show_band(lf):
     """Ford's cards carry the Monte Carlo range, as the share cards do (issue 9)."""
-    for caption in ("Ford EV sales, 2030", "Ford EV EBIT, 2030"):
+    for caption in ("Ford EV sales, 2030", "Net effect of entry on Ford, 2030"):
         label = settled(lambda: lf.summary(caption), f"the {caption} card")
         check("p10–p90" in label, f"the {caption} card shows no range: {label!r}")
+
+
+def test_summary_leads_with_ford_impact(lf):
+    """The first summary card is the net effect of entry on Ford, with its EBIT
+    change and fees (issue 12)."""
+    cards = [o for o in lf.find_all(pyatspi.ROLE_PANEL) if re.search(r", 2030: ", name_of(o))]
+    check(cards, "no summary card")
+    first = name_of(cards[0])
+    check(first.startswith("Net effect of entry on Ford, 2030: "), f"the first card is {first!r}")
+    check("vs no entry" in first and "fees" in first, f"the Ford card does not say where it comes from: {first!r}")
+
+
+CHART_TITLES = ("Chinese-brand share of US EV sales", "What Chinese entry does to Ford",
+                "Chinese-brand EV sales by where they are built",
+                "Plants of Chinese-brand makers in North America")
+
+
+def test_chart_titles(lf):
+    """Each chart in the window has its title: on screen (a label, or the
+    chooser showing it) and as the chart's accessible name, with a description
+    in words (issue 12)."""
+    for title in CHART_TITLES:
+        chart = lf.find(pyatspi.ROLE_IMAGE, title)
+        wait_for(f"the {title!r} chart's description", lambda: chart.description)
+        lf.find(pyatspi.ROLE_LABEL, title)  # over the chart, or as its chooser's choice
+    impact = lf.find(pyatspi.ROLE_IMAGE, "What Chinese entry does to Ford")
+    check("Net effect of Chinese entry on Ford" in impact.description,
+          f"the Ford chart's description: {impact.description!r}")
+
+
+def click_at(lf, acc):
+    """A pointer click in the middle of a widget (GTK 4.8's drop-downs offer no
+    AT-SPI action); its position comes relative to the window."""
+    ex = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    _, (x, y, width, height) = lf.xwindow()
+    xdotool("mousemove", str(x + ex.x + ex.width // 2), str(y + ex.y + ex.height // 2), "click", "1")
+
+
+def inside(acc, root):
+    while acc is not None:
+        if acc == root:
+            return True
+        acc = acc.parent
+    return False
+
+
+def choose_chart(lf, chooser, title, steps):
+    """Pick a chart in a chart card's drop-down: open it with the pointer,
+    move @steps items down (up when negative) from the one shown, Enter."""
+    combo = lf.find(pyatspi.ROLE_COMBO_BOX, chooser)
+    click_at(lf, combo)
+    time.sleep(0.5)
+    for _ in range(abs(steps)):
+        key("Down" if steps > 0 else "Up")
+        time.sleep(0.1)
+    key("Return")
+    return lf.find(pyatspi.ROLE_IMAGE, title)
+
+
+def test_chart_chooser_switches(lf):
+    """The market's chart card picks among the results people asked for; the
+    chart and its name follow, and so does the Ford card between the impact and
+    Ford's own lines (issue 12)."""
+    chart = choose_chart(lf, "Market chart", "Average US EV price", 2)
+    wait_for("the price chart's description", lambda: "Average US EV price in 2035" in (chart.description or ""))
+    check(not [o for o in lf.find_all(pyatspi.ROLE_IMAGE, "Chinese-brand EV sales by where they are built")
+               if states(o).contains(pyatspi.STATE_SHOWING)], "the origin chart is still shown")
+    choose_chart(lf, "Ford chart", "Ford EV sales and EBIT", 1)
+    # Back as they were, for the tests after.
+    choose_chart(lf, "Market chart", "Chinese-brand EV sales by where they are built", -2)
+    choose_chart(lf, "Ford chart", "What Chinese entry does to Ford", -1)
 
 
 def test_tariff_change_moves_share(lf):
@@ -1109,6 +1180,9 @@ SESSIONS = [
         test_tariff_control_has_accessible_names,
         test_preset_rule_waived_by_menu_button,
         test_ford_cards_show_band,
+        test_summary_leads_with_ford_impact,
+        test_chart_titles,
+        test_chart_chooser_switches,
         test_tariff_change_moves_share,
         test_undo_restores_summary,
         test_authorisation_switch_undo,
