@@ -344,6 +344,8 @@ on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *se
       g_autofree char *path = g_file_get_path (file);
       const char *kind_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "chart");
       const char *size_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+      const char *text_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "text");
+      LfTextSize text_size = text_name ? lf_text_size_from_string (text_name) : LF_TEXT_SIZE_NORMAL;
       LfChartKind kind = kind_name ? lf_chart_kind_from_string (kind_name) : LF_CHART_SHARE;
       int w = 1600, h = 900;
       double scale = 1.0;
@@ -361,6 +363,8 @@ on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *se
             h = export_sizes[i].h;
             scale = export_sizes[i].scale;
           }
+      if (text_size == LF_N_TEXT_SIZES)
+        text_size = LF_TEXT_SIZE_NORMAL;
       lf_window_chart_data (self, kind, &data, bars);
       if (kind == LF_CHART_ATTRIBUTION)
         {
@@ -368,7 +372,7 @@ on_export_chart_response_cb (GtkNativeDialog *dialog, int response, LfWindow *se
           attribution = lf_sensitivity_attribute (self->document, (LfSensitivityWindow *) self->sensitivity);
           lf_sensitivity_attribution_data (self->document, attribution, &data);
         }
-      if (path == NULL || !lf_chart_export_png (path, kind, &data, w, h, scale, &error))
+      if (path == NULL || !lf_chart_export_png_sized (path, kind, &data, w, h, scale, text_size, &error))
         lf_window_show_error (self, _("Could Not Export the Chart"),
                               error ? error->message : _("Only local files can be written"));
       else
@@ -391,9 +395,13 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  const char *kinds[] = { "share", "origin", "ford", "map", "tornado", "attribution", NULL };
-  const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Ford"), _("Plant map"),
-                                _("Sensitivity"), _("Where the change came from"), NULL };
+  const char *kinds[] = { "share", "origin", "ford-impact", "ford", "map", "tornado", "attribution",
+                          "market", "price", "tariff-revenue", "jobs", NULL };
+  const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Effect on Ford"), _("Ford"),
+                                _("Plant map"), _("Sensitivity"), _("Where the change came from"),
+                                _("US EV market"), _("Average EV price"), _("Tariff revenue"), _("Jobs"), NULL };
+  const char *text_ids[] = { "normal", "presentation", NULL };
+  const char *text_labels[] = { _("Normal text"), _("Presentation: larger text"), NULL };
   const char *size_ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
   const char *size_labels[G_N_ELEMENTS (export_sizes) + 1] = { NULL };
   g_autofree char *name = g_strconcat (lf_document_get_title (self->document), ".png", NULL);
@@ -431,6 +439,8 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "chart", "share");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), size_ids, size_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", default_size);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "text", _("Text"), text_ids, text_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "text", "normal");
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

@@ -582,6 +582,10 @@ def test_export_chart(lf):
     m = re.match(r"^(\d+) ?[x×] ?(\d+)(?:.*\((\d+) × (\d+)\))?", shown[0])
     want = (int(m.group(3)), int(m.group(4))) if m.group(3) else (int(m.group(1)), int(m.group(2)))
     lf.export_size_shown = shown[0]
+    # A text size for slides sits beside it (issue 12), normal by default.
+    texts = [name_of(label) for combo in lf.find_all(pyatspi.ROLE_COMBO_BOX, root=dialog)
+             for label in lf.find_all(pyatspi.ROLE_LABEL, root=combo) if name_of(label) == "Normal text"]
+    check(texts, "the dialog offers no text size")
 
     enter_file_name(entry, path)
 
