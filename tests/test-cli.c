@@ -3,6 +3,8 @@
  * --set, failures as one line on stderr, and the same bytes in every locale. */
 #include "config.h"
 
+#include <math.h>
+
 #include <locale.h>
 #include <stdlib.h>
 #include <math.h>
@@ -451,6 +453,40 @@ test_draws (void)
     g_assert_true (json_object_has_member (json_object_get_object_member (root, "bands"),
                                            "chinese_share_ev_pct"));
   }
+}
+
+/* Ford's impact in the CSV: the net effect is the EBIT change plus the fee
+ * (to the CSV's 0.1 M USD rounding), zero under current policy; with draws it
+ * has its own band. */
+static void
+test_ford_impact_columns (void)
+{
+  g_autoptr(Result) current = run ("--project");
+  g_autoptr(Result) partner = run ("--project", "--draws", "100", "--set", "rule.connected_vehicle=2",
+                                   "--set", "plant.x.maker=xiaomi", "--set", "plant.x.site=us-mi-flat-rock",
+                                   "--set", "plant.x.capacity=200000", "--set", "ford.partnership=1");
+  g_autoptr(Csv) c = NULL;
+  g_autoptr(Csv) p = NULL;
+
+  assert_success (current);
+  assert_success (partner);
+  c = csv_parse (current->out);
+  p = csv_parse (partner->out);
+  for (int year = LF_FIRST_YEAR; year <= LF_LAST_YEAR; year++)
+    {
+      g_assert_cmpfloat (csv_get (c, year, "ford_net_effect_musd"), ==, 0.0);
+      g_assert_cmpfloat (csv_get (c, year, "ford_ev_sales_change"), ==, 0.0);
+      g_assert_cmpfloat (fabs (csv_get (p, year, "ford_net_effect_musd") -
+                               csv_get (p, year, "ford_ev_ebit_change_musd") -
+                               csv_get (p, year, "ford_partner_income_musd")), <=, 0.11);
+      g_assert_cmpfloat (fabs (csv_get (p, year, "ford_ev_ebit_change_musd") -
+                               (csv_get (p, year, "ford_ev_ebit_musd") -
+                                csv_get (p, year, "ford_ev_ebit_no_entry_musd"))), <=, 0.11);
+      g_assert_cmpfloat (csv_get (p, year, "ford_ev_sales_change"), ==,
+                         csv_get (p, year, "ford_ev_sales") - csv_get (p, year, "ford_ev_sales_no_entry"));
+    }
+  g_assert_cmpfloat (csv_get (p, 2030, "ford_net_effect_musd"), >, 0.0);
+  g_assert_cmpfloat (csv_get (p, 2030, "ford_net_effect_musd_p90"), >, csv_get (p, 2030, "ford_net_effect_musd_p10"));
 }
 
 static void
@@ -1108,7 +1144,8 @@ png_size (const char *path, guint *w, guint *h)
 static void
 test_export_png (void)
 {
-  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation", "attribution" };
+  static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation", "attribution",
+                                       "ford-impact", "price", "tariff-revenue", "jobs", "market" };
   g_autofree char *dir = lf_test_make_temp_dir ();
 
   g_assert_nonnull (dir);
@@ -1138,6 +1175,52 @@ test_export_png (void)
     g_autoptr(Result) r = run ("--export-png", "x.png", "--chart", "pie");
     g_assert_cmpint (r->exit_status, ==, 2);
     g_assert_nonnull (strstr (r->err, "--chart: 'pie'"));
+    /* The message names every kind there is. */
+    g_assert_nonnull (strstr (r->err, "ford-impact, price, tariff-revenue, jobs"));
+  }
+  /* A presentation-size export has the size asked for, and other pixels. */
+  {
+    g_autofree char *normal = g_build_filename (dir, "normal.png", NULL);
+    g_autofree char *slides = g_build_filename (dir, "slides.png", NULL);
+    g_autoptr(Result) a = run ("--export-png", normal, "--chart", "ford-impact", "--size", "960x540");
+    g_autoptr(Result) b = run ("--export-png", slides, "--chart", "ford-impact", "--size", "960x540",
+                               "--text-size", "presentation");
+    g_autofree char *na = NULL, *nb = NULL;
+    gsize la, lb;
+    guint w, h;
+
+    g_assert_cmpint (a->exit_status, ==, 0);
+    g_assert_cmpint (b->exit_status, ==, 0);
+    g_assert_cmpstr (b->err, ==, "");
+    png_size (slides, &w, &h);
+    g_assert_cmpuint (w, ==, 960);
+    g_assert_cmpuint (h, ==, 540);
+    g_assert_true (g_file_get_contents (normal, &na, &la, NULL));
+    g_assert_true (g_file_get_contents (slides, &nb, &lb, NULL));
+    g_assert_true (la != lb || memcmp (na, nb, la) != 0);
+    g_remove (normal);
+    g_remove (slides);
+  }
+  {
+    g_autoptr(Result) r = run ("--export-png", "x.png", "--text-size", "huge");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: --text-size: 'huge' is not normal or presentation\n");
+  }
+  {
+    g_autoptr(Result) r = run ("--project", "--text-size", "presentation");
+    g_assert_cmpint (r->exit_status, ==, 2);
+    g_assert_cmpstr (r->err, ==, "landfall: --chart, --size and --text-size go with --export-png FILE\n");
+  }
+  /* --chart list: every kind, with its title, tab-separated. */
+  {
+    g_autoptr(Result) r = run ("--chart", "list");
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (r);
+    lines = g_strsplit (r->out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), >=, 12);   /* eleven kinds at least, and the last newline */
+    g_assert_nonnull (strstr (r->out, "ford-impact\tWhat Chinese entry does to Ford\n"));
+    g_assert_nonnull (strstr (r->out, "market\tSize of the US EV market\n"));
   }
   g_rmdir (dir);
 }
@@ -1654,6 +1737,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/cli/compare/export", test_compare_export);
   g_test_add_func ("/landfall/cli/project/json", test_project_json);
   g_test_add_func ("/landfall/cli/project/draws", test_draws);
+  g_test_add_func ("/landfall/cli/project/ford-impact", test_ford_impact_columns);
   g_test_add_func ("/landfall/cli/set/schedule", test_set_schedule);
   g_test_add_func ("/landfall/cli/set/plant", test_add_plant);
   g_test_add_func ("/landfall/cli/save-scenario", test_save_scenario);
