@@ -1046,6 +1046,8 @@ test_attribution (Fixture       *f,
 
 /* Ford's impact and the other results people asked for ------------------------ */
 
+static guint count_color (cairo_surface_t *surface, const LfColor *color);
+
 static void
 fill_more_series (Fixture *f)
 {
@@ -1066,7 +1068,10 @@ fill_more_series (Fixture *f)
       f->current.series[LF_SERIES_TARIFF_REVENUE_MUSD][i] = 50;
       f->current.series[LF_SERIES_ENTRANT_NA_JOBS][i] = 0;
       f->current.series[LF_SERIES_EV_SALES][i] = 1.3e6 + 2e6 * t;
+      p->maker_sales[0][i] = 120000 * t;
+      p->maker_sales[1][i] = v[LF_SERIES_CHINESE_EV_SALES][i] - 120000 * t;
     }
+  f->projection.n_makers = 2;
 }
 
 /* Each new kind draws its scenario line where the projection says, in each
@@ -1108,6 +1113,29 @@ test_more_kinds (Fixture       *f,
         cairo_surface_destroy (surface);
       }
 
+  /* By maker: each maker's layer in its colour, named as in the data. */
+  {
+    const LfPalette *pal = lf_palette_get (FALSE);
+    LfColor byd = lf_palette_maker_color (pal, 0), geely = lf_palette_maker_color (pal, 1);
+    g_autofree char *text = NULL;
+    cairo_surface_t *surface;
+
+    /* A stack's area is its colour at 0.55 over the background. */
+#define OVER_WHITE(c) (c).red = 1 - 0.55 * (1 - (c).red), (c).green = 1 - 0.55 * (1 - (c).green), \
+                      (c).blue = 1 - 0.55 * (1 - (c).blue)
+    OVER_WHITE (byd);
+    OVER_WHITE (geely);
+#undef OVER_WHITE
+
+    f->data.dark = FALSE;
+    surface = render (LF_CHART_MAKERS, &f->data, W, H);
+    g_assert_cmpuint (count_color (surface, &byd), >, 500);
+    g_assert_cmpuint (count_color (surface, &geely), >, 500);
+    cairo_surface_destroy (surface);
+    text = lf_chart_describe (LF_CHART_MAKERS, &f->data);
+    g_test_message ("%s", text);
+    g_assert_nonnull (strstr (text, "270000 vehicles; BYD: 120000, Geely: 150000."));
+  }
   {
     g_autofree char *impact = lf_chart_describe (LF_CHART_FORD_IMPACT, &f->data);
     g_autofree char *price = lf_chart_describe (LF_CHART_PRICE, &f->data);

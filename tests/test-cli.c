@@ -1145,7 +1145,7 @@ static void
 test_export_png (void)
 {
   static const char *const kinds[] = { "share", "origin", "ford", "map", "tornado", "validation", "attribution",
-                                       "ford-impact", "price", "tariff-revenue", "jobs", "market" };
+                                       "ford-impact", "price", "tariff-revenue", "jobs", "market", "makers" };
   g_autofree char *dir = lf_test_make_temp_dir ();
 
   g_assert_nonnull (dir);
@@ -1176,7 +1176,7 @@ test_export_png (void)
     g_assert_cmpint (r->exit_status, ==, 2);
     g_assert_nonnull (strstr (r->err, "--chart: 'pie'"));
     /* The message names every kind there is. */
-    g_assert_nonnull (strstr (r->err, "ford-impact, price, tariff-revenue, jobs"));
+    g_assert_nonnull (strstr (r->err, "ford-impact, price, tariff-revenue, jobs, market"));
   }
   /* A presentation-size export has the size asked for, and other pixels. */
   {

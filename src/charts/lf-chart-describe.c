@@ -147,8 +147,8 @@ describe_comparison (const LfChartSpec *spec,
             {
               for (guint j = 0; j < spec->n_layers; j++)
                 if (spec->layers[j].kind == LF_LAYER_STACK)
-                  v += p->series[spec->layers[j].series][last] -
-                       (ref ? ref->series[spec->layers[j].series][last] : 0.0);
+                  v += lf_layer_values (&spec->layers[j], p)[last] -
+                       (ref ? lf_layer_values (&spec->layers[j], ref)[last] : 0.0);
             }
           else
             v = p->series[layer->series][last] - (ref ? ref->series[layer->series][last] : 0.0);

@@ -154,6 +154,19 @@ static const LfLayerSpec market_layers[] = {
     LF_ROLE_BAND, LF_DEPTH_AREA, N_("p10–p90 range"), N_("p10–p90"), LF_VALUE_VEHICLES },
 };
 
+/* Chinese-brand EV sales by maker: one layer per maker of the data, named and
+ * coloured as the maker (on the map too); makers the data lacks are left out. */
+
+#define MAKER_LAYER(m) \
+  { LF_LAYER_STACK, LF_SERIES_CHINESE_EV_SALES, LF_FROM_SCENARIO, 0, 1000.0, \
+    LF_ROLE_SCENARIO, LF_DEPTH_AREA, NULL, NULL, LF_VALUE_VEHICLES, (m) + 1 }
+
+static const LfLayerSpec makers_layers[] = {
+  MAKER_LAYER (0), MAKER_LAYER (1), MAKER_LAYER (2), MAKER_LAYER (3),
+  MAKER_LAYER (4), MAKER_LAYER (5), MAKER_LAYER (6), MAKER_LAYER (7),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (makers_layers) == LF_MAX_MAKERS);
+
 /* The kinds, in LfChartKind's order ------------------------------------------ */
 
 static const LfChartSpec specs[LF_N_CHARTS] = {
@@ -258,6 +271,16 @@ static const LfChartSpec specs[LF_N_CHARTS] = {
     .n_layers = G_N_ELEMENTS (jobs_layers), .layers = jobs_layers,
     .empty_note = N_("No Chinese-brand plant builds cars in North America in this scenario"),
     .describe = lf_chart_jobs_describe,
+  },
+  [LF_CHART_MAKERS] = {
+    .name = "makers",
+    .title = N_("Chinese-brand EV sales by maker"),
+    .source = N_("Source: Landfall model, data/baseline.json; projections 2025–2035 are model "
+               "output, not forecasts."),
+    .n_panels = G_N_ELEMENTS (origin_panels), .panels = origin_panels,
+    .n_layers = G_N_ELEMENTS (makers_layers), .layers = makers_layers,
+    .empty_note = N_("No Chinese-brand EV sales in this scenario"),
+    .describe = lf_chart_makers_describe,
   },
   [LF_CHART_MARKET] = {
     .name = "market",

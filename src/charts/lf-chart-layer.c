@@ -37,6 +37,51 @@ lf_chart_comparing (const LfChartData *data)
          (data->n_runs > 1 || data->difference_from >= 0);
 }
 
+/**
+ * lf_layer_values:
+ * Returns: (transfer none): the layer's numbers in @projection, by year, in
+ *   model units: its series, or its maker's sales
+ */
+const double *
+lf_layer_values (const LfLayerSpec  *layer,
+                 const LfProjection *projection)
+{
+  if (layer->maker > 0)
+    return projection->maker_sales[CLAMP (layer->maker - 1, 0, LF_MAX_MAKERS - 1)];
+  return projection->series[layer->series];
+}
+
+/* A maker's layer in the maker's colour (as on the map), any other in its role's. */
+LfColor
+lf_layer_color (const LfLayerSpec *layer,
+                const LfPalette   *palette)
+{
+  if (layer->maker > 0)
+    return lf_palette_maker_color (palette, layer->maker - 1);
+  return *lf_palette_role_color (palette, layer->color);
+}
+
+/**
+ * lf_layer_name:
+ * @readout: the read-out's label rather than the legend's
+ * Returns: (transfer none) (nullable): the translated label; a maker's
+ *   layer is named as its maker in the scenario's data
+ */
+const char *
+lf_layer_name (const LfLayerSpec *layer,
+               const LfChartData *data,
+               gboolean           readout)
+{
+  const char *label = readout ? layer->readout : layer->legend;
+
+  if (label != NULL)
+    return _(label);
+  if (layer->maker > 0 && data->scenario != NULL && data->scenario->baseline != NULL &&
+      layer->maker <= data->scenario->baseline->n_makers)
+    return _(data->scenario->baseline->makers[layer->maker - 1].name);
+  return NULL;
+}
+
 /* The scenario's own lines: drawn once for each run of a comparison. */
 gboolean
 lf_layer_is_per_run (const LfLayerSpec *layer)
@@ -108,7 +153,7 @@ stack_totals_fill (LfLayout          *l,
             if (spec->layers[i].kind == LF_LAYER_STACK)
               for (int y = 0; y < LF_N_YEARS; y++)
                 ld->values[y] += (k == 0 ? 1.0 : -1.0) *
-                                 MAX (0.0, p->series[spec->layers[i].series][y]) / spec->layers[i].divisor;
+                                 MAX (0.0, lf_layer_values (&spec->layers[i], p)[y]) / spec->layers[i].divisor;
         }
       /* Over its own stack the edited run needs no line; as differences,
        * the stacks are not drawn and every run is a line. */
@@ -143,11 +188,12 @@ layer_data_fill (LfLayerData        *ld,
         return;
 
   for (int i = 0; i < LF_N_YEARS; i++)
-    ld->values[i] = run->series[layer->series][i] / layer->divisor;
+    ld->values[i] = lf_layer_values (layer, run)[i] / layer->divisor;
 
   if (layer->kind != LF_LAYER_BAND)
     {
-      ld->present = TRUE;
+      /* A maker the data does not have is not drawn. */
+      ld->present = layer->maker <= run->n_makers;
       return;
     }
 
@@ -214,9 +260,9 @@ layout_legend (LfLayout          *l,
             }
           continue;
         }
-      if (!l->layers[i].present || layer->legend == NULL)
+      if (!l->layers[i].present || lf_layer_name (layer, data, FALSE) == NULL)
         continue;
-      for (guint j = 0; j < i; j++)
+      for (guint j = 0; j < i && layer->legend != NULL; j++)
         if (l->layers[j].present && spec->layers[j].legend != NULL &&
             g_str_equal (spec->layers[j].legend, layer->legend))
           seen = TRUE;
@@ -225,7 +271,7 @@ layout_legend (LfLayout          *l,
 
       g_assert (l->n_legend < LF_MAX_LEGEND);
       l->legend[l->n_legend++] = (LfLegendItem) {
-        _(layer->legend), *lf_palette_role_color (pal, layer->color),
+        lf_layer_name (layer, data, FALSE), lf_layer_color (layer, pal),
         layer->kind == LF_LAYER_LINE ? LF_SWATCH_LINE : LF_SWATCH_BOX
       };
     }
@@ -581,7 +627,8 @@ draw_depth (LfDraw         *d,
       const LfLayerSpec *layer = &spec->layers[i];
       const LfLayerData *ld = &l->layers[i];
       const LfPanel *panel = &l->panels[layer->panel];
-      const LfColor *color = lf_palette_role_color (d->palette, layer->color);
+      LfColor own = lf_layer_color (layer, d->palette);
+      const LfColor *color = &own;
 
       if (layer->depth != depth || !ld->present)
         continue;
@@ -624,7 +671,7 @@ draw_empty_note (LfDraw         *d,
       {
         has_stack = TRUE;
         for (int y = 0; y < LF_N_YEARS; y++)
-          total += d->data->projection->series[spec->layers[i].series][y];
+          total += lf_layer_values (&spec->layers[i], d->data->projection)[y];
       }
   /* A chart of lines and bars: said when every value of the scenario's is zero. */
   if (!has_stack && !lf_chart_comparing (d->data))
@@ -632,7 +679,7 @@ draw_empty_note (LfDraw         *d,
       for (guint i = 0; i < spec->n_layers; i++)
         if (spec->layers[i].source == LF_FROM_SCENARIO && spec->layers[i].kind != LF_LAYER_BAND)
           for (int y = 0; y < LF_N_YEARS; y++)
-            total += fabs (d->data->projection->series[spec->layers[i].series][y]);
+            total += fabs (lf_layer_values (&spec->layers[i], d->data->projection)[y]);
       has_stack = TRUE;
     }
   if (has_stack && total <= 0.0)

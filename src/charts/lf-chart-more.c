@@ -132,3 +132,31 @@ lf_chart_market_describe (const LfChartData *data)
   /* TRANSLATORS: the first %s is a sentence about US EV sales, the second a number of vehicles */
   return g_strdup_printf (_("%s Of these, Chinese brands: %s."), first, cn);
 }
+
+char *
+lf_chart_makers_describe (const LfChartData *data)
+{
+  const LfProjection *p = data->projection;
+  const LfBaseline *b = data->scenario != NULL ? data->scenario->baseline : NULL;
+  int last = LF_N_YEARS - 1;
+  g_autofree char *total = lf_format_count (p->series[LF_SERIES_CHINESE_EV_SALES][last]);
+  GString *s = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  /* TRANSLATORS: the start of a chart's description; %s is a number of vehicles */
+  g_string_append_printf (s, _("Chinese-brand EV sales in the US in %d: %s vehicles"), LF_LAST_YEAR, total);
+  for (int m = 0; b != NULL && m < MIN (p->n_makers, b->n_makers); m++)
+    {
+      g_autofree char *n = NULL;
+
+      if (!(p->maker_sales[m][last] > 0.5))
+        continue;
+      n = lf_format_count (p->maker_sales[m][last]);
+      g_string_append (s, first ? "; " : ", ");
+      /* TRANSLATORS: e.g. "Built in Mexico: 120,000" */
+      g_string_append_printf (s, _("%s: %s"), _(b->makers[m].name), n);
+      first = FALSE;
+    }
+  g_string_append (s, _("."));
+  return g_string_free (s, FALSE);
+}

@@ -164,6 +164,13 @@ void    lf_layout_chart           (const LfChartSpec  *spec,
 void    lf_layers_draw            (LfDraw             *d,
                                    const LfChartSpec  *spec);
 gboolean lf_chart_comparing       (const LfChartData  *data);
+const double *lf_layer_values     (const LfLayerSpec  *layer,
+                                   const LfProjection *projection);
+LfColor  lf_layer_color           (const LfLayerSpec  *layer,
+                                   const LfPalette    *palette);
+const char *lf_layer_name         (const LfLayerSpec  *layer,
+                                   const LfChartData  *data,
+                                   gboolean            readout);
 gboolean lf_layer_is_per_run      (const LfLayerSpec  *layer);
 
 /* lf-chart-readout.c: the hover read-out of a time-series chart. */
@@ -185,6 +192,7 @@ char   *lf_chart_price_describe          (const LfChartData  *data);
 char   *lf_chart_tariff_revenue_describe (const LfChartData  *data);
 char   *lf_chart_jobs_describe           (const LfChartData  *data);
 char   *lf_chart_market_describe         (const LfChartData  *data);
+char   *lf_chart_makers_describe         (const LfChartData  *data);
 
 /* lf-chart-tornado.c */
 void    lf_chart_tornado_draw     (LfDraw            *d);

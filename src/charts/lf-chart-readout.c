@@ -80,6 +80,7 @@ format_range (const LfLayerSpec *layer,
  * a dot at its top edge where it holds any cars. */
 static guint
 stack_rows (const LfLayout *l,
+            const LfChartData *data,
             const LfPalette *pal,
             int             y,
             LfReadoutRow   *rows)
@@ -90,7 +91,8 @@ stack_rows (const LfLayout *l,
   guint n = 0;
 
   for (guint i = 0; i < spec->n_layers; i++)
-    if (spec->layers[i].kind == LF_LAYER_STACK && spec->layers[i].readout != NULL)
+    if (spec->layers[i].kind == LF_LAYER_STACK && lf_layer_name (&spec->layers[i], data, TRUE) != NULL &&
+        l->layers[i].present)
       {
         double v = l->layers[i].values[y];
 
@@ -108,11 +110,11 @@ stack_rows (const LfLayout *l,
       const LfLayerSpec *layer = &spec->layers[i];
       double v;
 
-      if (layer->kind != LF_LAYER_STACK || layer->readout == NULL)
+      if (layer->kind != LF_LAYER_STACK || lf_layer_name (layer, data, TRUE) == NULL || !l->layers[i].present)
         continue;
       v = isfinite (l->layers[i].values[y]) ? MAX (0.0, l->layers[i].values[y]) : 0.0;
-      rows[n++] = (LfReadoutRow) { _(layer->readout), NULL, format_value (layer, v),
-                                   *lf_palette_role_color (pal, layer->color), LF_SWATCH_BOX,
+      rows[n++] = (LfReadoutRow) { lf_layer_name (layer, data, TRUE), NULL, format_value (layer, v),
+                                   lf_layer_color (layer, pal), LF_SWATCH_BOX,
                                    v > 0.0 ? (int) layer->panel : -1, cumulative };
       cumulative -= v;
     }
@@ -203,11 +205,11 @@ collect_rows (const LfLayout    *l,
     {
       const LfLayerSpec *layer = &spec->layers[i];
       const LfLayerData *ld = &l->layers[i];
-      LfColor color = *lf_palette_role_color (pal, layer->color);
+      LfColor color = lf_layer_color (layer, pal);
 
       if (l->n_runs > 0)
         n += run_rows (l, data, pal, i, y, rows + n);
-      if (layer->readout == NULL || !ld->present)
+      if (lf_layer_name (layer, data, TRUE) == NULL || !ld->present)
         continue;
       switch (layer->kind)
         {
@@ -225,7 +227,7 @@ collect_rows (const LfLayout    *l,
           break;
         case LF_LAYER_STACK:
           if (!stacked)
-            n += stack_rows (l, pal, y, rows + n);
+            n += stack_rows (l, data, pal, y, rows + n);
           stacked = TRUE;
           break;
         default:

@@ -70,6 +70,10 @@ typedef struct {
   const char    *legend;    /* N_(); layers with the same label share one entry; NULL: none */
   const char    *readout;   /* N_(): the read-out row's label; NULL: no row */
   LfValueFormat  format;    /* the read-out row's value */
+  int            maker;     /* 1 + a baseline maker's index: that maker's sales
+                             * (LfProjection.maker_sales) instead of the series,
+                             * named and coloured as the maker (legend and read-out
+                             * may then be NULL); 0: the series */
 } LfLayerSpec;
 
 typedef struct {

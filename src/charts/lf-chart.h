@@ -27,6 +27,7 @@ typedef enum {
   LF_CHART_TARIFF_REVENUE, /* duty collected on entrants' cars */
   LF_CHART_JOBS,          /* jobs at entrants' North American plants */
   LF_CHART_MARKET,        /* the size of the US EV market, Chinese brands' part in it */
+  LF_CHART_MAKERS,        /* Chinese-brand EV sales stacked by maker */
   LF_N_CHARTS
 } LfChartKind;
 

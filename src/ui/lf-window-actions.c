@@ -396,10 +396,11 @@ export_chart_activated (GtkWidget *widget, const char *action, GVariant *param)
   LfWindow *self = LF_WINDOW (widget);
   GtkFileChooserNative *dialog;
   const char *kinds[] = { "share", "origin", "ford-impact", "ford", "map", "tornado", "attribution",
-                          "market", "price", "tariff-revenue", "jobs", NULL };
+                          "makers", "market", "price", "tariff-revenue", "jobs", NULL };
   const char *kind_labels[] = { _("Chinese share"), _("Sales by origin"), _("Effect on Ford"), _("Ford"),
                                 _("Plant map"), _("Sensitivity"), _("Where the change came from"),
-                                _("US EV market"), _("Average EV price"), _("Tariff revenue"), _("Jobs"), NULL };
+                                _("Sales by maker"), _("US EV market"), _("Average EV price"), _("Tariff revenue"),
+                                _("Jobs"), NULL };
   const char *text_ids[] = { "normal", "presentation", NULL };
   const char *text_labels[] = { _("Normal text"), _("Presentation: larger text"), NULL };
   const char *size_ids[G_N_ELEMENTS (export_sizes) + 1] = { NULL };

@@ -177,14 +177,14 @@ sensitivity_activated (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 /* Four places for charts: the share; what entry does to Ford (or Ford's own
- * sales and EBIT); the entrants' sales by origin or another of the market's
- * results; the map. A place with a choice remembers it. */
+ * sales and EBIT); the entrants' sales by origin or by maker, or another of
+ * the market's results; the map. A place with a choice remembers it. */
 static void
 add_chart_cards (LfWindow *self)
 {
   static const LfChartKind share[] = { LF_CHART_SHARE };
   static const LfChartKind ford[] = { LF_CHART_FORD_IMPACT, LF_CHART_FORD };
-  static const LfChartKind market[] = { LF_CHART_ORIGIN, LF_CHART_MARKET, LF_CHART_PRICE,
+  static const LfChartKind market[] = { LF_CHART_ORIGIN, LF_CHART_MAKERS, LF_CHART_MARKET, LF_CHART_PRICE,
                                         LF_CHART_TARIFF_REVENUE, LF_CHART_JOBS };
   static const LfChartKind map[] = { LF_CHART_MAP };
   static const struct { const LfChartKind *kinds; guint n; const char *chooser; const char *key; } places[] = {

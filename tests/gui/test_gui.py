@@ -453,13 +453,13 @@ def test_chart_chooser_switches(lf):
     """The market's chart card picks among the results people asked for; the
     chart and its name follow, and so does the Ford card between the impact and
     Ford's own lines (issue 12)."""
-    chart = choose_chart(lf, "Market chart", "Average US EV price", 2)
+    chart = choose_chart(lf, "Market chart", "Average US EV price", 3)
     wait_for("the price chart's description", lambda: "Average US EV price in 2035" in (chart.description or ""))
     check(not [o for o in lf.find_all(pyatspi.ROLE_IMAGE, "Chinese-brand EV sales by where they are built")
                if states(o).contains(pyatspi.STATE_SHOWING)], "the origin chart is still shown")
     choose_chart(lf, "Ford chart", "Ford EV sales and EBIT", 1)
     # Back as they were, for the tests after.
-    choose_chart(lf, "Market chart", "Chinese-brand EV sales by where they are built", -2)
+    choose_chart(lf, "Market chart", "Chinese-brand EV sales by where they are built", -3)
     choose_chart(lf, "Ford chart", "What Chinese entry does to Ford", -1)
 
 
