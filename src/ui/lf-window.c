@@ -87,23 +87,21 @@ update_summary (LfWindow *self)
   const int y30 = lf_year_index (2030), y35 = lf_year_index (2035);
   const int years[2] = { y30, y35 };
 
-  /* What entry does to Ford leads: the EV EBIT it costs or brings, plus the fees. */
+  /* What entry does to Ford leads: the EV EBIT it costs or brings against no
+   * entry, plus the partnership fees. */
   {
     double net = p->series[LF_SERIES_FORD_NET_EFFECT_MUSD][y30];
-    double ebit = p->series[LF_SERIES_FORD_EV_EBIT_MUSD][y30];
     double change = p->series[LF_SERIES_FORD_EV_EBIT_CHANGE_MUSD][y30];
     double fee = p->series[LF_SERIES_FORD_PARTNER_INCOME_MUSD][y30];
     g_autofree char *value = lf_format_musd (net);
-    g_autofree char *e = lf_format_musd (ebit);
     g_autofree char *c = lf_format_musd (change);
     g_autofree char *f = lf_format_musd (fee);
     g_autofree char *lo = lf_format_musd (b->p10[LF_SERIES_FORD_NET_EFFECT_MUSD][y30]);
     g_autofree char *hi = lf_format_musd (b->p90[LF_SERIES_FORD_NET_EFFECT_MUSD][y30]);
-    /* Translators: a summary card's note: Ford's EV EBIT, its change against no Chinese entry,
-       the partnership fees, then the Monte Carlo range of the net effect, e.g.
-       "EV EBIT $754 M (−$69 M vs no entry); fees $480 M\np10–p90: $160 M–$590 M" */
-    g_autofree char *note = g_strdup_printf (_("EV EBIT %s (%s vs no entry); fees %s\np10–p90: %s–%s"),
-                                             e, c, f, lo, hi);
+    /* Translators: a summary card's note: the two parts of the net effect on Ford against
+       no Chinese entry (its EV EBIT change and the partnership fees), then the Monte Carlo
+       range of the net effect, e.g. "EBIT change −$37 M, fees $300 M\np10–p90: $158 M–$370 M" */
+    g_autofree char *note = g_strdup_printf (_("EBIT change %s, fees %s\np10–p90: %s–%s"), c, f, lo, hi);
     set_card (self, 0, _("Net effect of entry on Ford, 2030"), value, note);
   }
   for (int k = 0; k < 2; k++)
