@@ -1070,7 +1070,8 @@ def restore_env():
     with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
         f.write("[io/github/landfall/Landfall]\n"
                 f"last-scenario='{scenario}'\n"
-                "window-width=1000\nwindow-height=700\nwindow-maximized=false\n")
+                "window-width=1000\nwindow-height=700\nwindow-maximized=false\n"
+                "chart-market='jobs'\nchart-ford='ford'\n")
     return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
 
 
@@ -1081,6 +1082,12 @@ def test_restores_last_scenario_and_size(lf):
     xid, (x, y, width, height) = lf.xwindow()
     check(abs(width - 1000) <= 2 and abs(height - 700) <= 50,
           f"the window is {width}×{height}, not the 1000×700 it had")
+
+def test_restores_chart_choice(lf):
+    """The chart cards show the charts chosen last (issue 12)."""
+    lf.find(pyatspi.ROLE_IMAGE, "Jobs at Chinese-brand plants in North America")
+    lf.find(pyatspi.ROLE_IMAGE, "Ford EV sales and EBIT")
+
 
 def beyond_old_ranges_env():
     """A valid scenario beyond where the controls once ended (300 % and
@@ -1222,6 +1229,7 @@ SESSIONS = [
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
+        test_restores_chart_choice,
     ]),
     # The build's own catalogues (build/po/<lang>/LC_MESSAGES), in a German locale.
     ("de", {"LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8",
