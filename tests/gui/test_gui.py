@@ -410,14 +410,16 @@ CHART_TITLES = ("Chinese-brand share of US EV sales", "What Chinese entry does t
 def test_chart_titles(lf):
     """Each chart in the window has its title: on screen (a label, or the
     chooser showing it) and as the chart's accessible name, with a description
-    in words (issue 12)."""
-    for title in CHART_TITLES:
-        chart = lf.find(pyatspi.ROLE_IMAGE, title)
-        wait_for(f"the {title!r} chart's description", lambda: chart.description)
-        lf.find(pyatspi.ROLE_LABEL, title)  # over the chart, or as its chooser's choice
-    impact = lf.find(pyatspi.ROLE_IMAGE, "What Chinese entry does to Ford")
-    check("Net effect of Chinese entry on Ford" in impact.description,
-          f"the Ford chart's description: {impact.description!r}")
+    in words (issue 12). (One walk of the tree per look: each costs seconds.)"""
+    def charts():
+        found = {name_of(o): o for o in lf.find_all(pyatspi.ROLE_IMAGE)}
+        return found if all(t in found and found[t].description for t in CHART_TITLES) else None
+    found = wait_for("the four charts, named and described", charts)
+    labels = {name_of(o) for o in lf.find_all(pyatspi.ROLE_LABEL)}
+    missing = [t for t in CHART_TITLES if t not in labels]
+    check(not missing, f"no title shown over {missing}")
+    impact = found["What Chinese entry does to Ford"].description
+    check("Net effect of Chinese entry on Ford" in impact, f"the Ford chart's description: {impact!r}")
 
 
 def click_at(lf, acc):
@@ -428,39 +430,42 @@ def click_at(lf, acc):
     xdotool("mousemove", str(x + ex.x + ex.width // 2), str(y + ex.y + ex.height // 2), "click", "1")
 
 
-def inside(acc, root):
-    while acc is not None:
-        if acc == root:
-            return True
-        acc = acc.parent
-    return False
-
-
-def choose_chart(lf, chooser, title, steps):
+def choose_chart(lf, combo, steps):
     """Pick a chart in a chart card's drop-down: open it with the pointer,
     move @steps items down (up when negative) from the one shown, Enter."""
-    combo = lf.find(pyatspi.ROLE_COMBO_BOX, chooser)
     click_at(lf, combo)
     time.sleep(0.5)
     for _ in range(abs(steps)):
         key("Down" if steps > 0 else "Up")
         time.sleep(0.1)
     key("Return")
-    return lf.find(pyatspi.ROLE_IMAGE, title)
+    time.sleep(0.3)
+
+
+def charts_shown(lf, titles):
+    def probe():
+        shown = {name_of(o): o for o in lf.find_all(pyatspi.ROLE_IMAGE)
+                 if states(o).contains(pyatspi.STATE_VISIBLE)}
+        return shown if all(t in shown for t in titles) else None
+    return wait_for(f"the charts {titles}", probe)
 
 
 def test_chart_chooser_switches(lf):
     """The market's chart card picks among the results people asked for; the
     chart and its name follow, and so does the Ford card between the impact and
     Ford's own lines (issue 12)."""
-    chart = choose_chart(lf, "Market chart", "Average US EV price", 3)
-    wait_for("the price chart's description", lambda: "Average US EV price in 2035" in (chart.description or ""))
-    check(not [o for o in lf.find_all(pyatspi.ROLE_IMAGE, "Chinese-brand EV sales by where they are built")
-               if states(o).contains(pyatspi.STATE_SHOWING)], "the origin chart is still shown")
-    choose_chart(lf, "Ford chart", "Ford EV sales and EBIT", 1)
+    combos = {name_of(o): o for o in lf.find_all(pyatspi.ROLE_COMBO_BOX)}
+    check("Market chart" in combos and "Ford chart" in combos, f"no chart choosers among {sorted(combos)}")
+    choose_chart(lf, combos["Market chart"], 3)
+    choose_chart(lf, combos["Ford chart"], 1)
+    shown = charts_shown(lf, ["Average US EV price", "Ford EV sales and EBIT"])
+    price = shown["Average US EV price"]
+    wait_for("the price chart's description", lambda: "Average US EV price in 2035" in (price.description or ""))
+    check("Chinese-brand EV sales by where they are built" not in shown, "the origin chart is still shown")
     # Back as they were, for the tests after.
-    choose_chart(lf, "Market chart", "Chinese-brand EV sales by where they are built", -3)
-    choose_chart(lf, "Ford chart", "What Chinese entry does to Ford", -1)
+    choose_chart(lf, combos["Market chart"], -3)
+    choose_chart(lf, combos["Ford chart"], -1)
+    charts_shown(lf, ["Chinese-brand EV sales by where they are built", "What Chinese entry does to Ford"])
 
 
 def test_tariff_change_moves_share(lf):
