@@ -267,7 +267,9 @@ lf_axis_draw_projection_start (LfDraw        *d,
       cairo_line_to (cr, x, r->y + r->height);
       cairo_stroke (cr);
     }
-  if (n_panels > 0)
+  /* The words only where the panel has room for them beside its lines; the
+   * shade and the rule say the same on a small chart. */
+  if (n_panels > 0 && panels[0].rect.height >= 72.0)
     {
       const LfRect *r = &panels[0].rect;
       double x = round (lf_axis_year_to_x (r, LF_FIRST_PROJECTED_YEAR - 0.5)) + 0.5;
