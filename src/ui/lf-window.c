@@ -100,8 +100,11 @@ update_summary (LfWindow *self)
     g_autofree char *hi = lf_format_musd (b->p90[LF_SERIES_FORD_NET_EFFECT_MUSD][y30]);
     /* Translators: a summary card's note: the two parts of the net effect on Ford against
        no Chinese entry (its EV EBIT change and the partnership fees), then the Monte Carlo
-       range of the net effect, e.g. "EBIT change −$37 M, fees $300 M\np10–p90: $158 M–$370 M" */
-    g_autofree char *note = g_strdup_printf (_("EBIT change %s, fees %s\np10–p90: %s–%s"), c, f, lo, hi);
+       range of the net effect, e.g. "EBIT change −$37 M, fees $300 M\np10–p90: $158 M to $370 M" */
+    g_autofree char *text = g_strdup_printf (_("EBIT change %s, fees %s\np10–p90: %s to %s"), c, f, lo, hi);
+    /* A minus sign stays with its amount when the note wraps. */
+    g_auto(GStrv) parts = g_strsplit (text, "\u2212", -1);
+    g_autofree char *note = g_strjoinv ("\u2212\u2060", parts);
     set_card (self, 0, _("Net effect of entry on Ford, 2030"), value, note);
   }
   for (int k = 0; k < 2; k++)
