@@ -39,9 +39,14 @@ plain_number (double v)
   return lf_format_value (v, decimals_of (v));
 }
 
-/* One value of @param as a person reads it: "25 %", "$7,500", "off", "no limit". */
-static char *
-value_words (LfParam param, double v)
+/**
+ * lf_param_value_words:
+ *
+ * Returns: (transfer full): one value of @param as a person reads it: "25 %",
+ *   "$7,500", "off", "no limit", or a choice by its name ("Off")
+ */
+char *
+lf_param_value_words (LfParam param, double v)
 {
   const LfParamInfo *info = lf_param_info (param);
   g_autofree char *n = NULL;
@@ -83,13 +88,13 @@ char *
 lf_lever_value_words (const LfScenario *s, LfParam param)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *first = value_words (param, s->value[param]);
+  g_autofree char *first = lf_param_value_words (param, s->value[param]);
 
   g_string_append (out, first);
   for (int y = 1; y < LF_N_YEARS; y++)
     if (s->has_step[param][y])
       {
-        g_autofree char *v = value_words (param, s->step[param][y]);
+        g_autofree char *v = lf_param_value_words (param, s->step[param][y]);
         /* Translators: a lever's later value in a list, e.g. ", 25 % from 2028" */
         g_string_append_printf (out, _(", %s from %d"), v, LF_FIRST_YEAR + y);
       }

@@ -22,6 +22,8 @@ typedef struct {
 void       lf_difference_free   (LfDifference     *difference);
 char      *lf_lever_value_words (const LfScenario *scenario,
                                  LfParam           param);
+char      *lf_param_value_words (LfParam           param,
+                                 double            value);
 GPtrArray *lf_differences       (const LfScenario *a,
                                  const LfScenario *b);
 

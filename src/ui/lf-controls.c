@@ -622,13 +622,21 @@ lf_controls_sync (LfControls *self)
   /* No quota: its size row starts from a sensible one, and is off unless a
    * later year sets one. */
   quota = s->value[LF_PARAM_QUOTA_CHINA];
-  if (!isfinite (quota))
-    lf_lever_row_set_value (self->quota_row, QUOTA_TO_START_FROM);
   {
     gboolean later = FALSE;
+    double first_later = NAN;
 
     for (int y = 1; y < LF_N_YEARS; y++)
-      later |= s->has_step[LF_PARAM_QUOTA_CHINA][y];
+      if (s->has_step[LF_PARAM_QUOTA_CHINA][y])
+        {
+          later = TRUE;
+          if (isnan (first_later) && isfinite (s->step[LF_PARAM_QUOTA_CHINA][y]))
+            first_later = s->step[LF_PARAM_QUOTA_CHINA][y];
+        }
+    /* No quota now but one later (the trade deal's 100,000 from 2027): the
+     * size row shows that one, not a figure no year uses. */
+    if (!isfinite (quota))
+      lf_lever_row_set_value (self->quota_row, isnan (first_later) ? QUOTA_TO_START_FROM : first_later);
     gtk_widget_set_sensitive (GTK_WIDGET (self->quota_row), isfinite (quota) || later);
   }
 

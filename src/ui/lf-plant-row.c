@@ -178,6 +178,7 @@ build_controls (LfPlantRow *self)
                             LF_PLANT_PARAM_MIN_CAPACITY, LF_PLANT_PARAM_MAX_CAPACITY,
                             10000, 100000, 0);
   gtk_spin_button_configure (self->capacity_spin, self->capacity_adjustment, 10000, 0);
+  lf_spin_group_digits (self->capacity_spin);
   gtk_adjustment_configure (self->start_adjustment, LF_FIRST_YEAR, LF_FIRST_YEAR, LF_LAST_YEAR,
                             1, 10, 0);
   gtk_spin_button_configure (self->start_spin, self->start_adjustment, 1, 0);
@@ -190,6 +191,8 @@ build_controls (LfPlantRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_a11y, -1);
   adw_combo_row_set_model (self->maker_row, self->makers);
   adw_combo_row_set_model (self->site_row, self->sites);
+  lf_combo_row_show_whole_items (self->maker_row);
+  lf_combo_row_show_whole_items (self->site_row);
   show_values (self);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
