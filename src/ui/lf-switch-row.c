@@ -18,6 +18,7 @@ struct _LfSwitchRow
   GtkSwitch         *switch_;
   GtkWidget         *info_button;   /* "About …": meaning, default, source */
   char              *subtitle;      /* the .ui file's, shown while the lever has no later change */
+  gboolean           subtitle_kept;
 };
 
 G_DEFINE_FINAL_TYPE (LfSwitchRow, lf_switch_row, ADW_TYPE_ACTION_ROW)
@@ -48,7 +49,6 @@ lf_switch_row_constructed (GObject *object)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->switch_), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
-  self->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)));
   /* Beside the switch, before it. */
   self->info_button = lf_info_button_new (label);
   gtk_widget_insert_before (self->info_button, gtk_widget_get_parent (GTK_WIDGET (self->switch_)),
@@ -187,6 +187,12 @@ lf_switch_row_show (LfSwitchRow *self, const LfScenario *scenario)
     }
   /* A switch shows the value now; a later change says what it does then
    * (the trade deal's quota binds from 2027 while the switch is off). */
+  if (!self->subtitle_kept)
+    {
+      /* A .ui file sets the subtitle after the row is constructed. */
+      self->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)));
+      self->subtitle_kept = TRUE;
+    }
   schedule = lf_schedule_summary (scenario, self->param);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), schedule ? schedule : self->subtitle);
   v = scenario->value[self->param];

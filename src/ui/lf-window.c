@@ -11,6 +11,7 @@
 #include "lf-compare-panel.h"
 #include "lf-comparison-table.h"
 #include "lf-controls.h"
+#include "lf-difference.h"
 #include "lf-format.h"
 #include "lf-preset-strings.h"
 #include "lf-sensitivity-window.h"
@@ -173,7 +174,11 @@ static void
 refresh_charts (LfWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const char *description = lf_document_get_scenario (self->document)->description;
+  const LfScenario *scenario = lf_document_get_scenario (self->document);
+  /* Edited, a preset's description may no longer be true: say what changed. */
+  g_autofree char *changes = lf_document_get_modified (self->document)
+    ? lf_changes_words (lf_document_get_saved (self->document), scenario, 2) : NULL;
+  const char *description = changes ? changes : scenario->description;
   LfChartData data;
 
   /* One description of the state serves every view (each copies it). */
@@ -187,6 +192,8 @@ refresh_charts (LfWindow *self)
     }
   update_summary (self);
   gtk_label_set_text (self->description_label, description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
+                               changes && *scenario->description ? scenario->description : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
   /* Comparing, the summary is a table by scenario. */
   {
@@ -358,7 +365,12 @@ preset_activated (GtkWidget *widget, const char *action, GVariant *param)
       return;
     }
   /* A preset is a starting point, not a file: nothing to save yet. */
-  lf_document_start_from (self->document, s);
+  {
+    g_autoptr(LfDocumentState) before = lf_window_unsaved_state (self);
+
+    lf_document_start_from (self->document, s);
+    lf_window_replaced (self, g_steal_pointer (&before));
+  }
 }
 
 /* ---- comparing -------------------------------------------------------------------- */
