@@ -16,6 +16,7 @@
 #include "lf-preset-strings.h"
 #include "lf-sensitivity-window.h"
 #include "lf-summary-card.h"
+#include "lf-welcome.h"
 #include "lf-window-private.h"
 
 #define PRESET_DIR        "/io/github/landfall/Landfall/data/presets/"
@@ -769,6 +770,14 @@ lf_window_init (LfWindow *self)
   g_signal_connect_object (self->controls, "plant-selected", G_CALLBACK (on_plant_selected_cb), self, 0);
   lf_controls_set_scenario (LF_CONTROLS (self->controls), lf_document_get_scenario (self->document));
 
+  /* Above the charts, until dismissed: why everything is zero, what to try. */
+  {
+    GtkWidget *welcome = lf_welcome_new (self->baseline, lf_document_get_reference (self->document));
+
+    gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_box))), welcome);
+    if (self->settings)
+      g_settings_bind (self->settings, "show-welcome", welcome, "visible", G_SETTINGS_BIND_DEFAULT);
+  }
   add_summary_cards (self);
   self->comparison_table = lf_comparison_table_new (self->comparison);
   gtk_widget_set_visible (self->comparison_table, FALSE);
