@@ -84,7 +84,7 @@ lf_param_about (LfParam param, const LfBaseline *baseline)
       g_autofree char *def = shown_words (param, current->value[param]);
 
       /* Translators: a lever's default (current policy), e.g. "Today: 127.5 %." */
-      g_string_append_printf (out, " ");
+      g_string_append_c (out, '\n');
       g_string_append_printf (out, _("Today: %s."), def);
     }
   g_string_append (out, "\n\n");
@@ -94,13 +94,6 @@ lf_param_about (LfParam param, const LfBaseline *baseline)
   /* Translators: a lever's key in scenario files and on the command line, for analysts */
   g_string_append_printf (out, _("In files: %s"), info->key);
   return g_string_free (out, FALSE);
-}
-
-static void
-on_info_popover_show_cb (GtkPopover *popover, GtkLabel *label)
-{
-  /* Opened, the popover starts at the top of its text. */
-  gtk_label_select_region (label, 0, 0);
 }
 
 /**
@@ -126,13 +119,11 @@ lf_info_button_new (const char *name)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_label_set_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_popover_set_child (GTK_POPOVER (popover), label);
-  g_signal_connect (popover, "show", G_CALLBACK (on_info_popover_show_cb), label);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
   gtk_widget_set_tooltip_text (button, a11y);
