@@ -489,6 +489,10 @@ test_spin_grouping (void)
     lf_controls_select_plant (LF_CONTROLS (controls), 0);
     plant = find_child (controls, LF_TYPE_PLANT_ROW);
     capacity = find_child (plant, GTK_TYPE_SPIN_BUTTON);
+    /* The maker's and the site's lists show whole items. */
+    for (GtkWidget *c = find_child (plant, ADW_TYPE_COMBO_ROW); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (ADW_IS_COMBO_ROW (c))
+        g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (c)));
     {
       g_autofree char *shown = lf_format_value (s->plants[0].capacity, 0);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (capacity)), ==, shown);
@@ -572,6 +576,23 @@ test_schedule_shown (void)
   rule = find_row_of (controls, LF_TYPE_CHOICE_ROW, LF_PARAM_RULE_CONNECTED_VEHICLE);
   g_assert_nonnull (rule);
   g_assert_true (shows_label (rule, "from 2027: Off"));
+  /* Its open list shows whole items (AdwComboRow's own cuts them at 20
+   * characters), and its schedule takes a new value by name. */
+  g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (rule)));
+  {
+    GtkWidget *button = find_child (rule, GTK_TYPE_MENU_BUTTON);
+    GtkWidget *popover = NULL, *choice = NULL;
+
+    /* The first menu button is the schedule's (the About button follows). */
+    g_assert_nonnull (button);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    g_assert_nonnull (popover);
+    choice = find_child (popover, GTK_TYPE_DROP_DOWN);
+    g_assert_nonnull (choice);
+    g_assert_nonnull (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (choice)));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (choice))), 0),
+                     ==, "Off");
+  }
 
   /* Without a later change the switch says what it did before. */
   lf_scenario_clear_steps (s, LF_PARAM_QUOTA_CHINA);
