@@ -372,6 +372,9 @@ collect_tooltips (GtkWidget *widget, guint *n_tips, guint *n_info)
     {
       const char *tip = gtk_widget_get_tooltip_text (c);
 
+      /* A combo row keeps its tooltip itself (away from its open list). */
+      if (tip == NULL)
+        tip = g_object_get_data (G_OBJECT (c), "lf-tip");
       if (tip != NULL)
         {
           (*n_tips)++;

@@ -187,7 +187,7 @@ lf_choice_row_show (LfChoiceRow *self, const LfScenario *scenario)
       g_autofree char *about = lf_param_about (self->param, scenario->baseline);
 
       self->tooltip_baseline = scenario->baseline;
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      lf_combo_row_set_tip (ADW_COMBO_ROW (self), tooltip);
       lf_info_button_set_text (self->info_button, about);
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), (guint) scenario->value[self->param]);

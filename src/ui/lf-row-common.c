@@ -381,6 +381,44 @@ whole_item_factory (GObject *owner)
   return factory;
 }
 
+static gboolean
+has_open_popover (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if ((GTK_IS_POPOVER (c) && gtk_widget_get_mapped (c)) || has_open_popover (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* A combo row's tooltip stays away while its list is open: over the list, it
+ * would cover the items it describes. */
+static gboolean
+on_combo_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  const char *tip = g_object_get_data (G_OBJECT (row), "lf-tip");
+
+  if (tip == NULL || *tip == '\0' || has_open_popover (row))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
+/**
+ * lf_combo_row_set_tip:
+ * @tip: (nullable): one short sentence
+ *
+ * The tooltip of a combo row, shown except while its list is open.
+ */
+void
+lf_combo_row_set_tip (AdwComboRow *row, const char *tip)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_object_set_data_full (G_OBJECT (row), "lf-tip", g_strdup (tip), g_free);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (row), tip != NULL);
+  if (tip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+}
+
 /**
  * lf_combo_row_show_whole_items:
  *
@@ -396,6 +434,15 @@ lf_combo_row_show_whole_items (AdwComboRow *row)
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
   factory = whole_item_factory (G_OBJECT (row));
   adw_combo_row_set_list_factory (row, factory);
+  /* A tooltip from a .ui file becomes one that keeps away from the list. */
+  if (gtk_widget_get_tooltip_text (GTK_WIDGET (row)) != NULL)
+    {
+      g_autofree char *tip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+      lf_combo_row_set_tip (row, tip);
+    }
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_combo_query_tooltip_cb), NULL);
 }
 
 static void

@@ -25,6 +25,8 @@ char       *lf_schedule_summary     (const LfScenario *scenario,
 void        lf_wheel_scrolls_panel  (GtkWidget        *widget);
 void        lf_spin_group_digits    (GtkSpinButton    *spin);
 void        lf_combo_row_show_whole_items (AdwComboRow *row);
+void        lf_combo_row_set_tip    (AdwComboRow      *row,
+                                     const char       *tip);
 void        lf_drop_down_show_whole_items (GtkDropDown *drop_down);
 
 G_END_DECLS
