@@ -96,6 +96,9 @@ lf_param_about (LfParam param, const LfBaseline *baseline)
   return g_string_free (out, FALSE);
 }
 
+static gboolean on_tip_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard,
+                                           GtkTooltip *tooltip, gpointer data);
+
 /**
  * lf_info_button_new:
  * @name: what the button tells about, e.g. the lever's label
@@ -126,7 +129,10 @@ lf_info_button_new (const char *name)
   gtk_popover_set_child (GTK_POPOVER (popover), label);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
-  gtk_widget_set_tooltip_text (button, a11y);
+  /* Its tooltip keeps away from its open popover, as a combo row's does. */
+  g_object_set_data_full (G_OBJECT (button), "lf-tip", g_strdup (a11y), g_free);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -393,7 +399,7 @@ has_open_popover (GtkWidget *widget)
 /* A combo row's tooltip stays away while its list is open: over the list, it
  * would cover the items it describes. */
 static gboolean
-on_combo_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+on_tip_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
 {
   const char *tip = g_object_get_data (G_OBJECT (row), "lf-tip");
 
@@ -442,7 +448,7 @@ lf_combo_row_show_whole_items (AdwComboRow *row)
       gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
       lf_combo_row_set_tip (row, tip);
     }
-  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_combo_query_tooltip_cb), NULL);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
 }
 
 static void
