@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lf-format.h"
 #include "lf-plant-row.h"
 #include "lf-row-common.h"
 
@@ -182,10 +183,7 @@ add_info_buttons (LfPlantRow *self)
                   "costs and appeal to buyers come from the model's baseline data. A maker "
                   "controlled from China is barred by the connected-vehicle rule unless it "
                   "is authorised.") },
-    { "capacity", N_("How many cars the plant can build in a year once it runs at full speed; "
-                     "a new plant reaches it in its third year. Buyers who want more cars than "
-                     "that go to other plants and makers. A new plant starts at 150,000 a year, "
-                     "the size of BYD's plants in Brazil, Hungary and Turkey (2025).") },
+    { "capacity", NULL },  /* below: it names the size a new plant starts at */
     { "start", N_("The first year the plant builds cars. It is never earlier than its site "
                   "allows: the years a plant takes from a decision to production.") },
   };
@@ -197,7 +195,14 @@ add_info_buttons (LfPlantRow *self)
       g_autofree char *key = g_strdup_printf ("plant.%s.%s", self->plant_id,
                                               g_str_equal (rows[i].row, "start") ? "start_year" : rows[i].row);
       g_autofree char *files = g_strdup_printf (_("In files: %s"), key);
-      g_autofree char *whole = g_strconcat (_(rows[i].about), "\n\n", files, NULL);
+      g_autofree char *start = lf_format_count (LF_PLANT_DEFAULT_CAPACITY);
+      g_autofree char *about = rows[i].about != NULL ? g_strdup (_(rows[i].about)) :
+        /* Translators: %s is the capacity a new plant starts at, e.g. "150,000" */
+        g_strdup_printf (_("How many cars the plant can build in a year once it runs at full speed; "
+                           "a new plant reaches it in its third year. Buyers who want more cars than "
+                           "that go to other plants and makers. A new plant starts at %s a year, "
+                           "the size of BYD's plants in Brazil, Hungary and Turkey (2025)."), start);
+      g_autofree char *whole = g_strconcat (about, "\n\n", files, NULL);
 
       lf_info_button_set_text (button, whole);
       adw_action_row_add_suffix (targets[i], button);
