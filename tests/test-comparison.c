@@ -256,6 +256,32 @@ test_differences (void)
   }
 }
 
+/* An edited preset says what changed from it, with a count, its first
+ * changes by name and how many more; nothing when nothing changed. */
+static void
+test_changes_words (void)
+{
+  g_autoptr(LfScenario) deal = preset ("05-trade-deal.landfall");
+  g_autoptr(LfScenario) edited = lf_scenario_copy (deal);
+  g_autofree char *none = lf_changes_words (deal, edited, 2);
+  g_autofree char *one = NULL, *three = NULL;
+
+  if (!g_str_has_prefix (setlocale (LC_NUMERIC, NULL), "en_US"))
+    {
+      g_test_skip ("the words are checked in en_US.UTF-8, which is not installed");
+      return;
+    }
+  g_assert_null (none);
+  g_assert_true (lf_scenario_set_number (edited, "credit.ev_usd", 7500, NULL));
+  one = lf_changes_words (deal, edited, 2);
+  g_assert_cmpstr (one, ==, "Changed from Trade deal (1 setting differs): EV purchase credit $7,500 (was $0).");
+  g_assert_true (lf_scenario_set_number (edited, "tariff.mexico", 0, NULL));
+  g_assert_true (lf_scenario_set_number (edited, "ford.partnership", 1, NULL));
+  three = lf_changes_words (deal, edited, 2);
+  g_assert_true (g_str_has_prefix (three, "Changed from Trade deal (3 settings differ): "));
+  g_assert_true (g_str_has_suffix (three, "; and 1 more."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,6 +299,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/comparison/only-changed-projects", test_only_changed_projects);
   g_test_add_func ("/landfall/comparison/save-and-replace", test_save_and_replace);
   g_test_add_func ("/landfall/comparison/differences", test_differences);
+  g_test_add_func ("/landfall/comparison/changes-words", test_changes_words);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

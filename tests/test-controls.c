@@ -6,12 +6,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
+#include "lf-choice-row.h"
 #include "lf-controls.h"
+#include "lf-format.h"
 #include "lf-lever-row.h"
 #include "lf-plant-row.h"
+#include "lf-row-common.h"
 #include "lf-sensitivity-window.h"
+#include "lf-switch-row.h"
+#include "lf-welcome.h"
 
 /* The window's resource bundle, registered as the program registers it. */
 GResource *landfall_ui_get_resource (void);
@@ -341,6 +348,282 @@ test_sensitivity_attribution (void)
     }
 }
 
+/* ---- words a newcomer meets (issue 12) ---------------------------------------- */
+
+/* Developer text that must not be in a tooltip. */
+static void
+assert_plain_tooltip (const char *tip, const char *where)
+{
+  if (tip == NULL)
+    return;
+  g_test_message ("%s: %s", where, tip);
+  g_assert_null (strstr (tip, "Key:"));
+  g_assert_null (strstr (tip, "data/"));
+  g_assert_null (strstr (tip, ".json"));
+  g_assert_null (strstr (tip, "0 off"));
+  g_assert_null (strchr (tip, '\n'));
+  g_assert_cmpuint (g_utf8_strlen (tip, -1), <=, 100);
+}
+
+static void
+collect_tooltips (GtkWidget *widget, guint *n_tips, guint *n_info)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *tip = gtk_widget_get_tooltip_text (c);
+
+      /* A combo row keeps its tooltip itself (away from its open list). */
+      if (tip == NULL)
+        tip = g_object_get_data (G_OBJECT (c), "lf-tip");
+      if (tip != NULL)
+        {
+          (*n_tips)++;
+          assert_plain_tooltip (tip, G_OBJECT_TYPE_NAME (c));
+          if (GTK_IS_MENU_BUTTON (c) && g_str_has_prefix (tip, "About "))
+            (*n_info)++;
+        }
+      collect_tooltips (c, n_tips, n_info);
+    }
+}
+
+/* Each lever's tooltip is one short plain sentence; its About popover says
+ * what it means, its range and today's value in words, the source of that
+ * from the baseline, and its key for analysts. */
+static void
+test_tooltips_and_about (void)
+{
+  for (int p = 0; p < LF_N_PARAMS; p++)
+    {
+      const LfParamInfo *info = lf_param_info (p);
+      g_autofree char *tip = lf_param_tooltip (p, baseline);
+      g_autofree char *about = lf_param_about (p, baseline);
+      g_autofree char *files = g_strdup_printf ("In files: %s", info->key);
+      const char *source = lf_baseline_get_source (baseline, info->key);
+
+      assert_plain_tooltip (tip, info->key);
+      g_assert_nonnull (source);
+      g_assert_nonnull (strstr (about, source));
+      g_assert_nonnull (strstr (about, files));
+      g_assert_nonnull (strstr (about, "Today: "));
+      g_assert_true (g_str_has_prefix (about, info->about));
+    }
+  {
+    g_autofree char *about = lf_param_about (LF_PARAM_RULE_CONNECTED_VEHICLE, baseline);
+    g_autofree char *tariff = lf_param_about (LF_PARAM_TARIFF_CHINA, baseline);
+
+    g_assert_nonnull (strstr (about, "Today: As published: Chinese makers barred from 2027."));
+    g_assert_nonnull (strstr (about, "Choices: Off; "));
+    g_assert_nonnull (strstr (tariff, "Today: 127.5"));
+  }
+
+  /* The whole panel, every group and a plant opened: plain tooltips, and an
+   * About button on every lever, switch, choice and plant field. */
+  {
+    g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+    GtkWidget *controls = g_object_ref_sink (lf_controls_new ());
+    guint n_tips = 0, n_info = 0, n_authorised = 0;
+
+    lf_controls_set_scenario (LF_CONTROLS (controls), s);
+    lf_controls_select_plant (LF_CONTROLS (controls), 0);
+    collect_tooltips (controls, &n_tips, &n_info);
+    for (int m = 0; m < baseline->n_makers; m++)
+      n_authorised += baseline->makers[m].chinese_controlled;
+    /* The quota has two rows (its switch and its size), each with its button;
+     * a plant's four fields have one each. */
+    g_assert_cmpuint (n_info, ==, LF_N_PARAMS + 1 + n_authorised + 4);
+    g_object_unref (controls);
+  }
+}
+
+/* A spin button shows the locale's digit grouping and reads it back; a bad
+ * entry is refused and the value kept. */
+static void
+test_spin_grouping (void)
+{
+  GtkAdjustment *adj = gtk_adjustment_new (0, 0, 2000000, 10000, 100000, 0);
+  GtkWidget *spin = g_object_ref_sink (gtk_spin_button_new (adj, 10000, 0));
+
+  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("en_US.UTF-8 is not installed");
+      g_object_unref (spin);
+      return;
+    }
+  lf_spin_group_digits (GTK_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 200000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "200,000");
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "250,000");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 250000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "250,000");
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "300000");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 300000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "300,000");
+
+  /* Refused: the old value stays and is shown again. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "lots");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 300000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "300,000");
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (spin), "200.000");
+      gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+      g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 200000);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "200.000");
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+
+  /* A lever row's exact entry and a plant's capacity use it. */
+  {
+    g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+    GtkWidget *controls = g_object_ref_sink (lf_controls_new ());
+    GtkWidget *plant, *capacity;
+
+    setlocale (LC_ALL, "en_US.UTF-8");
+    g_assert_true (lf_scenario_set_number (s, "quota.china", 100000, NULL));
+    lf_controls_set_scenario (LF_CONTROLS (controls), s);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_child (GTK_WIDGET (find_lever (controls, LF_PARAM_QUOTA_CHINA)),
+                                                                      GTK_TYPE_SPIN_BUTTON))), ==, "100,000");
+    lf_controls_select_plant (LF_CONTROLS (controls), 0);
+    plant = find_child (controls, LF_TYPE_PLANT_ROW);
+    capacity = find_child (plant, GTK_TYPE_SPIN_BUTTON);
+    /* The maker's and the site's lists show whole items. */
+    for (GtkWidget *c = find_child (plant, ADW_TYPE_COMBO_ROW); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (ADW_IS_COMBO_ROW (c))
+        g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (c)));
+    {
+      g_autofree char *shown = lf_format_value (s->plants[0].capacity, 0);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (capacity)), ==, shown);
+      g_assert_nonnull (strchr (shown, ','));
+    }
+    setlocale (LC_ALL, "C.UTF-8");
+    g_object_unref (controls);
+  }
+  g_object_unref (spin);
+}
+
+static GtkWidget *
+find_row_of (GtkWidget *widget, GType type, LfParam param)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        {
+          LfParam p;
+
+          g_object_get (c, "param", &p, NULL);
+          if (p == param)
+            return c;
+        }
+      if ((found = find_row_of (c, type, param)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether any label under @widget shows exactly @text. */
+static gboolean
+shows_label (GtkWidget *widget, const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_visible (c) && g_str_equal (gtk_label_get_text (GTK_LABEL (c)), text))
+        return TRUE;
+      if (shows_label (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The trade deal: no quota now, 100,000 from 2027, the rule off from 2027.
+ * The quota's switch says so rather than "Off: no limit"; its size shows the
+ * quota that binds; the rule's schedule names the choice ("Off", not "0"). */
+static void
+test_schedule_shown (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "data", "presets",
+                                            "05-trade-deal.landfall", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfScenario) s = lf_scenario_load_file (baseline, path, &error);
+  GtkWidget *controls, *quota_switch, *rule;
+  g_autofree char *rule_text = NULL;
+  const char *subtitle;
+
+  g_assert_no_error (error);
+  g_assert_false (isfinite (s->value[LF_PARAM_QUOTA_CHINA]));
+  rule_text = lf_schedule_text (s, LF_PARAM_RULE_CONNECTED_VEHICLE);
+  g_assert_cmpstr (rule_text, ==, "from 2027: Off");
+
+  controls = g_object_ref_sink (lf_controls_new ());
+  lf_controls_set_scenario (LF_CONTROLS (controls), s);
+  quota_switch = find_row_of (controls, LF_TYPE_SWITCH_ROW, LF_PARAM_QUOTA_CHINA);
+  g_assert_nonnull (quota_switch);
+  g_assert_false (lf_switch_row_get_active (LF_SWITCH_ROW (quota_switch)));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (quota_switch));
+  g_test_message ("quota switch: %s", subtitle);
+  {
+    g_autofree char *n = lf_format_value (100000, 0);
+    g_autofree char *later = g_strdup_printf ("Now: no limit; from 2027: %s a year", n);
+
+    g_assert_cmpstr (subtitle, ==, later);
+  }
+  g_assert_cmpfloat (lf_lever_row_get_value (find_lever (controls, LF_PARAM_QUOTA_CHINA)), ==, 100000);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_lever (controls, LF_PARAM_QUOTA_CHINA))));
+  rule = find_row_of (controls, LF_TYPE_CHOICE_ROW, LF_PARAM_RULE_CONNECTED_VEHICLE);
+  g_assert_nonnull (rule);
+  g_assert_true (shows_label (rule, "from 2027: Off"));
+  /* Its open list shows whole items (AdwComboRow's own cuts them at 20
+   * characters), and its schedule takes a new value by name. */
+  g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (rule)));
+  {
+    GtkWidget *button = find_child (rule, GTK_TYPE_MENU_BUTTON);
+    GtkWidget *popover = NULL, *choice = NULL;
+
+    /* The first menu button is the schedule's (the About button follows). */
+    g_assert_nonnull (button);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    g_assert_nonnull (popover);
+    choice = find_child (popover, GTK_TYPE_DROP_DOWN);
+    g_assert_nonnull (choice);
+    g_assert_nonnull (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (choice)));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (choice))), 0),
+                     ==, "Off");
+  }
+
+  /* Without a later change the switch says what it did before. */
+  lf_scenario_clear_steps (s, LF_PARAM_QUOTA_CHINA);
+  lf_controls_sync (LF_CONTROLS (controls));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (quota_switch)), ==,
+                   "Off: no limit on China-built imports");
+  g_object_unref (controls);
+}
+
+/* The first-launch text cites the data's own tariff, not a figure written
+ * into the code. */
+static void
+test_welcome_text (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autofree LfProjection *p = g_new0 (LfProjection, 1);
+  g_autofree char *text = NULL;
+  g_autofree char *stack = lf_format_percent (s->value[LF_PARAM_TARIFF_CHINA], 1);
+
+  lf_project (s, p);
+  text = lf_welcome_text (baseline, p);
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, stack));
+  g_assert_nonnull (strstr (text, "connected-vehicle rule bars"));
+  g_assert_nonnull (strstr (text, "starts at zero"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,6 +646,10 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/controls/beyond-old-ranges", test_controls_scenario);
   g_test_add_func ("/landfall/ui/controls/built-later", test_controls_lazy);
   g_test_add_func ("/landfall/ui/sensitivity/attribution", test_sensitivity_attribution);
+  g_test_add_func ("/landfall/ui/controls/tooltips-and-about", test_tooltips_and_about);
+  g_test_add_func ("/landfall/ui/controls/spin-grouping", test_spin_grouping);
+  g_test_add_func ("/landfall/ui/controls/schedule-shown", test_schedule_shown);
+  g_test_add_func ("/landfall/ui/welcome/text", test_welcome_text);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

@@ -423,6 +423,54 @@ test_dispose_while_busy (void)
   }
 }
 
+/* A preset or a file that replaces unsaved changes can give them back
+ * exactly: the scenario, its file, and that it was modified. */
+static void
+test_restore_state (void)
+{
+  g_autoptr(LfDocument) doc = new_document (NULL);
+  g_autofree char *dir = lf_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "mine.landfall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfScenario) edited = NULL;
+  g_autoptr(LfScenario) deal = lf_scenario_copy (lf_document_get_scenario (doc));
+  g_autoptr(LfDocumentState) before = NULL;
+
+  edit (doc, "tariff.china", 25);
+  g_assert_true (lf_document_save (doc, file, &error));
+  g_assert_no_error (error);
+  edit (doc, "tariff.mexico", 10);
+  g_assert_true (lf_document_get_modified (doc));
+  edited = lf_scenario_copy (lf_document_get_scenario (doc));
+  g_assert_true (lf_scenario_equal (lf_document_get_saved (doc), lf_document_get_scenario (doc)) == FALSE);
+
+  /* A preset replaces it. */
+  before = lf_document_get_state (doc);
+  lf_scenario_set_name (deal, "Trade deal");
+  g_assert_true (lf_scenario_set_number (deal, "tariff.china", 27.5, NULL));
+  lf_document_start_from (doc, deal);
+  g_assert_false (lf_document_get_modified (doc));
+  g_assert_null (lf_document_get_file (doc));
+  g_assert_cmpstr (lf_document_get_title (doc), ==, "Trade deal");
+
+  /* Undo in the toast. */
+  lf_document_restore_state (doc, before);
+  g_assert_true (lf_scenario_equal (lf_document_get_scenario (doc), edited));
+  g_assert_cmpstr (lf_document_get_title (doc), ==, edited->name);
+  g_assert_nonnull (lf_document_get_file (doc));
+  g_assert_true (g_file_equal (lf_document_get_file (doc), file));
+  g_assert_true (lf_document_get_modified (doc));
+  g_assert_cmpfloat (lf_document_get_saved (doc)->value[LF_PARAM_TARIFF_CHINA], ==, 25);
+  g_assert_cmpfloat (lf_document_get_saved (doc)->value[LF_PARAM_TARIFF_MEXICO], !=, 10);
+  /* The restore is a step of its own: undo goes back to the preset. */
+  g_assert_true (lf_document_undo (doc));
+  g_assert_cmpstr (lf_document_get_title (doc), ==, "Trade deal");
+
+  lf_test_remove_tree (dir);
+  lf_test_drain_bands (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,6 +486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/document/coalescing", test_coalescing);
   g_test_add_func ("/landfall/document/save", test_save);
   g_test_add_func ("/landfall/document/replace", test_replace);
+  g_test_add_func ("/landfall/document/restore-state", test_restore_state);
   g_test_add_func ("/landfall/document/bands", test_bands);
   g_test_add_func ("/landfall/document/stale-band", test_stale_band);
   g_test_add_func ("/landfall/document/dispose-while-busy", test_dispose_while_busy);

@@ -160,6 +160,69 @@ test_files (void)
   restore_locale ();
 }
 
+/* What a person types into a number entry is read as the locale writes it,
+ * or as plain digits; anything else is refused and the value left alone. */
+static void
+test_parse (void)
+{
+  static const struct { const char *locale; const char *text; gboolean ok; double value; } cases[] = {
+    { "C.UTF-8", "200000", TRUE, 200000 },
+    { "C.UTF-8", "12.5", TRUE, 12.5 },
+    { "C.UTF-8", "", FALSE, 0 },
+    { "C.UTF-8", "abc", FALSE, 0 },
+    { "C.UTF-8", "1e9", FALSE, 0 },
+    { "C.UTF-8", "inf", FALSE, 0 },
+    { "C.UTF-8", "nan", FALSE, 0 },
+    { "C.UTF-8", "0x10", FALSE, 0 },
+    { "C.UTF-8", "1.2.3", FALSE, 0 },
+    { "C.UTF-8", "--5", FALSE, 0 },
+    { "en_US.UTF-8", "200,000", TRUE, 200000 },
+    { "en_US.UTF-8", "200000", TRUE, 200000 },
+    { "en_US.UTF-8", " 1,234.5 ", TRUE, 1234.5 },
+    { "en_US.UTF-8", "\u22121.50", TRUE, -1.5 },
+    { "en_US.UTF-8", "-1.5", TRUE, -1.5 },
+    { "en_US.UTF-8", "127.5 %", TRUE, 127.5 },
+    { "en_US.UTF-8", "$7,500", TRUE, 7500 },
+    { "en_US.UTF-8", "200 000", TRUE, 200000 },
+    { "en_US.UTF-8", "twenty", FALSE, 0 },
+    { "en_US.UTF-8", "12a", FALSE, 0 },
+    { "de_DE.UTF-8", "200.000", TRUE, 200000 },
+    { "de_DE.UTF-8", "200000", TRUE, 200000 },
+    { "de_DE.UTF-8", "127,5", TRUE, 127.5 },
+    { "de_DE.UTF-8", "1.234,5", TRUE, 1234.5 },
+    { "de_DE.UTF-8", "1,2,3", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double v = -42;
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        continue;
+      g_test_message ("%s: %s", cases[i].locale, cases[i].text);
+      g_assert_cmpint (lf_parse_value (cases[i].text, &v), ==, cases[i].ok);
+      g_assert_cmpfloat (v, ==, cases[i].ok ? cases[i].value : -42);
+    }
+  /* What lf_format_value() writes reads back as the same number. */
+  for (guint k = 0; k < 3; k++)
+    {
+      static const char *const locales[] = { "C.UTF-8", "en_US.UTF-8", "de_DE.UTF-8" };
+      static const double values[] = { 0, 200000, -1.5, 1234567.25, 127.5 };
+
+      if (setlocale (LC_ALL, locales[k]) == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_autofree char *text = lf_format_value (values[i], 2);
+          double v = 0;
+
+          g_assert_true (lf_parse_value (text, &v));
+          g_assert_cmpfloat_with_epsilon (v, values[i], 1e-9);
+        }
+    }
+  restore_locale ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/landfall/format/en-us", test_en_us);
   g_test_add_func ("/landfall/format/de-de", test_de_de);
   g_test_add_func ("/landfall/format/files", test_files);
+  g_test_add_func ("/landfall/format/parse", test_parse);
 
   return g_test_run ();
 }

@@ -39,9 +39,14 @@ plain_number (double v)
   return lf_format_value (v, decimals_of (v));
 }
 
-/* One value of @param as a person reads it: "25 %", "$7,500", "off", "no limit". */
-static char *
-value_words (LfParam param, double v)
+/**
+ * lf_param_value_words:
+ *
+ * Returns: (transfer full): one value of @param as a person reads it: "25 %",
+ *   "$7,500", "off", "no limit", or a choice by its name ("Off")
+ */
+char *
+lf_param_value_words (LfParam param, double v)
 {
   const LfParamInfo *info = lf_param_info (param);
   g_autofree char *n = NULL;
@@ -83,13 +88,13 @@ char *
 lf_lever_value_words (const LfScenario *s, LfParam param)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *first = value_words (param, s->value[param]);
+  g_autofree char *first = lf_param_value_words (param, s->value[param]);
 
   g_string_append (out, first);
   for (int y = 1; y < LF_N_YEARS; y++)
     if (s->has_step[param][y])
       {
-        g_autofree char *v = value_words (param, s->step[param][y]);
+        g_autofree char *v = lf_param_value_words (param, s->step[param][y]);
         /* Translators: a lever's later value in a list, e.g. ", 25 % from 2028" */
         g_string_append_printf (out, _(", %s from %d"), v, LF_FIRST_YEAR + y);
       }
@@ -205,4 +210,52 @@ lf_differences (const LfScenario *a, const LfScenario *b)
         }
     }
   return out;
+}
+
+/**
+ * lf_changes_words:
+ * @from: the scenario as started from (a preset, a file, as last saved)
+ * @to: the same scenario as edited since
+ * @max_listed: how many differences to name before "and N more"
+ *
+ * What was changed, in words, for a scenario whose own description (its
+ * preset's) may no longer be true: "Changed from Trade deal (2 settings
+ * differ): Tariff on China-built EVs 0 % (was 127.5 %, 27.5 % from 2027); …".
+ *
+ * Returns: (transfer full) (nullable): the text, or NULL when nothing differs
+ */
+char *
+lf_changes_words (const LfScenario *from, const LfScenario *to, guint max_listed)
+{
+  g_autoptr(GPtrArray) diffs = lf_differences (from, to);
+  GString *out;
+
+  if (diffs->len == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  g_string_append_printf (out,
+                          /* Translators: the start of what was changed in a scenario: its
+                             starting point's name and how many settings differ */
+                          g_dngettext (GETTEXT_PACKAGE, "Changed from %s (%u setting differs): ",
+                                       "Changed from %s (%u settings differ): ", diffs->len),
+                          from->name != NULL && *from->name ? from->name : _("the saved scenario"),
+                          diffs->len);
+  for (guint i = 0; i < diffs->len && i < max_listed; i++)
+    {
+      const LfDifference *d = g_ptr_array_index (diffs, i);
+
+      if (i > 0)
+        g_string_append (out, "; ");
+      /* Translators: one change: the setting, its value now and before,
+         e.g. "Tariff on China-built EVs 0 % (was 127.5 %)" */
+      g_string_append_printf (out, _("%s %s (was %s)"), d->label, d->b, d->a);
+    }
+  if (diffs->len > max_listed)
+    g_string_append_printf (out,
+                            /* Translators: after a list of changes, how many more there are */
+                            g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",
+                                         diffs->len - max_listed),
+                            diffs->len - max_listed);
+  g_string_append (out, ".");
+  return g_string_free (out, FALSE);
 }

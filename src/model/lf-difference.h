@@ -22,8 +22,13 @@ typedef struct {
 void       lf_difference_free   (LfDifference     *difference);
 char      *lf_lever_value_words (const LfScenario *scenario,
                                  LfParam           param);
+char      *lf_param_value_words (LfParam           param,
+                                 double            value);
 GPtrArray *lf_differences       (const LfScenario *a,
                                  const LfScenario *b);
+char      *lf_changes_words     (const LfScenario *from,
+                                 const LfScenario *to,
+                                 guint             max_listed);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfDifference, lf_difference_free)
 

@@ -676,6 +676,74 @@ lf_document_save (LfDocument *self, GFile *file, GError **error)
   return TRUE;
 }
 
+struct _LfDocumentState
+{
+  LfScenario *scenario;
+  LfScenario *saved;
+  GFile      *file;
+};
+
+/**
+ * lf_document_get_state:
+ *
+ * Returns: (transfer full): the scenario as it is, its file and the copy
+ *   last opened or saved: what lf_document_restore_state() brings back
+ */
+LfDocumentState *
+lf_document_get_state (LfDocument *self)
+{
+  LfDocumentState *state;
+
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  state = g_new0 (LfDocumentState, 1);
+  state->scenario = lf_scenario_copy (self->scenario);
+  state->saved = lf_scenario_copy (self->saved);
+  state->file = self->file ? g_object_ref (self->file) : NULL;
+  return state;
+}
+
+/**
+ * lf_document_restore_state:
+ * @state: from lf_document_get_state() on this document
+ *
+ * Brings back the scenario, its file and whether it was modified, as they
+ * were (the Undo of "Replaced your unsaved changes"). Undoable itself.
+ */
+void
+lf_document_restore_state (LfDocument *self, const LfDocumentState *state)
+{
+  g_return_if_fail (LF_IS_DOCUMENT (self));
+  g_return_if_fail (state != NULL && state->scenario->baseline == self->baseline);
+
+  lf_scenario_assign (self->saved, state->saved);
+  set_file (self, state->file);
+  lf_document_replace (self, state->scenario, TRUE);
+}
+
+void
+lf_document_state_free (LfDocumentState *state)
+{
+  if (state == NULL)
+    return;
+  lf_scenario_free (state->scenario);
+  lf_scenario_free (state->saved);
+  g_clear_object (&state->file);
+  g_free (state);
+}
+
+/**
+ * lf_document_get_saved:
+ *
+ * Returns: (transfer none): the scenario as last opened, saved or started
+ *   from (a preset): what the document's changes are changes to
+ */
+const LfScenario *
+lf_document_get_saved (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  return self->saved;
+}
+
 /**
  * lf_document_set_band_draws:
  *

@@ -75,10 +75,22 @@ gboolean            lf_document_save               (LfDocument       *self,
 void                lf_document_start_from         (LfDocument       *self,
                                                     const LfScenario *scenario);
 
+/* What the user had before a replacement (a preset, a file opened): the
+ * scenario, its file and the copy last saved, so that it can come back exactly. */
+typedef struct _LfDocumentState LfDocumentState;
+
+LfDocumentState    *lf_document_get_state          (LfDocument       *self);
+void                lf_document_restore_state      (LfDocument       *self,
+                                                    const LfDocumentState *state);
+void                lf_document_state_free         (LfDocumentState  *state);
+const LfScenario   *lf_document_get_saved          (LfDocument       *self);
+
 void                lf_document_set_band_draws     (LfDocument       *self,
                                                     int               live_draws,
                                                     int               full_draws);
 gboolean            lf_document_get_bands_final    (LfDocument       *self);
 guint               lf_document_get_stale_bands    (LfDocument       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfDocumentState, lf_document_state_free)
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -274,4 +275,68 @@ lf_format_number (double value)
         break;
     }
   return g_strdup (buf);
+}
+
+/* Appends @text to @out without the characters that group digits in some
+ * locale or other: spaces, no-break and thin spaces, and the locale's own. */
+static gboolean
+is_group_char (gunichar c, gunichar locale_sep)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\'' || c == 0x2019 ||
+         (locale_sep != 0 && c == locale_sep);
+}
+
+/**
+ * lf_parse_value:
+ * @text: what a person typed, e.g. "200,000", "200000", "−1.5", or in a
+ *   German locale "200.000"
+ * @value: (out): the number
+ *
+ * Reads a number the way lf_format_value() writes it in the user's locale:
+ * the locale's digit grouping is skipped, its decimal separator read, a
+ * real minus sign or a hyphen taken, and a "%" or "$" around it ignored.
+ *
+ * Returns: %FALSE (and @value untouched) for anything that is not one
+ *   finite number
+ */
+gboolean
+lf_parse_value (const char *text,
+                double     *value)
+{
+  struct lconv *lc = localeconv ();
+  gunichar sep = lc->thousands_sep && *lc->thousands_sep ? g_utf8_get_char_validated (lc->thousands_sep, -1) : 0;
+  gunichar point = lc->decimal_point && *lc->decimal_point ? g_utf8_get_char_validated (lc->decimal_point, -1) : '.';
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  if (sep == (gunichar) -1 || sep == (gunichar) -2)
+    sep = 0;
+  if (point == (gunichar) -1 || point == (gunichar) -2)
+    point = '.';
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == point)
+        g_string_append_c (ascii, '.');
+      else if (is_group_char (c, sep) || c == '%' || c == '$')
+        continue;
+      else if (c == 0x2212 || c == '-')
+        g_string_append_c (ascii, '-');
+      else if ((c >= '0' && c <= '9') || c == '+')
+        g_string_append_c (ascii, (char) c);
+      else
+        return FALSE;
+    }
+  if (ascii->len == 0)
+    return FALSE;
+  v = g_ascii_strtod (ascii->str, &end);
+  if (end == ascii->str || *end != '\0' || !isfinite (v))
+    return FALSE;
+  *value = v;
+  return TRUE;
 }

@@ -27,6 +27,8 @@ char *lf_format_percent_range   (double   lo,
                                  int      decimals);
 char *lf_format_musd            (double   musd);
 char *lf_format_year            (int      year);
+gboolean lf_parse_value         (const char *text,
+                                 double     *value);
 
 /* For files: the C locale. */
 char *lf_format_value_c         (double   value,

@@ -73,6 +73,10 @@ typedef struct {
                                * (0: at max); the exact entry takes the whole range */
   const char *const *choice_labels; /* a mode or choice lever: what people read for each
                                      * value (index = value), untranslated; else NULL */
+  /* For people who meet the lever for the first time, untranslated: */
+  const char  *tip;           /* one short plain sentence: the control's tooltip */
+  const char  *about;         /* what it means, in plain words: the start of its
+                               * information popover (range, default and source follow) */
 } LfParamInfo;
 
 /* Paths of US battery-EV adoption without entrants (market.ev_path). */

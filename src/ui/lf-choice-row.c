@@ -18,6 +18,7 @@ struct _LfChoiceRow
   const LfBaseline  *tooltip_baseline;
   GtkWidget         *schedule_label;   /* NULL unless a policy lever */
   LfSchedulePopover *schedule;
+  GtkWidget         *info_button;      /* "About …": meaning, choices, default, source */
 };
 
 G_DEFINE_FINAL_TYPE (LfChoiceRow, lf_choice_row, ADW_TYPE_COMBO_ROW)
@@ -66,6 +67,7 @@ lf_choice_row_constructed (GObject *object)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(info->label));
   /* The choice shows as a wrapping subtitle, so the row fits a phone. */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self), TRUE);
+  lf_combo_row_show_whole_items (ADW_COMBO_ROW (self));
 
   if (info->flags & LF_PARAM_FLAG_SCHEDULE)
     {
@@ -91,6 +93,8 @@ lf_choice_row_constructed (GObject *object)
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (self->schedule));
       adw_action_row_add_suffix (ADW_ACTION_ROW (self), button);
     }
+  self->info_button = lf_info_button_new (_(info->label));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->info_button);
 }
 
 static void
@@ -180,9 +184,11 @@ lf_choice_row_show (LfChoiceRow *self, const LfScenario *scenario)
   if (self->tooltip_baseline != scenario->baseline)
     {
       g_autofree char *tooltip = lf_param_tooltip (self->param, scenario->baseline);
+      g_autofree char *about = lf_param_about (self->param, scenario->baseline);
 
       self->tooltip_baseline = scenario->baseline;
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      lf_combo_row_set_tip (ADW_COMBO_ROW (self), tooltip);
+      lf_info_button_set_text (self->info_button, about);
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), (guint) scenario->value[self->param]);
   if (self->schedule != NULL)

@@ -24,6 +24,7 @@
 #include "lf-controls.h"
 #include "lf-lever-row.h"
 #include "lf-plant-row.h"
+#include "lf-row-common.h"
 #include "lf-switch-row.h"
 
 /* With no quota, its size row shows a sensible one to start from: Canada's
@@ -204,12 +205,14 @@ static void
 add_authorised_rows (LfControls *self)
 {
   const LfBaseline *b = self->scenario->baseline;
+  const char *rule_source = lf_baseline_get_source (b, "rule.connected_vehicle");
 
   for (int m = 0; m < b->n_makers && m < LF_MAX_MAKERS; m++)
     {
       const char *name = _(b->makers[m].name);
       GtkWidget *row, *sw;
-      g_autofree char *key = NULL, *title = NULL, *a11y = NULL, *tooltip = NULL;
+      g_autofree char *key = NULL, *title = NULL, *a11y = NULL, *tooltip = NULL, *about = NULL;
+      GtkWidget *info;
 
       if (!b->makers[m].chinese_controlled)
         continue;
@@ -218,10 +221,16 @@ add_authorised_rows (LfControls *self)
       title = g_strdup_printf (_("%s authorised"), name);
       /* Translators: the accessible name of that switch, e.g. "BYD authorised under the connected-vehicle rule" */
       a11y = g_strdup_printf (_("%s authorised under the connected-vehicle rule"), name);
-      tooltip = g_strdup_printf (_("On: Commerce has authorised %s under the connected-vehicle rule.\n"
-                                   "It may then sell while the rule applies as published, and from "
-                                   "any site while the rule is waived for US-built cars.\n"
-                                   "Default: not authorised\nKey: %s"), name, key);
+      /* Translators: a short tooltip, e.g. "Whether Commerce lets BYD sell despite the connected-vehicle rule." */
+      tooltip = g_strdup_printf (_("Whether Commerce lets %s sell despite the connected-vehicle rule."), name);
+      /* Translators: an authorisation switch's information popover: the maker's name,
+         the rule's source, then the switch's key in files */
+      about = g_strdup_printf (_("On: the Commerce Department has authorised %s under the "
+                                 "connected-vehicle rule, case by case. It may then sell while "
+                                 "the rule applies as published, and from any site while the rule "
+                                 "is waived for US-built cars.\n\nToday: not authorised.\n\n"
+                                 "Source: %s\n\nIn files: %s"),
+                               name, rule_source ? rule_source : "", key);
       row = adw_action_row_new ();
       sw = gtk_switch_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -229,6 +238,9 @@ add_authorised_rows (LfControls *self)
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
       gtk_widget_set_tooltip_text (row, tooltip);
+      info = lf_info_button_new (title);
+      lf_info_button_set_text (info, about);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), info);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
       /* The row labels its switch with its title too; the switch's own, longer
@@ -622,13 +634,21 @@ lf_controls_sync (LfControls *self)
   /* No quota: its size row starts from a sensible one, and is off unless a
    * later year sets one. */
   quota = s->value[LF_PARAM_QUOTA_CHINA];
-  if (!isfinite (quota))
-    lf_lever_row_set_value (self->quota_row, QUOTA_TO_START_FROM);
   {
     gboolean later = FALSE;
+    double first_later = NAN;
 
     for (int y = 1; y < LF_N_YEARS; y++)
-      later |= s->has_step[LF_PARAM_QUOTA_CHINA][y];
+      if (s->has_step[LF_PARAM_QUOTA_CHINA][y])
+        {
+          later = TRUE;
+          if (isnan (first_later) && isfinite (s->step[LF_PARAM_QUOTA_CHINA][y]))
+            first_later = s->step[LF_PARAM_QUOTA_CHINA][y];
+        }
+    /* No quota now but one later (the trade deal's 100,000 from 2027): the
+     * size row shows that one, not a figure no year uses. */
+    if (!isfinite (quota))
+      lf_lever_row_set_value (self->quota_row, isnan (first_later) ? QUOTA_TO_START_FROM : first_later);
     gtk_widget_set_sensitive (GTK_WIDGET (self->quota_row), isfinite (quota) || later);
   }
 

@@ -33,6 +33,7 @@ struct _LfLeverRow
   GtkAdjustment     *spin_adjustment;
   GtkAdjustment     *slider_adjustment;
   LfSchedulePopover *schedule;   /* NULL unless a policy lever */
+  GtkWidget         *info_button; /* "About …": meaning, range, default, source */
 };
 
 G_DEFINE_FINAL_TYPE (LfLeverRow, lf_lever_row, ADW_TYPE_PREFERENCES_ROW)
@@ -152,6 +153,7 @@ lf_lever_row_constructed (GObject *object)
                             slider_upper (self, info->min * scale), info->step, info->step * 10, 0);
   self->updating = FALSE;
   gtk_spin_button_configure (self->spin, self->spin_adjustment, info->step, info->digits);
+  lf_spin_group_digits (self->spin);
   gtk_label_set_text (self->unit_label, lf_param_shown_unit (self->param));
   lf_wheel_scrolls_panel (GTK_WIDGET (self->spin));
   lf_wheel_scrolls_panel (GTK_WIDGET (self->slider));
@@ -161,6 +163,10 @@ lf_lever_row_constructed (GObject *object)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(info->label));
   on_title_changed_cb (self);
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
+
+  self->info_button = lf_info_button_new (_(info->label));
+  gtk_widget_insert_after (self->info_button, gtk_widget_get_parent (GTK_WIDGET (self->schedule_button)),
+                           GTK_WIDGET (self->schedule_button));
 
   if (info->flags & LF_PARAM_FLAG_SCHEDULE)
     {
@@ -332,6 +338,10 @@ lf_lever_row_show (LfLeverRow *self, const LfScenario *scenario)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->spin), tooltip);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->slider), tooltip);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), tooltip);
+      {
+        g_autofree char *about = lf_param_about (self->param, scenario->baseline);
+        lf_info_button_set_text (self->info_button, about);
+      }
     }
   v = scenario->value[self->param];
   if (isfinite (v))

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lf-format.h"
 #include "lf-plant-row.h"
 #include "lf-row-common.h"
 
@@ -42,6 +43,8 @@ struct _LfPlantRow
   GtkWidget       *remove_button;
   GtkAdjustment   *capacity_adjustment;
   GtkAdjustment   *start_adjustment;
+  const LfBaseline *baseline;  /* the makers and sites, for the About popovers */
+  GtkWidget       *site_info;  /* "About Site": its text follows the site chosen */
 };
 
 G_DEFINE_FINAL_TYPE (LfPlantRow, lf_plant_row, ADW_TYPE_EXPANDER_ROW)
@@ -137,6 +140,78 @@ show_values (LfPlantRow *self)
   gtk_adjustment_set_value (self->start_adjustment, self->start_year);
 }
 
+/* What the chosen site means, in plain words: its earliest year, and
+ * whether it is a Ford plant. */
+static void
+update_site_info (LfPlantRow *self)
+{
+  const LfSite *site;
+  g_autoptr(GString) text = NULL;
+
+  if (self->site_info == NULL || self->baseline == NULL || self->site >= (guint) self->baseline->n_sites)
+    return;
+  site = &self->baseline->sites[self->site];
+  text = g_string_new (_("Where the plant is. It sets the tariff its cars pay at the US border "
+                         "(none for a plant in the US), what they cost to build, and the first "
+                         "year a new plant there can build cars."));
+  g_string_append (text, "\n\n");
+  /* Translators: a site's earliest year, e.g. "Monterrey, Nuevo León: from 2028 at the earliest." */
+  g_string_append_printf (text, _("%s: from %d at the earliest."), _(site->name), site->earliest_year);
+  if (site->ford_owned)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("A Ford plant: it builds cars only when Ford hosts partner production "
+                               "(Ford and Partners, below)."));
+    }
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Source: each site's costs, earliest year and their sources are in the "
+                           "model's baseline data."));
+  g_string_append (text, "\n\n");
+  {
+    g_autofree char *key = g_strdup_printf ("plant.%s.site", self->plant_id);
+    g_string_append_printf (text, _("In files: %s"), key);
+  }
+  lf_info_button_set_text (self->site_info, text->str);
+}
+
+/* An "About" button on each of the plant's rows. */
+static void
+add_info_buttons (LfPlantRow *self)
+{
+  static const struct { const char *row; const char *about; } rows[] = {
+    { "maker", N_("The Chinese maker that sells the plant's cars under its brand. Its prices, "
+                  "costs and appeal to buyers come from the model's baseline data. A maker "
+                  "controlled from China is barred by the connected-vehicle rule unless it "
+                  "is authorised.") },
+    { "capacity", NULL },  /* below: it names the size a new plant starts at */
+    { "start", N_("The first year the plant builds cars. It is never earlier than its site "
+                  "allows: the years a plant takes from a decision to production.") },
+  };
+  AdwActionRow *targets[] = { ADW_ACTION_ROW (self->maker_row), self->capacity_row, self->start_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *button = lf_info_button_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (targets[i])));
+      g_autofree char *key = g_strdup_printf ("plant.%s.%s", self->plant_id,
+                                              g_str_equal (rows[i].row, "start") ? "start_year" : rows[i].row);
+      g_autofree char *files = g_strdup_printf (_("In files: %s"), key);
+      g_autofree char *start = lf_format_count (LF_PLANT_DEFAULT_CAPACITY);
+      g_autofree char *about = rows[i].about != NULL ? g_strdup (_(rows[i].about)) :
+        /* Translators: %s is the capacity a new plant starts at, e.g. "150,000" */
+        g_strdup_printf (_("How many cars the plant can build in a year once it runs at full speed; "
+                           "a new plant reaches it in its third year. Buyers who want more cars than "
+                           "that go to other plants and makers. A new plant starts at %s a year, "
+                           "the size of BYD's plants in Brazil, Hungary and Turkey (2025)."), start);
+      g_autofree char *whole = g_strconcat (about, "\n\n", files, NULL);
+
+      lf_info_button_set_text (button, whole);
+      adw_action_row_add_suffix (targets[i], button);
+    }
+  self->site_info = lf_info_button_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->site_row)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->site_row), self->site_info);
+  update_site_info (self);
+}
+
 /* The row's controls, from lf-plant-row.ui, showing the values last shown. */
 static void
 build_controls (LfPlantRow *self)
@@ -178,6 +253,7 @@ build_controls (LfPlantRow *self)
                             LF_PLANT_PARAM_MIN_CAPACITY, LF_PLANT_PARAM_MAX_CAPACITY,
                             10000, 100000, 0);
   gtk_spin_button_configure (self->capacity_spin, self->capacity_adjustment, 10000, 0);
+  lf_spin_group_digits (self->capacity_spin);
   gtk_adjustment_configure (self->start_adjustment, LF_FIRST_YEAR, LF_FIRST_YEAR, LF_LAST_YEAR,
                             1, 10, 0);
   gtk_spin_button_configure (self->start_spin, self->start_adjustment, 1, 0);
@@ -190,7 +266,10 @@ build_controls (LfPlantRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_a11y, -1);
   adw_combo_row_set_model (self->maker_row, self->makers);
   adw_combo_row_set_model (self->site_row, self->sites);
+  lf_combo_row_show_whole_items (self->maker_row);
+  lf_combo_row_show_whole_items (self->site_row);
   show_values (self);
+  add_info_buttons (self);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
                               GTK_WIDGET (gtk_builder_get_object (builder, rows[i])));
@@ -338,6 +417,7 @@ lf_plant_row_new (const LfBaseline *baseline, const char *plant_id)
   g_return_val_if_fail (plant_id != NULL, NULL);
 
   self = g_object_new (LF_TYPE_PLANT_ROW, "plant-id", plant_id, NULL);
+  self->baseline = baseline;
   self->makers = names_model (baseline, TRUE);
   self->sites = names_model (baseline, FALSE);
   return GTK_WIDGET (self);
@@ -413,4 +493,5 @@ lf_plant_row_show (LfPlantRow *self, const LfScenario *scenario)
   self->capacity = p->capacity;
   self->start_year = start;
   show_values (self);
+  update_site_info (self);
 }

@@ -6,22 +6,151 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-difference.h"
+#include "lf-format.h"
 #include "lf-row-common.h"
 
 /**
  * lf_param_tooltip:
- * @baseline: (nullable): where the default's source is looked up
+ * @baseline: (nullable): unused; the tooltip is the registry's one plain sentence
  *
- * Returns: (transfer full): what the lever means, where its default comes from and its key
+ * Returns: (transfer full): what the lever is, in one short sentence. Its
+ *   range, default and source are in its information popover (lf_param_about()).
  */
 char *
 lf_param_tooltip (LfParam param, const LfBaseline *baseline)
 {
+  return g_strdup (_(lf_param_info (param)->tip));
+}
+
+/* A value as the lever's control shows it: fractions as percentages. */
+static char *
+shown_words (LfParam param, double v)
+{
+  const LfParamInfo *info = lf_param_info (param);
+
+  if (info->percent && isfinite (v))
+    return lf_format_percent (v * 100.0, info->digits);
+  return lf_param_value_words (param, v);
+}
+
+/**
+ * lf_param_about:
+ * @baseline: (nullable): where the default and its source are looked up
+ *
+ * Returns: (transfer full): the text of a lever's information popover: what it
+ *   means in plain words, its range and default in words, the source of the
+ *   default, and (for analysts) its key in files
+ */
+char *
+lf_param_about (LfParam param, const LfBaseline *baseline)
+{
   const LfParamInfo *info = lf_param_info (param);
   const char *source = baseline ? lf_baseline_get_source (baseline, info->key) : NULL;
+  GString *out = g_string_new (_(info->about));
 
-  return g_strdup_printf (_("%s.\nDefault: %s\nKey: %s"),
-                          _(info->description), source ? source : _("built in"), info->key);
+  g_string_append (out, "\n\n");
+  if (info->choice_labels != NULL)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (int i = 0; info->choice_labels[i] != NULL; i++)
+        {
+          if (names->len)
+            /* Translators: between the choices of a list, e.g. "Off; As published" */
+            g_string_append (names, _("; "));
+          g_string_append (names, _(info->choice_labels[i]));
+        }
+      /* Translators: the choices a lever offers, e.g. "Choices: Off; As published; Waived" */
+      g_string_append_printf (out, _("Choices: %s."), names->str);
+    }
+  else if (g_str_equal (info->unit, "0/1"))
+    g_string_append (out, _("On or off."));
+  else
+    {
+      g_autofree char *lo = shown_words (param, info->min);
+      g_autofree char *hi = shown_words (param, info->max);
+
+      if (info->flags & LF_PARAM_FLAG_UNLIMITED)
+        /* Translators: a lever's range in words, e.g. "From 0 a year to 10,000,000 a year, or no limit." */
+        g_string_append_printf (out, _("From %s to %s, or no limit."), lo, hi);
+      else
+        /* Translators: a lever's range in words, e.g. "From 0 % to 500 %." */
+        g_string_append_printf (out, _("From %s to %s."), lo, hi);
+    }
+  if (baseline != NULL)
+    {
+      g_autoptr(LfScenario) current = lf_scenario_new (baseline);
+      g_autofree char *def = shown_words (param, current->value[param]);
+
+      /* Translators: a lever's default (current policy), e.g. "Today: 127.5 %." */
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Today: %s."), def);
+    }
+  g_string_append (out, "\n\n");
+  /* Translators: where a lever's default comes from, then the source's text */
+  g_string_append_printf (out, _("Source: %s"), source ? source : _("built into the model"));
+  g_string_append (out, "\n\n");
+  /* Translators: a lever's key in scenario files and on the command line, for analysts */
+  g_string_append_printf (out, _("In files: %s"), info->key);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean on_tip_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard,
+                                           GtkTooltip *tooltip, gpointer data);
+
+/**
+ * lf_info_button_new:
+ * @name: what the button tells about, e.g. the lever's label
+ *
+ * A small "i" button (accessible name "About NAME") that opens a popover of
+ * wrapped plain text, set with lf_info_button_set_text().
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+lf_info_button_new (const char *name)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  /* Translators: the accessible name of a lever's information button, e.g. "About Connected-vehicle rule" */
+  g_autofree char *a11y = g_strdup_printf (_("About %s"), name);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
+  /* Its tooltip keeps away from its open popover, as a combo row's does. */
+  g_object_set_data_full (G_OBJECT (button), "lf-tip", g_strdup (a11y), g_free);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "lf-info-label", label);
+  return button;
+}
+
+/**
+ * lf_info_button_set_text:
+ * Sets the text of an lf_info_button_new() button's popover.
+ */
+void
+lf_info_button_set_text (GtkWidget *button, const char *text)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (button), "lf-info-label");
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  gtk_label_set_text (label, text);
 }
 
 /* The unit beside a lever's number: "%" and "$" are not words to translate. */
@@ -44,31 +173,66 @@ lf_param_shown_scale (LfParam param)
   return lf_param_info (param)->percent ? 100.0 : 1.0;
 }
 
+/* A later value as the schedule lists it: a choice or a switch by its name
+ * ("Off", "on"), no quota as "no limit", a number with the control's unit. */
+static char *
+schedule_value (LfParam param, double v)
+{
+  const LfParamInfo *info = lf_param_info (param);
+  double scale = lf_param_shown_scale (param);
+  g_autofree char *num = NULL;
+
+  if (info->choice_labels != NULL || (info->flags & LF_PARAM_FLAG_CHOICE) ||
+      g_str_equal (info->unit, "0/1") || isinf (v))
+    return lf_param_value_words (param, v);
+  num = g_strdup_printf ("%'.*f", v * scale == floor (v * scale) ? 0 : 1, v * scale);
+  if (*lf_param_shown_unit (param) == '\0')
+    return g_steal_pointer (&num);
+  return g_strdup_printf ("%s %s", num, lf_param_shown_unit (param));
+}
+
 /**
  * lf_schedule_text:
  *
- * Returns: (transfer full): a policy lever's later changes, e.g. "from 2028: 25 %",
- *   or "" when it has none
+ * Returns: (transfer full): a policy lever's later changes, e.g. "from 2028: 25 %"
+ *   or "from 2027: Off" (choices by their names), or "" when it has none
  */
 char *
 lf_schedule_text (const LfScenario *scenario, LfParam param)
 {
   GString *text = g_string_new (NULL);
-  double scale = lf_param_shown_scale (param);
 
   for (int y = 1; y < LF_N_YEARS; y++)
     if (scenario->has_step[param][y])
       {
-        double v = scenario->step[param][y];
-        g_autofree char *num = isinf (v) ? g_strdup (_("unlimited"))
-                                         : g_strdup_printf ("%'.*f", v * scale == floor (v * scale) ? 0 : 1, v * scale);
+        g_autofree char *value = schedule_value (param, scenario->step[param][y]);
+
         if (text->len)
           g_string_append (text, ", ");
         /* Translators: a policy change, e.g. "from 2028: 25 %" */
-        g_string_append_printf (text, _("from %d: %s %s"), LF_FIRST_YEAR + y, num,
-                                lf_param_shown_unit (param));
+        g_string_append_printf (text, _("from %d: %s"), LF_FIRST_YEAR + y, value);
       }
   return g_string_free (text, FALSE);
+}
+
+/**
+ * lf_schedule_summary:
+ *
+ * Returns: (transfer full): what a scheduled lever does now and later, e.g.
+ *   "Now: no limit; from 2027: 100,000 a year", or NULL when it has no later change
+ */
+char *
+lf_schedule_summary (const LfScenario *scenario, LfParam param)
+{
+  g_autofree char *later = lf_schedule_text (scenario, param);
+  g_autofree char *now = NULL;
+
+  if (*later == '\0')
+    return NULL;
+  now = schedule_value (param, scenario->value[param]);
+  /* Translators: a lever's value now, then its later changes,
+     e.g. "Now: no limit; from 2027: 100,000 a year" */
+  return g_strdup_printf (_("Now: %s; %s"), now, later);
 }
 
 /* A wheel turned over a slider or a spin button while scrolling the panel
@@ -103,4 +267,227 @@ lf_wheel_scrolls_panel (GtkWidget *widget)
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_value_widget_scroll_cb), NULL);
   gtk_widget_add_controller (widget, scroll);
+}
+
+/* ---- numbers in spin buttons, as the locale writes them ----------------------- */
+
+static gboolean
+on_spin_output_cb (GtkSpinButton *spin, gpointer data)
+{
+  GtkAdjustment *adj = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = lf_format_value (gtk_adjustment_get_value (adj),
+                                           (int) MIN (gtk_spin_button_get_digits (spin), 6));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_spin_input_cb (GtkSpinButton *spin, double *new_value, gpointer data)
+{
+  double v;
+
+  if (lf_parse_value (gtk_editable_get_text (GTK_EDITABLE (spin)), &v))
+    {
+      *new_value = v;
+      return TRUE;
+    }
+  /* Not a number: refused, the value stays as it was (and is shown again). */
+  gtk_widget_error_bell (GTK_WIDGET (spin));
+  *new_value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  return TRUE;
+}
+
+/**
+ * lf_spin_group_digits:
+ *
+ * Makes @spin show its value as the user's locale writes numbers ("200,000",
+ * German "200.000", a real minus sign) and read back what is typed the same
+ * way, or plain digits; anything else is refused and the value kept.
+ */
+void
+lf_spin_group_digits (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  g_signal_connect (spin, "output", G_CALLBACK (on_spin_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (on_spin_input_cb), NULL);
+  /* Grouping and minus signs are not typed on a numeric keypad only. */
+  gtk_spin_button_set_numeric (spin, FALSE);
+  on_spin_output_cb (spin, NULL);
+}
+
+/* ---- drop-down lists that show whole items ----------------------------------- */
+
+static const char *
+item_text (GtkListItem *item)
+{
+  GObject *object = gtk_list_item_get_item (item);
+
+  return GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (GTK_STRING_OBJECT (object)) : "";
+}
+
+static void
+on_owner_selected_cb (GObject *owner, GParamSpec *pspec, GtkListItem *item)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (item), "lf-check");
+  guint selected;
+
+  g_object_get (owner, "selected", &selected, NULL);
+  gtk_widget_set_opacity (check, selected == gtk_list_item_get_position (item) ? 1.0 : 0.0);
+}
+
+static void
+setup_whole_item_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer owner)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  /* The whole text, wrapped: items differ at their ends ("Flat Rock,
+   * Michigan (Ford)"), where an ellipsis would cut. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (G_OBJECT (item), "lf-label", label);
+  g_object_set_data (G_OBJECT (item), "lf-check", check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_whole_item_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer owner)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (item), "lf-label");
+
+  gtk_label_set_text (GTK_LABEL (label), item_text (item));
+  g_signal_connect_object (owner, "notify::selected", G_CALLBACK (on_owner_selected_cb), item, 0);
+  on_owner_selected_cb (owner, NULL, item);
+}
+
+static void
+unbind_whole_item_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer owner)
+{
+  g_signal_handlers_disconnect_by_func (owner, on_owner_selected_cb, item);
+}
+
+/* A factory for the open list of @owner (an AdwComboRow or a GtkDropDown):
+ * each item whole, wrapped, with a check mark on the selected one. */
+static GtkListItemFactory *
+whole_item_factory (GObject *owner)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_whole_item_cb), owner);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_whole_item_cb), owner);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_whole_item_cb), owner);
+  return factory;
+}
+
+static gboolean
+has_open_popover (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if ((GTK_IS_POPOVER (c) && gtk_widget_get_mapped (c)) || has_open_popover (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* A combo row's tooltip stays away while its list is open: over the list, it
+ * would cover the items it describes. */
+static gboolean
+on_tip_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  const char *tip = g_object_get_data (G_OBJECT (row), "lf-tip");
+
+  if (tip == NULL || *tip == '\0' || has_open_popover (row))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
+/**
+ * lf_combo_row_set_tip:
+ * @tip: (nullable): one short sentence
+ *
+ * The tooltip of a combo row, shown except while its list is open.
+ */
+void
+lf_combo_row_set_tip (AdwComboRow *row, const char *tip)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_object_set_data_full (G_OBJECT (row), "lf-tip", g_strdup (tip), g_free);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (row), tip != NULL);
+  if (tip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+}
+
+/**
+ * lf_combo_row_show_whole_items:
+ *
+ * The open list of @row shows each item whole (wrapped), not cut off at 20
+ * characters as AdwComboRow's own list does; the row itself shows the
+ * selected one as its subtitle.
+ */
+void
+lf_combo_row_show_whole_items (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  factory = whole_item_factory (G_OBJECT (row));
+  adw_combo_row_set_list_factory (row, factory);
+  /* A tooltip from a .ui file becomes one that keeps away from the list. */
+  if (gtk_widget_get_tooltip_text (GTK_WIDGET (row)) != NULL)
+    {
+      g_autofree char *tip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+      lf_combo_row_set_tip (row, tip);
+    }
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
+}
+
+static void
+setup_button_item_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_button_item_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), item_text (item));
+  /* Cut short in the button, the whole item is its tooltip. */
+  gtk_widget_set_tooltip_text (label, item_text (item));
+}
+
+/**
+ * lf_drop_down_show_whole_items:
+ *
+ * @drop_down's button shows the selected item cut short with an ellipsis
+ * (and whole as its tooltip); its open list shows each item whole.
+ */
+void
+lf_drop_down_show_whole_items (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = NULL;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_signal_connect (button, "setup", G_CALLBACK (setup_button_item_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (bind_button_item_cb), NULL);
+  list = whole_item_factory (G_OBJECT (drop_down));
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, list);
 }

@@ -3,7 +3,7 @@
  * scrolls the panel rather than the value under it. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "lf-scenario.h"
 
@@ -11,10 +11,22 @@ G_BEGIN_DECLS
 
 char       *lf_param_tooltip        (LfParam           param,
                                      const LfBaseline *baseline);
+char       *lf_param_about          (LfParam           param,
+                                     const LfBaseline *baseline);
+GtkWidget  *lf_info_button_new      (const char       *name);
+void        lf_info_button_set_text (GtkWidget        *button,
+                                     const char       *text);
 const char *lf_param_shown_unit     (LfParam           param);
 double      lf_param_shown_scale    (LfParam           param);
 char       *lf_schedule_text        (const LfScenario *scenario,
                                      LfParam           param);
+char       *lf_schedule_summary     (const LfScenario *scenario,
+                                     LfParam           param);
 void        lf_wheel_scrolls_panel  (GtkWidget        *widget);
+void        lf_spin_group_digits    (GtkSpinButton    *spin);
+void        lf_combo_row_show_whole_items (AdwComboRow *row);
+void        lf_combo_row_set_tip    (AdwComboRow      *row,
+                                     const char       *tip);
+void        lf_drop_down_show_whole_items (GtkDropDown *drop_down);
 
 G_END_DECLS

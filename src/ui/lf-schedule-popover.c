@@ -25,6 +25,7 @@ struct _LfSchedulePopover
   GtkSpinButton     *value_spin;
   GtkAdjustment     *year_adjustment;
   GtkAdjustment     *value_adjustment;
+  GtkDropDown       *value_choice;  /* a choice lever's new value, by name (else NULL) */
 };
 
 G_DEFINE_FINAL_TYPE (LfSchedulePopover, lf_schedule_popover, GTK_TYPE_POPOVER)
@@ -66,7 +67,9 @@ on_show_cb (LfSchedulePopover *self)
     return;
   /* Start from the value the lever has in that year, not from zero. */
   v = lf_scenario_value_at (self->scenario, self->param, year);
-  if (isfinite (v))
+  if (self->value_choice != NULL && isfinite (v))
+    gtk_drop_down_set_selected (self->value_choice, (guint) v);
+  else if (isfinite (v))
     gtk_adjustment_set_value (self->value_adjustment, v * lf_param_shown_scale (self->param));
   refresh_list (self);
 }
@@ -75,7 +78,9 @@ static void
 on_apply_clicked_cb (LfSchedulePopover *self)
 {
   int year = (int) gtk_adjustment_get_value (self->year_adjustment);
-  double v = gtk_adjustment_get_value (self->value_adjustment) / lf_param_shown_scale (self->param);
+  double v = self->value_choice != NULL
+             ? gtk_drop_down_get_selected (self->value_choice)
+             : gtk_adjustment_get_value (self->value_adjustment) / lf_param_shown_scale (self->param);
 
   g_signal_emit (self, signals[APPLY], 0, year, v);
   refresh_list (self);
@@ -106,6 +111,24 @@ lf_schedule_popover_constructed (GObject *object)
   gtk_adjustment_configure (self->value_adjustment, info->min * scale, info->min * scale,
                             info->max * scale, info->step, info->step * 10, 0);
   gtk_spin_button_configure (self->value_spin, self->value_adjustment, info->step, info->digits);
+  lf_spin_group_digits (self->value_spin);
+
+  /* A choice (the connected-vehicle rule) takes its new value by name, not
+   * as a number: "Off", not "0". */
+  if (info->choice_labels != NULL)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      GtkWidget *grid = gtk_widget_get_parent (GTK_WIDGET (self->value_spin));
+
+      for (int i = 0; info->choice_labels[i] != NULL; i++)
+        gtk_string_list_append (labels, _(info->choice_labels[i]));
+      self->value_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+      lf_drop_down_show_whole_items (self->value_choice);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("New value"), -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->value_spin), FALSE);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->value_choice), 1, 2, 1, 1);
+    }
 }
 
 static void

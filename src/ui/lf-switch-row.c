@@ -16,6 +16,9 @@ struct _LfSwitchRow
   LfParam            param;
   const LfBaseline  *tooltip_baseline;
   GtkSwitch         *switch_;
+  GtkWidget         *info_button;   /* "About …": meaning, default, source */
+  char              *subtitle;      /* the .ui file's, shown while the lever has no later change */
+  gboolean           subtitle_kept;
 };
 
 G_DEFINE_FINAL_TYPE (LfSwitchRow, lf_switch_row, ADW_TYPE_ACTION_ROW)
@@ -46,6 +49,19 @@ lf_switch_row_constructed (GObject *object)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->switch_), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
+  /* Beside the switch, before it. */
+  self->info_button = lf_info_button_new (label);
+  gtk_widget_insert_before (self->info_button, gtk_widget_get_parent (GTK_WIDGET (self->switch_)),
+                            GTK_WIDGET (self->switch_));
+}
+
+static void
+lf_switch_row_finalize (GObject *object)
+{
+  LfSwitchRow *self = LF_SWITCH_ROW (object);
+
+  g_free (self->subtitle);
+  G_OBJECT_CLASS (lf_switch_row_parent_class)->finalize (object);
 }
 
 static void
@@ -91,6 +107,7 @@ lf_switch_row_class_init (LfSwitchRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lf_switch_row_constructed;
+  object_class->finalize = lf_switch_row_finalize;
   object_class->get_property = lf_switch_row_get_property;
   object_class->set_property = lf_switch_row_set_property;
 
@@ -156,15 +173,28 @@ void
 lf_switch_row_show (LfSwitchRow *self, const LfScenario *scenario)
 {
   double v;
+  g_autofree char *schedule = NULL;
 
   g_return_if_fail (LF_IS_SWITCH_ROW (self));
   if (self->tooltip_baseline != scenario->baseline)
     {
       g_autofree char *tooltip = lf_param_tooltip (self->param, scenario->baseline);
+      g_autofree char *about = lf_param_about (self->param, scenario->baseline);
 
       self->tooltip_baseline = scenario->baseline;
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      lf_info_button_set_text (self->info_button, about);
     }
+  /* A switch shows the value now; a later change says what it does then
+   * (the trade deal's quota binds from 2027 while the switch is off). */
+  if (!self->subtitle_kept)
+    {
+      /* A .ui file sets the subtitle after the row is constructed. */
+      self->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)));
+      self->subtitle_kept = TRUE;
+    }
+  schedule = lf_schedule_summary (scenario, self->param);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), schedule ? schedule : self->subtitle);
   v = scenario->value[self->param];
   if (lf_param_info (self->param)->flags & LF_PARAM_FLAG_UNLIMITED)
     lf_switch_row_set_active (self, isfinite (v));

@@ -34,6 +34,78 @@ lf_window_show_error (LfWindow *self, const char *heading, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- replacing unsaved changes ------------------------------------------------------ */
+
+/* What a replacement took away, kept on the window for its toast's Undo. */
+typedef struct {
+  LfDocument      *document;
+  LfDocumentState *state;
+} Replaced;
+
+static void
+replaced_free (Replaced *r)
+{
+  g_clear_object (&r->document);
+  lf_document_state_free (r->state);
+  g_free (r);
+}
+
+/**
+ * lf_window_unsaved_state:
+ *
+ * Returns: (transfer full) (nullable): the edited document's state when it
+ *   has unsaved changes, for lf_window_replaced(); else NULL
+ */
+LfDocumentState *
+lf_window_unsaved_state (LfWindow *self)
+{
+  g_return_val_if_fail (LF_IS_WINDOW (self), NULL);
+  return lf_document_get_modified (self->document) ? lf_document_get_state (self->document) : NULL;
+}
+
+/**
+ * lf_window_replaced:
+ * @before: (transfer full) (nullable): from lf_window_unsaved_state() before the
+ *   replacement; NULL when nothing unsaved was lost
+ *
+ * After a preset or a file replaced unsaved changes: says so in a toast
+ * whose Undo brings them back exactly (scenario, file, modified).
+ */
+void
+lf_window_replaced (LfWindow *self, LfDocumentState *before)
+{
+  Replaced *r;
+  AdwToast *toast;
+
+  g_return_if_fail (LF_IS_WINDOW (self));
+  if (before == NULL)
+    return;
+  r = g_new0 (Replaced, 1);
+  r->document = g_object_ref (self->document);
+  r->state = before;
+  g_object_set_data_full (G_OBJECT (self), "lf-replaced", r, (GDestroyNotify) replaced_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-replace", TRUE);
+  toast = adw_toast_new (_("Replaced your unsaved changes"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-replace");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_replace_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  Replaced *r = g_object_steal_data (G_OBJECT (self), "lf-replaced");
+
+  gtk_widget_action_set_enabled (widget, "win.undo-replace", FALSE);
+  if (r == NULL)
+    return;
+  lf_document_restore_state (r->document, r->state);
+  replaced_free (r);
+}
+
 /* ---- what a chart draws ---------------------------------------------------------- */
 
 /**
@@ -135,7 +207,10 @@ lf_window_open_file (LfWindow *self, GFile *file)
 {
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(LfDocumentState) before = NULL;
+
   g_return_if_fail (LF_IS_WINDOW (self));
+  before = lf_window_unsaved_state (self);
   if (!lf_document_open (self->document, file, TRUE, &error))
     {
       /* A comparison file replaces the comparison, all or nothing. */
@@ -157,6 +232,7 @@ lf_window_open_file (LfWindow *self, GFile *file)
       return;
     }
   remember_file (self, file);
+  lf_window_replaced (self, g_steal_pointer (&before));
 }
 
 /**
@@ -669,6 +745,7 @@ void
 lf_window_class_add_file_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo-replace", NULL, undo_replace_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);

@@ -82,6 +82,9 @@ void     lf_window_chart_data             (LfWindow       *self,
                                            LfChartData    *data,
                                            LfTornadoBar    bars[LF_TORNADO_MAX]);
 void     lf_window_class_add_file_actions (GtkWidgetClass *widget_class);
+LfDocumentState *lf_window_unsaved_state  (LfWindow       *self);
+void     lf_window_replaced               (LfWindow       *self,
+                                           LfDocumentState *before);
 void     lf_window_build_recent_menu      (LfWindow       *self);
 gboolean lf_window_close_request          (GtkWindow      *window);
 

@@ -12,10 +12,12 @@
 #include "lf-compare-panel.h"
 #include "lf-comparison-table.h"
 #include "lf-controls.h"
+#include "lf-difference.h"
 #include "lf-format.h"
 #include "lf-preset-strings.h"
 #include "lf-sensitivity-window.h"
 #include "lf-summary-card.h"
+#include "lf-welcome.h"
 #include "lf-window-private.h"
 
 #define PRESET_DIR        "/io/github/landfall/Landfall/data/presets/"
@@ -211,7 +213,11 @@ static void
 refresh_charts (LfWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const char *description = lf_document_get_scenario (self->document)->description;
+  const LfScenario *scenario = lf_document_get_scenario (self->document);
+  /* Edited, a preset's description may no longer be true: say what changed. */
+  g_autofree char *changes = lf_document_get_modified (self->document)
+    ? lf_changes_words (lf_document_get_saved (self->document), scenario, 2) : NULL;
+  const char *description = changes ? changes : scenario->description;
   LfChartData data;
 
   /* One description of the state serves every view (each copies it). */
@@ -225,6 +231,8 @@ refresh_charts (LfWindow *self)
     }
   update_summary (self);
   gtk_label_set_text (self->description_label, description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
+                               changes && *scenario->description ? scenario->description : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
   /* Comparing, the summary is a table by scenario. */
   {
@@ -396,7 +404,12 @@ preset_activated (GtkWidget *widget, const char *action, GVariant *param)
       return;
     }
   /* A preset is a starting point, not a file: nothing to save yet. */
-  lf_document_start_from (self->document, s);
+  {
+    g_autoptr(LfDocumentState) before = lf_window_unsaved_state (self);
+
+    lf_document_start_from (self->document, s);
+    lf_window_replaced (self, g_steal_pointer (&before));
+  }
 }
 
 /* ---- comparing -------------------------------------------------------------------- */
@@ -795,6 +808,14 @@ lf_window_init (LfWindow *self)
   g_signal_connect_object (self->controls, "plant-selected", G_CALLBACK (on_plant_selected_cb), self, 0);
   lf_controls_set_scenario (LF_CONTROLS (self->controls), lf_document_get_scenario (self->document));
 
+  /* Above the charts, until dismissed: why everything is zero, what to try. */
+  {
+    GtkWidget *welcome = lf_welcome_new (self->baseline, lf_document_get_reference (self->document));
+
+    gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_box))), welcome);
+    if (self->settings)
+      g_settings_bind (self->settings, "show-welcome", welcome, "visible", G_SETTINGS_BIND_DEFAULT);
+  }
   add_summary_cards (self);
   self->comparison_table = lf_comparison_table_new (self->comparison);
   gtk_widget_set_visible (self->comparison_table, FALSE);

@@ -10,13 +10,14 @@ Each session is one launch of the program with its own extra environment (see
 SESSIONS at the bottom): a translated run, for instance, is one more entry with
 {"LANGUAGE": "de"} and its own list of test functions.
 
-Usage: test_gui.py [-k SUBSTRING]   run only tests whose name contains SUBSTRING
+Usage: test_gui.py [-k SUBSTRING]   run only tests whose "session: name" contains SUBSTRING
 """
 
 import json
 import os
 import re
 import resource
+import shutil
 import signal
 import struct
 import subprocess
@@ -1190,6 +1191,131 @@ def test_schedule_popover_applies_a_later_value(lf):
         if states(o).contains(pyatspi.STATE_VISIBLE)])
 
 
+# ---- the words a newcomer meets (issue 12) ------------------------------------------
+
+WELCOME = "Under current policy, no Chinese brand sells EVs in the US"
+
+
+def words_env():
+    """An en_US session with settings kept in a keyfile that starts empty (a
+    first launch); the next session reads what this one left."""
+    config = os.path.join(ARTIFACTS, "words-config")
+    if os.path.isdir(config):
+        shutil.rmtree(config)
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
+    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config,
+            "LC_ALL": "en_US.UTF-8", "LANGUAGE": "en"}
+
+
+def words_again_env():
+    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": os.path.join(ARTIFACTS, "words-config"),
+            "LC_ALL": "en_US.UTF-8", "LANGUAGE": "en"}
+
+
+def visible_labels(lf, text=None, prefix=None):
+    """Labels shown (GTK 4.8 gives labels VISIBLE but never SHOWING)."""
+    return [o for o in lf.find_all(pyatspi.ROLE_LABEL, text, prefix)
+            if states(o).contains(pyatspi.STATE_VISIBLE)]
+
+
+def welcome_shown(lf):
+    """The introduction (a group named by its heading) is there and visible."""
+    return [o for o in lf.find_all(pyatspi.ROLE_PANEL, WELCOME)
+            if states(o).contains(pyatspi.STATE_VISIBLE)]
+
+
+def test_welcome_shown_on_first_launch(lf):
+    """A first launch says why everything is zero, citing the data's tariff,
+    and offers presets to try (artifact: welcome.png)."""
+    wait_for("the introduction", lambda: welcome_shown(lf) or None)
+    body = wait_for("its explanation", lambda: visible_labels(lf, prefix="Today's tariffs") or None)[0]
+    check("127.5" in name_of(body), f"the introduction does not cite the data's tariff: {name_of(body)!r}")
+    for preset in ("Build in America", "The Mexico route"):
+        lf.find(pyatspi.ROLE_PUSH_BUTTON, preset)
+    lf.screenshot("welcome.png")
+
+
+def test_tooltips_plain_and_about_button(lf):
+    """A lever's tooltip is one plain sentence (no "Key:", no file names);
+    its About button opens its meaning and source (artifact: about-popover.png)."""
+    slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
+    tip = slider.description
+    check(tip and "Key:" not in tip and "data/" not in tip and "\n" not in tip,
+          f"the China tariff's tooltip is {tip!r}")
+    button = wait_for("the China tariff's About button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON, f"About {TARIFF_CHINA}")
+        if b.queryAction().nActions > 0] or None)[0]
+    lf.click(button)
+    about = wait_for("the About popover's text", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_LABEL) if "In files: tariff.china" in name_of(o)
+        and states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    text = name_of(about)
+    check("Source: Derived stack on a China-built EV" in text, f"the popover names no source: {text!r}")
+    check("Today: 127.5" in text, f"the popover gives no value today: {text!r}")
+    lf.screenshot("about-popover.png")
+    # Closed again by its button (GTK 4.8 leaves a closed popover's text VISIBLE).
+    lf.click(button)
+
+
+def test_trade_deal_shows_its_scheduled_quota(lf):
+    """Opened from the introduction, the trade deal's quota switch says the
+    100,000 quota binds from 2027 (not "Off: no limit"), its size entry shows
+    "100,000" with grouping, and the rule's schedule reads "Off", not 0."""
+    lf.click(lf.find(pyatspi.ROLE_PUSH_BUTTON, "Trade deal"))
+    wait_for("the window title to become 'Trade deal'", lambda: lf.title() == "Trade deal")
+    wait_for("the quota switch to name the scheduled quota", lambda: visible_labels(
+        lf, "Now: no limit; from 2027: 100,000 a year") or None)
+    quota = lf.find(pyatspi.ROLE_SPIN_BUTTON, QUOTA_SIZE + ", exact value")
+    texts = [text_of(t) for t in lf.find_all(pyatspi.ROLE_TEXT, root=quota)] or [text_of(quota)]
+    check("100,000" in texts, f"the quota size shows {texts!r}, not 100,000")
+    wait_for("the rule's schedule by name", lambda: visible_labels(lf, "from 2027: Off") or None)
+    lf.screenshot("trade-deal-controls.png")
+
+
+def test_edited_preset_says_what_changed(lf):
+    """Edited, the trade deal no longer repeats its description: it says
+    what changed from it."""
+    slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
+    slider.queryValue().currentValue = 0.0
+    wait_for("the title to mark the change", lambda: lf.title() == "• Trade deal")
+    wait_for("the description to say what changed", lambda: visible_labels(
+        lf, prefix="Changed from Trade deal (1 setting differs): Tariff on China-built EVs") or None)
+    check(not visible_labels(lf, prefix="A summit deal"), "the preset's description is still shown")
+
+
+def test_preset_over_edits_offers_undo(lf):
+    """A preset picked over unsaved changes says so in a toast, and its Undo
+    brings back the edited scenario, still modified (artifact: replaced-toast.png)."""
+    lf.open_preset("Build in America")
+    wait_for("the toast", lambda: visible_labels(lf, "Replaced your unsaved changes") or None)
+    undo = wait_for("the toast's Undo button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON)
+        if name_of(b).endswith("Undo") and name_of(b).startswith("_")
+        and states(b).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    lf.screenshot("replaced-toast.png")
+    lf.click(undo)
+    wait_for("the edited trade deal to come back", lambda: lf.title() == "• Trade deal")
+    slider = lf.find(pyatspi.ROLE_SLIDER, TARIFF_CHINA)
+    wait_for("its China tariff of 0 to come back", lambda: abs(slider.queryValue().currentValue) < 1e-6)
+
+
+def test_welcome_dismissed(lf):
+    """The introduction's close button hides it (and the next session checks
+    that it stays hidden)."""
+    check(welcome_shown(lf), "the introduction is not shown before it is dismissed")
+    lf.click(lf.find(pyatspi.ROLE_PUSH_BUTTON, "Dismiss the introduction"))
+    wait_for("the introduction to go", lambda: not welcome_shown(lf))
+
+
+def test_welcome_stays_dismissed(lf):
+    """Started again after the introduction was dismissed: it is not shown."""
+    settled(lambda: lf.summary(SHARE_2030), "the summary")
+    check(not welcome_shown(lf), "the dismissed introduction is shown again")
+    with open(os.path.join(ARTIFACTS, "words-config", "glib-2.0", "settings", "keyfile")) as f:
+        kept = f.read()
+    check("show-welcome=false" in kept, f"the settings do not keep the dismissal: {kept!r}")
+
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -1231,6 +1357,17 @@ SESSIONS = [
     ]),
     ("attribution", {}, [
         test_sensitivity_attribution,
+    ]),
+    ("words", words_env(), [
+        test_welcome_shown_on_first_launch,
+        test_tooltips_plain_and_about_button,
+        test_trade_deal_shows_its_scheduled_quota,
+        test_edited_preset_says_what_changed,
+        test_preset_over_edits_offers_undo,
+        test_welcome_dismissed,
+    ]),
+    ("words-again", words_again_env(), [
+        test_welcome_stays_dismissed,
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
@@ -1297,7 +1434,7 @@ def run_session(session, env, tests, counts):
 
 def main(argv):
     only = argv[argv.index("-k") + 1] if "-k" in argv else None
-    selected = [(session, env, [t for t in tests if only is None or only in t.__name__])
+    selected = [(session, env, [t for t in tests if only is None or only in f"{session}: {t.__name__}"])
                 for session, env, tests in SESSIONS]
     selected = [s for s in selected if s[2]]
     os.makedirs(ARTIFACTS, exist_ok=True)
