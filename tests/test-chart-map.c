@@ -186,6 +186,9 @@ test_apart (Fixture       *f,
       for (guint l = 0; l < g.n_labels; l++)
         {
           g_assert_cmpuint (strlen (g.label_text[l]), >, 0);
+          /* The site's short name: "Flat Rock", not "Flat Rock, Michigan (Ford plant)". */
+          g_assert_null (strpbrk (g.label_text[l], ",("));
+          g_assert_false (g_str_has_suffix (g.label_text[l], " "));
           assert_inside (&g.labels[l], &g.map, g.label_text[l], w, h);
           assert_apart (&g.labels[l], &g.outside_box, g.label_text[l], w, h);
           if (g.has_key)

@@ -296,12 +296,22 @@ place_land_items (const LfScenario *scenario,
     }
 }
 
-/* The site's name up to its first comma or bracket: "Flat Rock". */
+/* The site's name up to its first comma or bracket, full-width ones too:
+ * "Flat Rock", "密歇根州弗拉特罗克". */
 static char *
 site_short_name (const LfSite *site)
 {
+  static const char *const stops[] = { ",", "(", "\uFF0C", "\uFF08", "\u3001" };
   const char *name = _(site->name);
-  gsize n = strcspn (name, ",(");
+  gsize n = strlen (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      const char *at = strstr (name, stops[i]);
+
+      if (at != NULL)
+        n = MIN (n, (gsize) (at - name));
+    }
 
   while (n > 0 && name[n - 1] == ' ')
     n--;
