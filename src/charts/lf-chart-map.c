@@ -1159,6 +1159,15 @@ draw_readout (LfDraw          *d,
       cairo_set_line_width (cr, 2.0);
       cairo_stroke (cr);
     }
+  else
+    {
+      /* Hovered, not selected: a thin ring says which plant is read out. */
+      cairo_new_path (cr);
+      cairo_arc (cr, item->x, item->y, item->r + 2.5, 0, 2 * G_PI);
+      lf_set_source_color (cr, &pal->foreground);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+    }
 
   box = readout_place (d, ml, item, text);
   lf_draw_panel_box (d, box.x + 0.5, box.y + 0.5, box.width, box.height);
