@@ -186,6 +186,9 @@ test_apart (Fixture       *f,
       for (guint l = 0; l < g.n_labels; l++)
         {
           g_assert_cmpuint (strlen (g.label_text[l]), >, 0);
+          /* The site's short name: "Flat Rock", not "Flat Rock, Michigan (Ford plant)". */
+          g_assert_null (strpbrk (g.label_text[l], ",("));
+          g_assert_false (g_str_has_suffix (g.label_text[l], " "));
           assert_inside (&g.labels[l], &g.map, g.label_text[l], w, h);
           assert_apart (&g.labels[l], &g.outside_box, g.label_text[l], w, h);
           if (g.has_key)
@@ -402,6 +405,31 @@ test_readout_place (Fixture       *f,
   }
 }
 
+/* The map does not move when a plant starts or stops selling (the
+ * legend keeps the room of its "Builds nothing" entry): a drag across the
+ * point where it does keeps the cached outlines. */
+static void
+test_stable (Fixture       *f,
+             gconstpointer  user_data)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      int w = sizes[k][0], h = sizes[k][1];
+      LfMapGeometry idle, all;
+
+      g_assert_true (lf_chart_map_layout (&f->data, w, h, &idle));
+      for (int i = 0; i < f->scenario->n_plants; i++)
+        f->projection.plant_sales[i][lf_year_index (2030)] = 1000.0;
+      g_assert_true (lf_chart_map_layout (&f->data, w, h, &all));
+      for (int i = 0; i < f->scenario->n_plants; i++)
+        f->projection.plant_sales[i][lf_year_index (2030)] = i % 2 == 0 ? 80000.0 : 0.0;
+      g_assert_cmpmem (&idle.map, sizeof idle.map, &all.map, sizeof all.map);
+      g_assert_cmpmem (&idle.land, sizeof idle.land, &all.land, sizeof all.land);
+      lf_map_geometry_clear (&idle);
+      lf_map_geometry_clear (&all);
+    }
+}
+
 static int
 site_index (const LfBaseline *b, const char *id)
 {
@@ -476,6 +504,7 @@ main (int argc, char **argv)
   ADD ("hollow", test_hollow);
   ADD ("note", test_note);
   ADD ("readout", test_readout_place);
+  ADD ("stable", test_stable);
   ADD ("phone", test_phone);
   ADD ("small", test_small);
 #undef ADD

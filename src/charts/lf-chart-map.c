@@ -296,12 +296,22 @@ place_land_items (const LfScenario *scenario,
     }
 }
 
-/* The site's name up to its first comma or bracket: "Flat Rock". */
+/* The site's name up to its first comma or bracket, full-width ones too:
+ * "Flat Rock", "密歇根州弗拉特罗克". */
 static char *
 site_short_name (const LfSite *site)
 {
+  static const char *const stops[] = { ",", "(", "\uFF0C", "\uFF08", "\u3001" };
   const char *name = _(site->name);
-  gsize n = strcspn (name, ",(");
+  gsize n = strlen (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      const char *at = strstr (name, stops[i]);
+
+      if (at != NULL)
+        n = MIN (n, (gsize) (at - name));
+    }
 
   while (n > 0 && name[n - 1] == ' ')
     n--;
@@ -426,6 +436,7 @@ map_layout (const LfChartData *data,
   double site_needed[LF_MAX_SITES];
   double x0, y0, x1, y1, r_max = 0.0, margin;
   gboolean any_idle = FALSE;
+  int idle_entry;
 
   const LfPalette *pal = lf_palette_get (data->dark);
   double legend_h, xs[LF_MAX_LEGEND], ys[LF_MAX_LEGEND];
@@ -453,8 +464,12 @@ map_layout (const LfChartData *data,
               break;
             }
     }
-  /* A plant that sells nothing that year is a ring: say so. */
-  if (any_idle && ml->n_legend < LF_MAX_LEGEND)
+  /* A plant that sells nothing that year is a ring: say so. The entry's
+   * room is kept whenever there are plants (below), so the map does not
+   * move, and its cached outlines are not drawn again, each time a plant
+   * starts or stops selling during a drag. */
+  idle_entry = ml->n_legend > 0 && ml->n_legend < LF_MAX_LEGEND ? (int) ml->n_legend : -1;
+  if (idle_entry >= 0)
     {
       /* TRANSLATORS: the map's legend for a hollow marker; %d is a year */
       ml->legend_owned = g_strdup_printf (_("Builds nothing in %d"), ml->year);
@@ -470,6 +485,12 @@ map_layout (const LfChartData *data,
     ml->legend[ml->n_legend++] = (LfLegendItem) { _("No plants in this scenario"),
                                                   pal->dim_foreground, LF_SWATCH_DOT };
   legend_h = ceil (lf_legend_layout (ml->legend, ml->n_legend, width, xs, ys));
+  if (idle_entry >= 0 && !any_idle)
+    {
+      memmove (&ml->legend[idle_entry], &ml->legend[idle_entry + 1],
+               sizeof ml->legend[0] * (ml->n_legend - idle_entry - 1));
+      ml->n_legend--;
+    }
 
   ml->map = (LfRect) { 0.0, legend_h + MAP_MARGIN, floor (width),
                        MAX (1.0, floor (height - legend_h - MAP_MARGIN)) };
@@ -872,10 +893,16 @@ typedef struct {
   cairo_surface_t *surface;
   double           width, height, scale_x, scale_y;
   double           scale, ox, oy;   /* the fit, relative to the map's corner */
+  guint64          used;            /* when last drawn from, for replacing the oldest */
 } MapCache;
 
 static GMutex map_cache_lock;
-static MapCache map_cache[2];   /* light, dark */
+/* Two pictures per style: the map with and without a comparison's legend
+ * (a line more or less) both stay, so switching between them, or a window
+ * and an export of another size, does not draw the outlines again each time. */
+#define MAP_CACHE_SLOTS 2
+static MapCache map_cache[2][MAP_CACHE_SLOTS];   /* light, dark */
+static guint64 map_cache_clock;
 
 static void
 draw_background (LfDraw          *d,
@@ -886,7 +913,8 @@ draw_background (LfDraw          *d,
   cairo_surface_t *target = cairo_get_target (cr);
   cairo_matrix_t m;
   double sx, sy, dx, dy;
-  MapCache *cache = &map_cache[d->data->dark ? 1 : 0];
+  MapCache *slots = map_cache[d->data->dark ? 1 : 0];
+  MapCache *cache = NULL;
 
   /* Only where the picture lands on whole device pixels unscaled; anywhere
    * else (a zoomed or rotated context) drawing directly stays sharp. */
@@ -904,14 +932,26 @@ draw_background (LfDraw          *d,
     }
 
   g_mutex_lock (&map_cache_lock);
-  if (cache->surface == NULL || cache->width != ml->map.width || cache->height != ml->map.height ||
-      cache->scale_x != sx || cache->scale_y != sy || cache->scale != ml->scale ||
-      cache->ox != ml->ox - ml->map.x || cache->oy != ml->oy - ml->map.y)
+  for (guint i = 0; i < MAP_CACHE_SLOTS && cache == NULL; i++)
+    {
+      MapCache *c = &slots[i];
+
+      if (c->surface != NULL && c->width == ml->map.width && c->height == ml->map.height &&
+          c->scale_x == sx && c->scale_y == sy && c->scale == ml->scale &&
+          c->ox == ml->ox - ml->map.x && c->oy == ml->oy - ml->map.y)
+        cache = c;
+    }
+  if (cache == NULL)
     {
       cairo_surface_t *surface;
       cairo_t *cache_cr;
       LfDraw cache_d = *d;
 
+      /* The empty slot, else the one drawn from longest ago. */
+      cache = &slots[0];
+      for (guint i = 1; i < MAP_CACHE_SLOTS; i++)
+        if (slots[i].used < cache->used)
+          cache = &slots[i];
       g_clear_pointer (&cache->surface, cairo_surface_destroy);
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                             (int) ceil (ml->map.width * sx),
@@ -934,6 +974,7 @@ draw_background (LfDraw          *d,
       cache->ox = ml->ox - ml->map.x;
       cache->oy = ml->oy - ml->map.y;
     }
+  cache->used = ++map_cache_clock;
   cairo_set_source_surface (cr, cache->surface, ml->map.x, ml->map.y);
   cairo_paint (cr);
   g_mutex_unlock (&map_cache_lock);
@@ -1116,6 +1157,15 @@ draw_readout (LfDraw          *d,
       cairo_stroke_preserve (cr);
       lf_set_source_color (cr, &pal->selection);
       cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      /* Hovered, not selected: a thin ring says which plant is read out. */
+      cairo_new_path (cr);
+      cairo_arc (cr, item->x, item->y, item->r + 2.5, 0, 2 * G_PI);
+      lf_set_source_color (cr, &pal->foreground);
+      cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
     }
 

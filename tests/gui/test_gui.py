@@ -386,6 +386,29 @@ def test_preset_rule_waived_by_menu_button(lf):
     check(share == 0, f"with the rule waived but the tariffs kept, the 2030 share is {share} %, expected 0")
 
 
+MAP_TITLE = "Plants of Chinese-brand makers in North America"
+
+
+def map_plants(lf):
+    """The map's description, one part per plant."""
+    chart = wait_for("the map", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_IMAGE, MAP_TITLE)
+        if (o.description or "").startswith("Map of North America")] or None)[0]
+    return chart.description.split(": ", 1)[1].split("; ")
+
+
+def test_map_marks_plants_that_build_nothing(lf):
+    """With the rule waived and the tariffs kept, no China-built car is sold:
+    the map says each Chinese plant builds nothing in 2030 (and draws it as a
+    ring, lf-chart-map.c; tests/test-chart-map.c checks the pixels)."""
+    def idle():
+        plants = map_plants(lf)
+        return plants if all("(Builds nothing in 2030)" in x for x in plants) else None
+
+    plants = wait_for("every plant on the map to build nothing", idle)
+    check(len(plants) >= 1, f"the map lists no plants: {plants!r}")
+
+
 def test_ford_cards_show_band(lf):
     """Ford's cards carry the Monte Carlo range, as the share cards do (issue 9)."""
     for caption in ("Ford EV sales, 2030", "Net effect of entry on Ford, 2030"):
@@ -485,6 +508,14 @@ def test_tariff_change_moves_share(lf):
     check(after > before + 1.0,
           f"dropping the China tariff to 0 moved the 2030 share only from {before} % to {after} %")
     check(lf.title().startswith("• "), f"the title {lf.title()!r} does not mark the change")
+
+
+def test_map_follows_the_projection(lf):
+    """With the China tariff at 0 (the test before), Chinese cars sell again:
+    the map no longer says every plant builds nothing (the window redraws the
+    map when which plants build changes, not only when the plants do)."""
+    wait_for("a plant on the map to build", lambda: any(
+        "Builds nothing" not in x for x in map_plants(lf)) or None)
 
 
 def test_undo_restores_summary(lf):
@@ -1321,11 +1352,13 @@ SESSIONS = [
         test_screenshot_light,
         test_tariff_control_has_accessible_names,
         test_preset_rule_waived_by_menu_button,
+        test_map_marks_plants_that_build_nothing,
         test_ford_cards_show_band,
         test_summary_leads_with_ford_impact,
         test_chart_titles,
         test_chart_chooser_switches,
         test_tariff_change_moves_share,
+        test_map_follows_the_projection,
         test_undo_restores_summary,
         test_authorisation_switch_undo,
         test_preset_trade_deal_by_keyboard,
