@@ -57,6 +57,8 @@ struct _LfWindow
   GtkWidget           *summary[LF_N_SUMMARY];
   GtkWidget           *sensitivity;    /* made on first use */
   GtkWidget           *comparison_table;
+  GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
+  LfScenario          *current_policy; /* what the introduction speaks of */
 
   LfBaseline          *baseline;
   LfComparison        *comparison;

@@ -240,6 +240,12 @@ refresh_charts (LfWindow *self)
 
     gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
+    if (self->welcome_slot != NULL)
+      {
+        g_autoptr(GPtrArray) differs = lf_differences (self->current_policy, scenario);
+
+        gtk_widget_set_visible (self->welcome_slot, !comparing && differs->len == 0);
+      }
   }
 }
 
@@ -647,6 +653,7 @@ lf_window_finalize (GObject *object)
 {
   LfWindow *self = LF_WINDOW (object);
 
+  g_clear_pointer (&self->current_policy, lf_scenario_free);
   g_clear_pointer (&self->baseline, lf_baseline_unref);
   G_OBJECT_CLASS (lf_window_parent_class)->finalize (object);
 }
@@ -808,11 +815,17 @@ lf_window_init (LfWindow *self)
   g_signal_connect_object (self->controls, "plant-selected", G_CALLBACK (on_plant_selected_cb), self, 0);
   lf_controls_set_scenario (LF_CONTROLS (self->controls), lf_document_get_scenario (self->document));
 
-  /* Above the charts, until dismissed: why everything is zero, what to try. */
+  /* Above the charts, until dismissed: why everything is zero, what to try.
+   * The setting remembers a dismissal (the card's own visibility); the slot
+   * shows the card only while what it says is true, that is while the
+   * scenario is current policy (refresh_charts). */
   {
     GtkWidget *welcome = lf_welcome_new (self->baseline, lf_document_get_reference (self->document));
 
-    gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_box))), welcome);
+    self->current_policy = lf_scenario_new (self->baseline);
+    self->welcome_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_box_append (GTK_BOX (self->welcome_slot), welcome);
+    gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_box))), self->welcome_slot);
     if (self->settings)
       g_settings_bind (self->settings, "show-welcome", welcome, "visible", G_SETTINGS_BIND_DEFAULT);
   }
