@@ -280,6 +280,17 @@ test_changes_words (void)
   three = lf_changes_words (deal, edited, 2);
   g_assert_true (g_str_has_prefix (three, "Changed from Trade deal (3 settings differ): "));
   g_assert_true (g_str_has_suffix (three, "; and 1 more."));
+
+  /* A dragged slider's value reads as its control shows it, not 6.4815. */
+  {
+    g_autoptr(LfScenario) dragged = lf_scenario_copy (deal);
+    g_autofree char *words = NULL;
+
+    g_assert_true (lf_scenario_set_number (dragged, "tariff.mexico", 6.4815, NULL));
+    words = lf_changes_words (deal, dragged, 2);
+    g_assert_nonnull (strstr (words, "6.5 %"));
+    g_assert_null (strstr (words, "6.48"));
+  }
 }
 
 int

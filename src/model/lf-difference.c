@@ -32,11 +32,13 @@ decimals_of (double v)
   return 4;
 }
 
-/* A number with no more decimals than it has, in the user's locale. */
+/* A number with no more decimals than it has, nor more than its control
+ * shows (a dragged slider leaves 6.4815; its row reads 6.5), in the user's
+ * locale. */
 static char *
-plain_number (double v)
+plain_number (const LfParamInfo *info, double v)
 {
-  return lf_format_value (v, decimals_of (v));
+  return lf_format_value (v, MIN (decimals_of (v), MAX (info->digits, 1)));
 }
 
 /**
@@ -60,9 +62,9 @@ lf_param_value_words (LfParam param, double v)
     return g_strdup (info->choices[(int) v]);
   if (g_str_equal (info->unit, "0/1"))
     return g_strdup (v != 0 ? _("on") : _("off"));
-  n = plain_number (v);
+  n = plain_number (info, v);
   if (g_str_equal (info->unit, "%"))
-    return lf_format_percent (v, decimals_of (v));
+    return lf_format_percent (v, MIN (decimals_of (v), MAX (info->digits, 1)));
   if (g_str_equal (info->unit, "USD"))
     /* Translators: an amount in US dollars, e.g. "$7,500" */
     return g_strdup_printf (_("$%s"), n);
