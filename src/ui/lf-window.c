@@ -375,9 +375,16 @@ reset_activated (GtkWidget *widget, const char *action, GVariant *param)
   LfWindow *self = LF_WINDOW (widget);
   g_autoptr(LfScenario) base = lf_scenario_new (self->baseline);
 
+  AdwToast *toast;
+
   translate_preset (base);
+  /* An undoable edit of the document: the toast's Undo is the window's. */
   lf_document_replace (self->document, base, TRUE);
-  lf_window_toast (self, _("Reset to the current-policy baseline"));
+  toast = adw_toast_new (_("Reset to the current-policy baseline"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* ---- presets ---------------------------------------------------------------------- */

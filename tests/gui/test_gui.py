@@ -1330,6 +1330,21 @@ def test_preset_over_edits_offers_undo(lf):
     wait_for("its China tariff of 0 to come back", lambda: abs(slider.queryValue().currentValue) < 1e-6)
 
 
+def test_reset_over_edits_offers_undo(lf):
+    """Reset to Baseline is an edit the toast offers to undo."""
+    wait_for("the edited trade deal", lambda: lf.title() == "• Trade deal")
+    lf.focus_main_window()
+    key("shift+ctrl+r")
+    wait_for("the title '• Current policy'", lambda: lf.title() == "• Current policy")
+    wait_for("the toast", lambda: visible_labels(lf, "Reset to the current-policy baseline") or None)
+    undo = wait_for("the toast's Undo button", lambda: [
+        b for b in lf.find_all(pyatspi.ROLE_PUSH_BUTTON)
+        if name_of(b).endswith("Undo") and name_of(b).startswith("_")
+        and states(b).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    lf.click(undo)
+    wait_for("the edited trade deal to come back", lambda: lf.title() == "• Trade deal")
+
+
 def test_welcome_dismissed(lf):
     """The introduction speaks of current policy: over another scenario it is
     away, back on current policy it returns; its close button hides it (and
@@ -1401,6 +1416,7 @@ SESSIONS = [
         test_trade_deal_shows_its_scheduled_quota,
         test_edited_preset_says_what_changed,
         test_preset_over_edits_offers_undo,
+        test_reset_over_edits_offers_undo,
         test_welcome_dismissed,
     ]),
     ("words-again", words_again_env(), [
