@@ -684,13 +684,28 @@ draw_empty_note (LfDraw         *d,
     }
   if (has_stack && total <= 0.0)
     {
-      /* Wrapped to the panel, centred. */
+      /* Over every panel (a chart of two short panels has room for it
+       * only across both), wrapped, centred, on the chart's background so
+       * the zero lines do not strike through it. */
+      double top = panel->rect.y, bottom = panel->rect.y + panel->rect.height;
+      double tw, th, cy;
+
+      for (guint p = 1; p < l->n_panels; p++)
+        {
+          top = MIN (top, l->panels[p].rect.y);
+          bottom = MAX (bottom, l->panels[p].rect.y + l->panels[p].rect.height);
+        }
+      cy = (top + bottom) / 2.0;
       pango_layout_set_width (d->layout, (int) MAX (1.0, panel->rect.width - 16.0) * PANGO_SCALE);
       pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD);
       pango_layout_set_alignment (d->layout, PANGO_ALIGN_CENTER);
+      lf_draw_text_size (d, _(spec->empty_note), &tw, &th);
+      lf_set_source_color (d->cr, &d->palette->background);
+      cairo_rectangle (d->cr, panel->rect.x + 4.0, cy - th / 2.0 - 4.0,
+                       panel->rect.width - 8.0, th + 8.0);
+      cairo_fill (d->cr);
       /* The layout centres each line in its width: drawn from the panel's left. */
-      lf_draw_text (d, _(spec->empty_note),
-                    panel->rect.x + 8.0, panel->rect.y + panel->rect.height / 2.0,
+      lf_draw_text (d, _(spec->empty_note), panel->rect.x + 8.0, cy,
                     LF_ALIGN_START, LF_ALIGN_CENTER, &d->palette->dim_foreground, NULL, NULL);
       pango_layout_set_width (d->layout, -1);
       pango_layout_set_alignment (d->layout, PANGO_ALIGN_LEFT);
