@@ -536,6 +536,30 @@ test_export_png (Fixture       *f,
     g_assert_cmpint (g_unlink (path), ==, 0);
   }
 
+  /* A narrow picture keeps its title whole: smaller, inside the margin,
+   * where it would run off the edge at its full size. */
+  {
+    g_autofree char *path = g_build_filename (dir, "narrow.png", NULL);
+    cairo_surface_t *png;
+    const guint32 *px;
+    int stride, inked = -1;
+
+    g_assert_true (lf_chart_export_png (path, LF_CHART_FORD_IMPACT, &f->data, 360, 500, 1.0, &error));
+    g_assert_no_error (error);
+    png = cairo_image_surface_create_from_png (path);
+    cairo_surface_flush (png);
+    px = (const guint32 *) cairo_image_surface_get_data (png);
+    stride = cairo_image_surface_get_stride (png) / 4;
+    for (int y = 16; y < 50; y++)
+      for (int x = 0; x < 360; x++)
+        if ((px[y * stride + x] & 0xffffff) != (px[y * stride + 359] & 0xffffff))
+          inked = MAX (inked, x);
+    g_assert_cmpint (inked, >, 180);        /* a title is there */
+    g_assert_cmpint (inked, <, 360 - 20);   /* and ends inside the margin */
+    cairo_surface_destroy (png);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
+
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 

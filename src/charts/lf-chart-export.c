@@ -41,6 +41,7 @@ draw_export (cairo_t           *cr,
   const char *name = data->scenario != NULL && data->scenario->name != NULL && *data->scenario->name
                      ? _(data->scenario->name) : _("Unnamed scenario");
   g_autofree char *subtitle = NULL;
+  double footer = 0.0;
 
   lf_draw_begin (&d, cr, data, width, height);
   pal = d.palette;
@@ -48,9 +49,21 @@ draw_export (cairo_t           *cr,
   lf_set_source_color (cr, &pal->background);
   cairo_paint (cr);
 
-  lf_draw_set_font (&d, 22.0, PANGO_WEIGHT_BOLD);
-  lf_draw_text (&d, lf_chart_kind_get_title (kind), EXPORT_PAD, EXPORT_PAD - 6.0,
-                LF_ALIGN_START, LF_ALIGN_START, &pal->foreground, NULL, NULL);
+  /* The title in one line: a narrow picture gets it smaller, never cut. */
+  {
+    const char *title = lf_chart_kind_get_title (kind);
+    double room = MAX (1.0, width - 2 * EXPORT_PAD), tw, th, size = 22.0;
+
+    lf_draw_set_font (&d, size, PANGO_WEIGHT_BOLD);
+    lf_draw_text_size (&d, title, &tw, &th);
+    if (tw > room)
+      {
+        size = MAX (11.0, floor (size * room / tw));
+        lf_draw_set_font (&d, size, PANGO_WEIGHT_BOLD);
+      }
+    lf_draw_text (&d, title, EXPORT_PAD, EXPORT_PAD - 6.0 + (22.0 - size) / 2.0,
+                  LF_ALIGN_START, LF_ALIGN_START, &pal->foreground, NULL, NULL);
+  }
 
   if (spec->subtitle != NULL)
     subtitle = g_strdup (_(spec->subtitle));
@@ -68,17 +81,21 @@ draw_export (cairo_t           *cr,
   lf_draw_text (&d, subtitle, EXPORT_PAD, EXPORT_PAD + 24.0, LF_ALIGN_START, LF_ALIGN_START,
                 &pal->dim_foreground, NULL, NULL);
 
+  /* The source note wraps (up to three lines) and the chart makes room. */
   lf_draw_set_font (&d, LF_FONT_SIZE_SMALL, PANGO_WEIGHT_NORMAL);
   pango_layout_set_width (d.layout, (int) MAX (1.0, width - 2 * EXPORT_PAD) * PANGO_SCALE);
+  pango_layout_set_wrap (d.layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (d.layout, -3);
   pango_layout_set_ellipsize (d.layout, PANGO_ELLIPSIZE_END);
   lf_draw_text (&d, _(spec->source), EXPORT_PAD, height - EXPORT_PAD / 2.0, LF_ALIGN_START, LF_ALIGN_END,
-                &pal->dim_foreground, NULL, NULL);
+                &pal->dim_foreground, NULL, &footer);
   lf_draw_end (&d);
 
+  footer = MAX (EXPORT_FOOTER, footer + EXPORT_FOOTER - LF_FONT_SIZE_SMALL * 1.3);
   cairo_save (cr);
   cairo_translate (cr, EXPORT_PAD, EXPORT_HEADER + 8.0);
   lf_chart_draw (cr, kind, data, width - 2 * EXPORT_PAD,
-                 height - EXPORT_HEADER - 8.0 - EXPORT_FOOTER - EXPORT_PAD / 2.0);
+                 height - EXPORT_HEADER - 8.0 - footer - EXPORT_PAD / 2.0);
   cairo_restore (cr);
 }
 
