@@ -115,9 +115,11 @@ behaviour_from_scenario (const LfScenario *s, Behaviour *bh)
  */
 
 /* Capacity a plant can deliver in a year: ramped from its start, and zero
- * where the rule or the lack of a Ford partnership keeps it idle. */
+ * where the rule or the lack of a Ford partnership keeps it idle. Every
+ * reason that holds goes into *block (LfPlantBlock), not only the first:
+ * the notes name all a plant needs (lf-notes.c). */
 static double
-plant_capacity (const LfScenario *s, const Policy *pol, const LfPlant *p, int y)
+plant_capacity (const LfScenario *s, const Policy *pol, const LfPlant *p, int y, guint *block)
 {
   const LfBaseline *b = s->baseline;
   const LfSite *site = &b->sites[p->site];
@@ -125,17 +127,23 @@ plant_capacity (const LfScenario *s, const Policy *pol, const LfPlant *p, int y)
   int year = LF_FIRST_YEAR + y;
   int start = MAX (lf_plant_effective_start (s, p), LF_FIRST_PROJECTED_YEAR);
   int rule = (int) pol->rule[y];
+  guint why = 0;
 
-  if (year < start || p->capacity <= 0)
-    return 0.0;
+  if (year < start)
+    why |= LF_PLANT_BLOCK_NOT_STARTED;
+  if (p->capacity <= 0)
+    why |= LF_PLANT_BLOCK_NO_CAPACITY;
   if (maker->chinese_controlled && rule != LF_RULE_OFF && year >= RULE_FIRST_YEAR &&
       !maker_authorised (s, p->maker) &&
       !(rule == LF_RULE_US_WAIVER && site->origin == LF_ORIGIN_US))
-    return 0.0;
+    why |= LF_PLANT_BLOCK_RULE;
   if (site->ford_owned && pol->partnership[y] < 0.5)
-    return 0.0;
+    why |= LF_PLANT_BLOCK_NO_PARTNERSHIP;
   /* A zero quota shuts China-built imports out. */
   if (site->origin == LF_ORIGIN_CHINA && pol->quota[y] <= 0)
+    why |= LF_PLANT_BLOCK_QUOTA_ZERO;
+  *block = why;
+  if (why != 0)
     return 0.0;
   return p->capacity * site->ramp[MIN (year - start, 2)];
 }
@@ -171,6 +179,8 @@ typedef struct {
   double maker_tier[LF_MAX_MAKERS][LF_N_TIERS];
   double src_sales[LF_MAX_PLANTS];
   double inc_units[LF_N_TIERS];
+  guint  block[LF_MAX_PLANTS];               /* LfPlantBlock of each scenario plant */
+  gboolean quota_binds;
 } Year;
 
 static double
@@ -208,6 +218,40 @@ sort_sources (Year *st)
     }
 }
 
+/* A source's cost-plus price before tariff (*base) and its unit cost
+ * (*cost), both relative to the incumbents' list price. */
+static void
+source_cost (const LfBaseline *b, const LfMaker *mk, const LfSite *site, double entrant_cost,
+             double *base, double *cost)
+{
+  (void) b;
+  *base = mk->price_factor * site->cost_factor * entrant_cost;
+  *cost = *base / (1.0 + mk->margin);
+}
+
+/**
+ * lf_plant_max_tariff:
+ * The highest tariff (%) on the plant's origin at which its landed cost
+ * (cost plus duty on the customs value) stays within the incumbents' list
+ * price, as year_sources() tests it with the central behaviour; negative
+ * when its cost alone is above that price.
+ */
+double
+lf_plant_max_tariff (const LfScenario *s, int plant)
+{
+  const LfBaseline *b = s->baseline;
+  const LfPlant *pl = &s->plants[plant];
+  double base, cost;
+
+  g_return_val_if_fail (plant >= 0 && plant < s->n_plants && pl->maker >= 0 && pl->site >= 0, -1.0);
+  source_cost (b, &b->makers[pl->maker], &b->sites[pl->site], 1.0, &base, &cost);
+  if (cost > 1.0)
+    return -1.0;
+  if (base * b->customs_value_factor <= 0)
+    return INFINITY;
+  return 100.0 * (1.0 - cost) / (base * b->customs_value_factor);
+}
+
 /* Step 1: the plants that can supply this year, each priced from its cost.
  * A source whose landed cost (build cost plus duty) is above the incumbents'
  * list price cannot sell at a price the market bears: it builds nothing. */
@@ -223,17 +267,19 @@ year_sources (const LfScenario *s, const Policy *pol, const Behaviour *bh,
       const LfPlant *pl = &s->plants[p];
       const LfMaker *mk = &b->makers[pl->maker];
       const LfSite *site = &b->sites[pl->site];
-      double cap = plant_capacity (s, pol, pl, st->y);
+      double cap = plant_capacity (s, pol, pl, st->y, &st->block[p]);
       double cost, base, duty, price;
 
       if (cap <= 0)
         continue;
       cap += extra[p];
-      base = mk->price_factor * site->cost_factor * bh->entrant_cost;
-      cost = base / (1.0 + mk->margin);
+      source_cost (b, mk, site, bh->entrant_cost, &base, &cost);
       duty = base * b->customs_value_factor * pol->tariff[site->origin][st->y] / 100.0;
       if (cost + duty > 1.0)
-        continue;
+        {
+          st->block[p] = cost > 1.0 ? LF_PLANT_BLOCK_COST : LF_PLANT_BLOCK_TARIFF;
+          continue;
+        }
       /* Pass-through: the maker absorbs part of the duty from its margin, but
        * never more than the margin, and never asks more than the market bears. */
       price = MIN (1.0, MAX (base + bh->pass_through * duty, cost + duty));
@@ -585,6 +631,7 @@ allocate (const LfScenario *s, const Policy *pol, Year *st)
   for (int t = 0; t < LF_N_TIERS; t++)
     st->inc_units[t] = st->W[t] > 0 ? st->E[t] * st->w_inc[t] / st->W[t] : st->E[t];
   china = fill_sources (st, b);
+  st->quota_binds = isfinite (quota) && (st->q > 0 || china > quota);
   if (isfinite (quota) && china > quota)
     {
       double k = china > 0 ? quota / china : 0.0;
@@ -820,6 +867,8 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
       for (int p = 0; p < s->n_plants; p++)
         extra[p] += extra_from[p][y];
       st.n_src = 0;
+      for (int p = 0; p < s->n_plants; p++)
+        st.block[p] = LF_PLANT_BLOCK_NOT_STARTED;
       if (entry && projected)
         year_sources (s, pol, bh, extra, &st);
       else
@@ -832,6 +881,16 @@ run (const LfScenario *s, const Policy *pol, const Behaviour *bh, gboolean entry
           if (st.src_sales[st.first[m] + k] > 0)
             first_year[m] = y;
       year_totals (s, pol, bh, &st, tot, out);
+      if (out != NULL)
+        {
+          for (int p = 0; p < s->n_plants; p++)
+            out->plant_block[p][y] = (guint8) st.block[p];
+          /* A zero quota binds where it alone keeps a China-built plant out. */
+          out->quota_binds[y] = st.quota_binds;
+          for (int p = 0; p < s->n_plants && projected; p++)
+            if (st.block[p] == LF_PLANT_BLOCK_QUOTA_ZERO)
+              out->quota_binds[y] = TRUE;
+        }
       plan_expansion (s, bh, lead, &st, added, extra_from);
     }
   if (out != NULL)

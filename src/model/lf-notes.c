@@ -1,0 +1,375 @@
+/* lf-notes.c: why a projection came out as it did (see lf-notes.h, docs/model.md §Notes). */
+#define G_LOG_DOMAIN "landfall-model"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "lf-notes.h"
+#include "lf-format.h"
+
+void
+lf_note_free (LfNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->subject);
+  g_free (note->text);
+  g_free (note->fix_key);
+  g_free (note->fix_value);
+  g_free (note->fix_label);
+  g_free (note);
+}
+
+gboolean
+lf_note_is_plant (const LfNote *note)
+{
+  return note->plant >= 0;
+}
+
+static LfNote *
+add (GPtrArray *notes, LfNoteKind kind, int plant, int param, const char *subject, char *text)
+{
+  LfNote *n = g_new0 (LfNote, 1);
+
+  n->kind = kind;
+  n->plant = plant;
+  n->param = param;
+  n->subject = g_strdup (subject);
+  n->text = text;
+  g_ptr_array_add (notes, n);
+  return n;
+}
+
+static void
+set_fix (LfNote *n, const char *key, const char *value, char *label)
+{
+  n->fix_key = g_strdup (key);
+  n->fix_value = g_strdup (value);
+  n->fix_label = label;
+}
+
+/* A plant as people name it: "Xiaomi at Flat Rock, Michigan (xiaomi-fr)". */
+static char *
+plant_name (const LfScenario *s, int p)
+{
+  const LfBaseline *b = s->baseline;
+  const LfPlant *pl = &s->plants[p];
+
+  /* Translators: a plant: its maker, its site, its id */
+  return g_strdup_printf (_("%s at %s (%s)"), b->makers[pl->maker].name, b->sites[pl->site].name, pl->id);
+}
+
+static const char *
+origin_words (LfOrigin origin)
+{
+  switch (origin)
+    {
+    case LF_ORIGIN_CHINA:  return _("China");
+    case LF_ORIGIN_MEXICO: return _("Mexico");
+    case LF_ORIGIN_CANADA: return _("Canada");
+    case LF_ORIGIN_US:
+    case LF_N_ORIGINS:
+    default:               return _("the United States");
+    }
+}
+
+static const LfParam origin_tariff[LF_N_ORIGINS] = {
+  [LF_ORIGIN_CHINA] = LF_PARAM_TARIFF_CHINA,
+  [LF_ORIGIN_MEXICO] = LF_PARAM_TARIFF_MEXICO,
+  [LF_ORIGIN_US] = -1,
+  [LF_ORIGIN_CANADA] = LF_PARAM_TARIFF_CANADA,
+};
+
+#define FIRST_Y lf_year_index (LF_FIRST_PROJECTED_YEAR)
+
+/* Notes on plant @p. */
+static void
+plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *notes)
+{
+  const LfBaseline *b = s->baseline;
+  const LfPlant *pl = &s->plants[p];
+  const LfSite *site = &b->sites[pl->site];
+  const LfMaker *mk = &b->makers[pl->maker];
+  g_autofree char *subject = g_strdup_printf ("plant.%s", pl->id);
+  g_autofree char *name = plant_name (s, p);
+  int start = lf_plant_effective_start (s, pl);
+  double sold = 0.0, cap = 0.0, sold_open = 0.0;
+  guint why = 0;
+  LfNote *n;
+
+  for (int y = FIRST_Y; y < LF_N_YEARS; y++)
+    {
+      sold += proj->plant_sales[p][y];
+      if (proj->plant_capacity[p][y] > 0)
+        {
+          cap += proj->plant_capacity[p][y];
+          sold_open += proj->plant_sales[p][y];
+        }
+      if (!(proj->plant_block[p][y] & LF_PLANT_BLOCK_NOT_STARTED))
+        why |= proj->plant_block[p][y];
+    }
+
+  if (sold > 0)
+    {
+      if (pl->start_year != 0 && pl->start_year < site->earliest_year)
+        {
+          g_autofree char *asked = lf_format_year (pl->start_year), *first = lf_format_year (site->earliest_year);
+          /* Translators: a plant, the year it was asked to start, its site's first possible year */
+          add (notes, LF_NOTE_PLANT_LATE, p, -1, subject,
+               g_strdup_printf (_("%s starts in %s, not %s: a new plant there cannot build before then."),
+                                name, first, asked));
+        }
+      if (cap > 0 && sold_open < LF_NOTES_UNDERUSED * cap)
+        {
+          g_autofree char *pct = lf_format_percent (100.0 * sold_open / cap, 0);
+          /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
+          add (notes, LF_NOTE_PLANT_UNDERUSED, p, -1, subject,
+               g_strdup_printf (_("%s runs at %s of its capacity: its maker finds fewer buyers at its price than it can build."),
+                                name, pct));
+        }
+      return;
+    }
+
+  if (start > LF_LAST_YEAR)
+    {
+      g_autofree char *first = lf_format_year (start);
+      /* Translators: a plant, then its first year */
+      add (notes, LF_NOTE_PLANT_AFTER_HORIZON, p, -1, subject,
+           g_strdup_printf (_("%s builds nothing before 2035: its first year is %s."), name, first));
+      return;
+    }
+  if (why & LF_PLANT_BLOCK_NO_CAPACITY)
+    add (notes, LF_NOTE_PLANT_NO_CAPACITY, p, -1, subject,
+         /* Translators: a plant */
+         g_strdup_printf (_("%s builds nothing: its capacity is 0."), name));
+  if (why & LF_PLANT_BLOCK_NO_PARTNERSHIP)
+    {
+      /* Translators: a plant, then its site */
+      n = add (notes, LF_NOTE_PLANT_NO_PARTNERSHIP, p, -1, subject,
+               g_strdup_printf (_("%s builds nothing: %s is a Ford plant, and it hosts a partner only with the partnership on."),
+                                name, site->name));
+      set_fix (n, lf_param_info (LF_PARAM_FORD_PARTNERSHIP)->key, "1", g_strdup (_("Turn on the partnership")));
+    }
+  if (why & LF_PLANT_BLOCK_RULE)
+    {
+      g_autofree char *key = g_strdup_printf ("maker.%s.authorised", mk->id);
+
+      /* Translators: a plant, then its maker */
+      n = add (notes, LF_NOTE_PLANT_RULE, p, -1, subject,
+               g_strdup_printf (_("%s builds nothing: the connected-vehicle rule bars %s, which Commerce has not authorised."),
+                                name, mk->name));
+      /* Translators: the button that authorises a maker under the rule */
+      set_fix (n, key, "1", g_strdup_printf (_("Authorise %s"), mk->name));
+    }
+  if (why & LF_PLANT_BLOCK_QUOTA_ZERO)
+    {
+      /* Translators: a plant */
+      n = add (notes, LF_NOTE_PLANT_QUOTA_ZERO, p, -1, subject,
+               g_strdup_printf (_("%s builds nothing: the import quota on China-built EVs is 0."), name));
+      set_fix (n, lf_param_info (LF_PARAM_QUOTA_CHINA)->key, "unlimited", g_strdup (_("Lift the quota")));
+    }
+  if (why & LF_PLANT_BLOCK_TARIFF)
+    {
+      double max = lf_plant_max_tariff (s, p);
+      LfParam param = origin_tariff[site->origin];
+
+      /* Translators: a plant, then the country whose tariff it pays */
+      n = add (notes, LF_NOTE_PLANT_TARIFF, p, -1, subject,
+               g_strdup_printf (_("%s builds nothing: with the tariff on cars from %s it cannot cover its cost at the incumbents' price."),
+                                name, origin_words (site->origin)));
+      if ((int) param >= 0 && isfinite (max) && max >= 0)
+        {
+          char value[32];
+          int whole = (int) floor (max);
+
+          g_snprintf (value, sizeof value, "%d", whole);
+          /* Translators: the button that lowers a tariff: the country, the new rate in % */
+          set_fix (n, lf_param_info (param)->key, value,
+                   g_strdup_printf (_("Lower the %s tariff to %d %%"), origin_words (site->origin), whole));
+        }
+    }
+  if (why & LF_PLANT_BLOCK_COST)
+    add (notes, LF_NOTE_PLANT_COST, p, -1, subject,
+         /* Translators: a plant */
+         g_strdup_printf (_("%s builds nothing: even without a tariff its cost is above the incumbents' price."), name));
+  if (why == 0)
+    add (notes, LF_NOTE_PLANT_NOT_NEEDED, p, -1, subject,
+         /* Translators: a plant, then its maker */
+         g_strdup_printf (_("%s builds nothing: %s sells all it can from its cheaper plants."), name, mk->name));
+}
+
+/* A lever's value in projected years: whether it is ever at least @at. */
+static gboolean
+ever_at_least (const LfScenario *s, LfParam param, double at)
+{
+  for (int y = LF_FIRST_PROJECTED_YEAR; y <= LF_LAST_YEAR; y++)
+    if (lf_scenario_value_at (s, param, y) >= at)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
+{
+  const LfBaseline *b = s->baseline;
+
+  /* The tariffs: with no plant of their origin, or with every such plant
+   * kept out in every year by something other than its price. */
+  for (int o = 0; o < LF_N_ORIGINS; o++)
+    {
+      LfParam param = origin_tariff[o];
+      const char *key;
+      int n_plants = 0;
+      guint other = 0;
+      gboolean all_barred = TRUE;
+      LfNote *n;
+
+      if ((int) param < 0)
+        continue;
+      key = lf_param_info (param)->key;
+      for (int p = 0; p < s->n_plants; p++)
+        {
+          if (b->sites[s->plants[p].site].origin != (LfOrigin) o)
+            continue;
+          n_plants++;
+          for (int y = FIRST_Y; y < LF_N_YEARS; y++)
+            {
+              guint why = proj->plant_block[p][y] & ~(LF_PLANT_BLOCK_TARIFF | LF_PLANT_BLOCK_COST);
+
+              if (why == 0)
+                all_barred = FALSE;
+              other |= why;
+            }
+        }
+      if (n_plants == 0)
+        {
+          /* Translators: a country, then the same country */
+          add (notes, LF_NOTE_LEVER_NO_PLANT, -1, param, key,
+               g_strdup_printf (_("The tariff on cars from %s changes nothing: no plant in this scenario builds in %s."),
+                                origin_words (o), origin_words (o)));
+          continue;
+        }
+      if (!all_barred)
+        continue;
+      if (other == LF_PLANT_BLOCK_RULE ||
+          other == (LF_PLANT_BLOCK_RULE | LF_PLANT_BLOCK_NOT_STARTED))
+        {
+          /* Translators: a country, then the same country */
+          n = add (notes, LF_NOTE_LEVER_BARRED, -1, param, key,
+                   g_strdup_printf (_("The tariff on cars from %s changes nothing: the connected-vehicle rule bars every maker building there, whatever the tariff."),
+                                    origin_words (o)));
+          set_fix (n, lf_param_info (LF_PARAM_RULE_CONNECTED_VEHICLE)->key, "0", g_strdup (_("Turn the rule off")));
+        }
+      else
+        /* Translators: a country */
+        add (notes, LF_NOTE_LEVER_BARRED, -1, param, key,
+             g_strdup_printf (_("The tariff on cars from %s changes nothing: every plant there is kept out another way."),
+                              origin_words (o)));
+    }
+
+  /* The quota: set in some year, binding in none. */
+  {
+    gboolean set = FALSE, binds = FALSE;
+
+    for (int y = LF_FIRST_PROJECTED_YEAR; y <= LF_LAST_YEAR; y++)
+      {
+        set |= isfinite (lf_scenario_value_at (s, LF_PARAM_QUOTA_CHINA, y));
+        binds |= proj->quota_binds[lf_year_index (y)];
+      }
+    if (set && !binds)
+      add (notes, LF_NOTE_LEVER_QUOTA_SLACK, -1, LF_PARAM_QUOTA_CHINA, lf_param_info (LF_PARAM_QUOTA_CHINA)->key,
+           g_strdup (_("The import quota on China-built EVs never binds: fewer China-built cars sell than it allows.")));
+  }
+
+  /* The credit's exclusion of Chinese brands, in years with no credit. */
+  {
+    gboolean moot = ever_at_least (s, LF_PARAM_CREDIT_EXCLUDE_CHINESE, 0.5);
+
+    for (int y = LF_FIRST_PROJECTED_YEAR; y <= LF_LAST_YEAR && moot; y++)
+      if (lf_scenario_value_at (s, LF_PARAM_CREDIT_EXCLUDE_CHINESE, y) >= 0.5 &&
+          lf_scenario_value_at (s, LF_PARAM_CREDIT_EV_USD, y) > 0)
+        moot = FALSE;
+    if (moot)
+      add (notes, LF_NOTE_LEVER_NO_CREDIT, -1, LF_PARAM_CREDIT_EXCLUDE_CHINESE,
+           lf_param_info (LF_PARAM_CREDIT_EXCLUDE_CHINESE)->key,
+           g_strdup (_("Excluding Chinese brands from the EV credit changes nothing: the credit is $0.")));
+  }
+
+  /* The partnership on, with no plant at a Ford site. */
+  if (ever_at_least (s, LF_PARAM_FORD_PARTNERSHIP, 0.5))
+    {
+      gboolean any = FALSE;
+
+      for (int p = 0; p < s->n_plants; p++)
+        any |= b->sites[s->plants[p].site].ford_owned;
+      if (!any)
+        add (notes, LF_NOTE_LEVER_NO_FORD_SITE, -1, LF_PARAM_FORD_PARTNERSHIP,
+             lf_param_info (LF_PARAM_FORD_PARTNERSHIP)->key,
+             g_strdup (_("The partnership changes nothing: no plant in this scenario is at a Ford site.")));
+    }
+}
+
+/**
+ * lf_notes_compute:
+ * @scenario: the scenario @projection was projected from (lf_project())
+ *
+ * Returns: (transfer full) (element-type LfNote): the notes, plants in the
+ * scenario's order first, then levers. Empty when nothing needs saying.
+ */
+GPtrArray *
+lf_notes_compute (const LfScenario *scenario, const LfProjection *projection)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_note_free);
+
+  g_return_val_if_fail (scenario != NULL && projection != NULL, notes);
+  g_return_val_if_fail (projection->n_plants == scenario->n_plants, notes);
+  for (int p = 0; p < scenario->n_plants; p++)
+    if (scenario->plants[p].maker >= 0 && scenario->plants[p].site >= 0)
+      plant_notes (scenario, projection, p, notes);
+  lever_notes (scenario, projection, notes);
+  return notes;
+}
+
+/**
+ * lf_note_apply_fix:
+ * Sets the note's fix in @scenario: the value from the first year, any
+ * later steps of that lever dropped (a fix that a schedule undid later
+ * would fix nothing). FALSE with @error when the note has no fix.
+ */
+gboolean
+lf_note_apply_fix (const LfNote *note, LfScenario *scenario, GError **error)
+{
+  g_autofree char *assignment = NULL;
+  int param;
+
+  if (note->fix_key == NULL)
+    {
+      g_set_error (error, LF_SCENARIO_ERROR, LF_SCENARIO_ERROR_INVALID_VALUE,
+                   "%s: this note has no fix", note->subject);
+      return FALSE;
+    }
+  param = lf_param_lookup (note->fix_key);
+  if (param >= 0)
+    lf_scenario_clear_steps (scenario, param);
+  assignment = g_strdup_printf ("%s=%s", note->fix_key, note->fix_value);
+  return lf_scenario_apply (scenario, assignment, error);
+}
+
+/* How many notes of @kind there are (about @subject, if given). */
+int
+lf_notes_count_kind (GPtrArray *notes, LfNoteKind kind, const char *subject)
+{
+  int n = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const LfNote *note = g_ptr_array_index (notes, i);
+
+      if (note->kind == kind && (subject == NULL || g_strcmp0 (note->subject, subject) == 0))
+        n++;
+    }
+  return n;
+}
