@@ -19,6 +19,7 @@
 #include "lf-chart.h"
 #include "lf-file.h"
 #include "lf-cli.h"
+#include "lf-notes.h"
 #include "lf-output.h"
 #include "lf-projection.h"
 #include "lf-validate.h"
@@ -272,6 +273,33 @@ comparison_to_text (const Comparison *c, LfOutputFormat format)
          : lf_comparison_to_csv ((const char *const *) c->names, c->scenarios, c->projection_ptrs, bands, c->n);
 }
 
+/* The notes of a projected scenario (lf-notes.h) on standard error, one
+ * line each, in the same words in every locale: "landfall: note: SUBJECT:
+ * TEXT (fix: --set KEY=VALUE)"; @name, when given, says which scenario of
+ * a comparison they are about. Results stay on standard output. */
+static void
+print_notes (const LfScenario *scenario, const LfProjection *proj, const char *name)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  /* Notes follow results that were written; none after a failed write. */
+  if (fflush (stdout) != 0 && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
+  if (stdout_errno != 0 || ferror (stdout))
+    return;
+  notes = lf_notes_compute_full (scenario, proj, FALSE);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const LfNote *n = g_ptr_array_index (notes, i);
+      g_autofree char *fix = n->fix_key != NULL ? g_strdup_printf (" (fix: --set %s=%s)", n->fix_key, n->fix_value)
+                                                : g_strdup ("");
+      g_autofree char *in = name != NULL ? g_strdup_printf ("in '%s': ", name) : g_strdup ("");
+
+      complain ("note: %s%s: %s%s", in, n->subject, n->text, fix);
+    }
+}
+
 static int run (int argc, char **argv);
 
 /**
@@ -312,6 +340,7 @@ run (int argc, char **argv)
   int opt_draws = 0;
   gint64 opt_seed = 1;
   gboolean help_cli = FALSE, opt_tornado = FALSE, opt_validate = FALSE, opt_attribution = FALSE;
+  gboolean opt_quiet = FALSE;
   int opt_year = 0;   /* 0: not given (the tornado's default is 2030) */
   g_autofree char *opt_series = NULL;
   GOptionEntry entries[] = {
@@ -336,6 +365,7 @@ run (int argc, char **argv)
     { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, "Year of the tornado or attribution (default 2030), also for --chart tornado or attribution", "YEAR" },
     { "series", 0, 0, G_OPTION_ARG_FILENAME, &opt_series, "Result of the tornado or attribution: a --project column (default chinese_share_ev_pct)", "NAME" },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &opt_validate, "Print the backtest: observed and modelled Chinese-brand shares in markets that let Chinese brands in (CSV)", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet, "Print no notes (why a plant builds nothing, which lever changes nothing) on standard error", NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help_cli, "Show this help", NULL },
     { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
     { "help-cli", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help_cli, NULL, NULL },
@@ -597,6 +627,12 @@ run (int argc, char **argv)
       return EXIT_IO;
     }
 
+  if (opt_project || opt_export != NULL || opt_tornado || opt_attribution)
+    {
+      proj = g_new0 (LfProjection, 1);
+      lf_project (scenario, proj);
+    }
+
   if (opt_tornado)
     {
       LfTornadoBar bars[LF_TORNADO_MAX];
@@ -619,7 +655,11 @@ run (int argc, char **argv)
         }
       emit (out->str);
       if (!opt_project && opt_export == NULL && !opt_attribution)
-        return 0;
+        {
+          if (!opt_quiet)
+            print_notes (scenario, proj, NULL);
+          return 0;
+        }
     }
 
   if (opt_attribution || chart == LF_CHART_ATTRIBUTION)
@@ -650,22 +690,26 @@ run (int argc, char **argv)
       if (chart == LF_CHART_ATTRIBUTION)
         attribution = lf_attribute (current, scenario, series, opt_year, NULL);
       if (!opt_project && opt_export == NULL)
-        return 0;
+        {
+          if (!opt_quiet)
+            print_notes (scenario, proj, NULL);
+          return 0;
+        }
     }
 
   if (!opt_project && opt_export == NULL)
     return 0;   /* --save-scenario alone: nothing to compute */
 
-  proj = g_new0 (LfProjection, 1);
-  lf_project (scenario, proj);
   if (opt_draws > 0)
     {
       bands = g_new0 (LfBands, 1);
       lf_monte_carlo (scenario, opt_draws, (guint) opt_seed, bands, NULL);
     }
   if (others->len > 0)
-    comparison = comparison_new (scenario, (LfScenario *const *) others->pdata, (int) others->len,
-                                 opt_draws, (guint) opt_seed);
+    {
+      comparison = comparison_new (scenario, (LfScenario *const *) others->pdata, (int) others->len,
+                                   opt_draws, (guint) opt_seed);
+    }
 
   if (opt_export != NULL)
     {
@@ -710,6 +754,13 @@ run (int argc, char **argv)
       text = format == LF_OUTPUT_JSON ? lf_projection_to_json (scenario, proj, bands)
                                       : lf_projection_to_csv (scenario, proj, bands);
       emit (text);
+    }
+  /* Last, once the results are out: why some of them are what they are. */
+  if (!opt_quiet)
+    {
+      print_notes (scenario, proj, comparison != NULL ? comparison->names[0] : NULL);
+      for (int i = 1; comparison != NULL && i < comparison->n; i++)
+        print_notes (comparison->scenarios[i], &comparison->projections[i], comparison->names[i]);
     }
   return 0;
 }

@@ -29,6 +29,20 @@ lf_note_is_plant (const LfNote *note)
   return note->plant >= 0;
 }
 
+/* A computation of notes: where they go, and whether their words are
+ * translated (the window) or as written (the command line, whose output is
+ * the same bytes in every locale). */
+typedef struct {
+  GPtrArray *notes;
+  gboolean   translate;
+} Ctx;
+
+G_GNUC_FORMAT (2) static const char *
+T (const Ctx *c, const char *msgid)
+{
+  return c->translate ? _(msgid) : msgid;
+}
+
 static LfNote *
 add (GPtrArray *notes, LfNoteKind kind, int plant, int param, const char *subject, char *text)
 {
@@ -51,28 +65,28 @@ set_fix (LfNote *n, const char *key, const char *value, char *label)
   n->fix_label = label;
 }
 
-/* A plant as people name it: "Xiaomi at Flat Rock, Michigan (xiaomi-fr)". */
+/* A plant as people name it: "Xiaomi in Flat Rock, Michigan (Ford plant)". */
 static char *
-plant_name (const LfScenario *s, int p)
+plant_name (const Ctx *c, const LfScenario *s, int p)
 {
   const LfBaseline *b = s->baseline;
   const LfPlant *pl = &s->plants[p];
 
-  /* Translators: a plant: its maker, its site, its id */
-  return g_strdup_printf (_("%s at %s (%s)"), b->makers[pl->maker].name, b->sites[pl->site].name, pl->id);
+  /* Translators: a plant: its maker, then its site ("Xiaomi in Flat Rock, Michigan") */
+  return g_strdup_printf (T (c, N_("%s in %s")), b->makers[pl->maker].name, b->sites[pl->site].name);
 }
 
 static const char *
-origin_words (LfOrigin origin)
+origin_words (const Ctx *c, LfOrigin origin)
 {
   switch (origin)
     {
-    case LF_ORIGIN_CHINA:  return _("China");
-    case LF_ORIGIN_MEXICO: return _("Mexico");
-    case LF_ORIGIN_CANADA: return _("Canada");
+    case LF_ORIGIN_CHINA:  return T (c, N_("China"));
+    case LF_ORIGIN_MEXICO: return T (c, N_("Mexico"));
+    case LF_ORIGIN_CANADA: return T (c, N_("Canada"));
     case LF_ORIGIN_US:
     case LF_N_ORIGINS:
-    default:               return _("the United States");
+    default:               return T (c, N_("the United States"));
     }
 }
 
@@ -87,14 +101,15 @@ static const LfParam origin_tariff[LF_N_ORIGINS] = {
 
 /* Notes on plant @p. */
 static void
-plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *notes)
+plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
 {
+  GPtrArray *notes = c->notes;
   const LfBaseline *b = s->baseline;
   const LfPlant *pl = &s->plants[p];
   const LfSite *site = &b->sites[pl->site];
   const LfMaker *mk = &b->makers[pl->maker];
   g_autofree char *subject = g_strdup_printf ("plant.%s", pl->id);
-  g_autofree char *name = plant_name (s, p);
+  g_autofree char *name = plant_name (c, s, p);
   int start = lf_plant_effective_start (s, pl);
   double sold = 0.0, cap = 0.0, sold_open = 0.0;
   guint why = 0;
@@ -116,18 +131,20 @@ plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *no
     {
       if (pl->start_year != 0 && pl->start_year < site->earliest_year)
         {
-          g_autofree char *asked = lf_format_year (pl->start_year), *first = lf_format_year (site->earliest_year);
+          g_autofree char *asked = g_strdup_printf ("%d", pl->start_year);
+          g_autofree char *first = g_strdup_printf ("%d", site->earliest_year);
           /* Translators: a plant, the year it was asked to start, its site's first possible year */
           add (notes, LF_NOTE_PLANT_LATE, p, -1, subject,
-               g_strdup_printf (_("%s starts in %s, not %s: a new plant there cannot build before then."),
+               g_strdup_printf (T (c, N_("%s starts in %s, not %s: a new plant there cannot build before then.")),
                                 name, first, asked));
         }
       if (cap > 0 && sold_open < LF_NOTES_UNDERUSED * cap)
         {
-          g_autofree char *pct = lf_format_percent (100.0 * sold_open / cap, 0);
+          g_autofree char *pct = c->translate ? lf_format_percent (100.0 * sold_open / cap, 0)
+                                              : g_strdup_printf ("%.0f %%", 100.0 * sold_open / cap);
           /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
           add (notes, LF_NOTE_PLANT_UNDERUSED, p, -1, subject,
-               g_strdup_printf (_("%s runs at %s of its capacity: its maker finds fewer buyers at its price than it can build."),
+               g_strdup_printf (T (c, N_("%s runs at %s of its capacity: its maker finds fewer buyers at its price than it can build.")),
                                 name, pct));
         }
       return;
@@ -135,23 +152,23 @@ plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *no
 
   if (start > LF_LAST_YEAR)
     {
-      g_autofree char *first = lf_format_year (start);
+      g_autofree char *first = g_strdup_printf ("%d", start);
       /* Translators: a plant, then its first year */
       add (notes, LF_NOTE_PLANT_AFTER_HORIZON, p, -1, subject,
-           g_strdup_printf (_("%s builds nothing before 2035: its first year is %s."), name, first));
+           g_strdup_printf (T (c, N_("%s builds nothing before 2035: its first year is %s.")), name, first));
       return;
     }
   if (why & LF_PLANT_BLOCK_NO_CAPACITY)
     add (notes, LF_NOTE_PLANT_NO_CAPACITY, p, -1, subject,
          /* Translators: a plant */
-         g_strdup_printf (_("%s builds nothing: its capacity is 0."), name));
+         g_strdup_printf (T (c, N_("%s builds nothing: its capacity is 0.")), name));
   if (why & LF_PLANT_BLOCK_NO_PARTNERSHIP)
     {
-      /* Translators: a plant, then its site */
+      /* Translators: a plant */
       n = add (notes, LF_NOTE_PLANT_NO_PARTNERSHIP, p, -1, subject,
-               g_strdup_printf (_("%s builds nothing: %s is a Ford plant, and it hosts a partner only with the partnership on."),
-                                name, site->name));
-      set_fix (n, lf_param_info (LF_PARAM_FORD_PARTNERSHIP)->key, "1", g_strdup (_("Turn on the partnership")));
+               g_strdup_printf (T (c, N_("%s builds nothing: a Ford plant builds for a partner only with the partnership on.")),
+                                name));
+      set_fix (n, lf_param_info (LF_PARAM_FORD_PARTNERSHIP)->key, "1", g_strdup (T (c, N_("Turn on the partnership"))));
     }
   if (why & LF_PLANT_BLOCK_RULE)
     {
@@ -159,17 +176,17 @@ plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *no
 
       /* Translators: a plant, then its maker */
       n = add (notes, LF_NOTE_PLANT_RULE, p, -1, subject,
-               g_strdup_printf (_("%s builds nothing: the connected-vehicle rule bars %s, which Commerce has not authorised."),
+               g_strdup_printf (T (c, N_("%s builds nothing: the connected-vehicle rule bars %s, which Commerce has not authorised.")),
                                 name, mk->name));
       /* Translators: the button that authorises a maker under the rule */
-      set_fix (n, key, "1", g_strdup_printf (_("Authorise %s"), mk->name));
+      set_fix (n, key, "1", g_strdup_printf (T (c, N_("Authorise %s")), mk->name));
     }
   if (why & LF_PLANT_BLOCK_QUOTA_ZERO)
     {
       /* Translators: a plant */
       n = add (notes, LF_NOTE_PLANT_QUOTA_ZERO, p, -1, subject,
-               g_strdup_printf (_("%s builds nothing: the import quota on China-built EVs is 0."), name));
-      set_fix (n, lf_param_info (LF_PARAM_QUOTA_CHINA)->key, "unlimited", g_strdup (_("Lift the quota")));
+               g_strdup_printf (T (c, N_("%s builds nothing: the import quota on China-built EVs is 0.")), name));
+      set_fix (n, lf_param_info (LF_PARAM_QUOTA_CHINA)->key, "unlimited", g_strdup (T (c, N_("Lift the quota"))));
     }
   if (why & LF_PLANT_BLOCK_TARIFF)
     {
@@ -178,8 +195,8 @@ plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *no
 
       /* Translators: a plant, then the country whose tariff it pays */
       n = add (notes, LF_NOTE_PLANT_TARIFF, p, -1, subject,
-               g_strdup_printf (_("%s builds nothing: with the tariff on cars from %s it cannot cover its cost at the incumbents' price."),
-                                name, origin_words (site->origin)));
+               g_strdup_printf (T (c, N_("%s builds nothing: with the tariff on cars from %s it cannot cover its cost at the incumbents' price.")),
+                                name, origin_words (c, site->origin)));
       if ((int) param >= 0 && isfinite (max) && max >= 0)
         {
           char value[32];
@@ -188,17 +205,17 @@ plant_notes (const LfScenario *s, const LfProjection *proj, int p, GPtrArray *no
           g_snprintf (value, sizeof value, "%d", whole);
           /* Translators: the button that lowers a tariff: the country, the new rate in % */
           set_fix (n, lf_param_info (param)->key, value,
-                   g_strdup_printf (_("Lower the %s tariff to %d %%"), origin_words (site->origin), whole));
+                   g_strdup_printf (T (c, N_("Lower the %s tariff to %d %%")), origin_words (c, site->origin), whole));
         }
     }
   if (why & LF_PLANT_BLOCK_COST)
     add (notes, LF_NOTE_PLANT_COST, p, -1, subject,
          /* Translators: a plant */
-         g_strdup_printf (_("%s builds nothing: even without a tariff its cost is above the incumbents' price."), name));
+         g_strdup_printf (T (c, N_("%s builds nothing: even without a tariff its cost is above the incumbents' price.")), name));
   if (why == 0)
     add (notes, LF_NOTE_PLANT_NOT_NEEDED, p, -1, subject,
          /* Translators: a plant, then its maker */
-         g_strdup_printf (_("%s builds nothing: %s sells all it can from its cheaper plants."), name, mk->name));
+         g_strdup_printf (T (c, N_("%s builds nothing: %s sells all it can from its cheaper plants.")), name, mk->name));
 }
 
 /* A lever's value in projected years: whether it is ever at least @at. */
@@ -212,8 +229,9 @@ ever_at_least (const LfScenario *s, LfParam param, double at)
 }
 
 static void
-lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
+lever_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj)
 {
+  GPtrArray *notes = c->notes;
   const LfBaseline *b = s->baseline;
 
   /* The tariffs: with no plant of their origin, or with every such plant
@@ -248,8 +266,8 @@ lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
         {
           /* Translators: a country, then the same country */
           add (notes, LF_NOTE_LEVER_NO_PLANT, -1, param, key,
-               g_strdup_printf (_("The tariff on cars from %s changes nothing: no plant in this scenario builds in %s."),
-                                origin_words (o), origin_words (o)));
+               g_strdup_printf (T (c, N_("The tariff on cars from %s changes nothing: no plant in this scenario builds in %s.")),
+                                origin_words (c, o), origin_words (c, o)));
           continue;
         }
       if (!all_barred)
@@ -259,15 +277,15 @@ lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
         {
           /* Translators: a country, then the same country */
           n = add (notes, LF_NOTE_LEVER_BARRED, -1, param, key,
-                   g_strdup_printf (_("The tariff on cars from %s changes nothing: the connected-vehicle rule bars every maker building there, whatever the tariff."),
-                                    origin_words (o)));
-          set_fix (n, lf_param_info (LF_PARAM_RULE_CONNECTED_VEHICLE)->key, "0", g_strdup (_("Turn the rule off")));
+                   g_strdup_printf (T (c, N_("The tariff on cars from %s changes nothing: the connected-vehicle rule bars every maker building there, whatever the tariff.")),
+                                    origin_words (c, o)));
+          set_fix (n, lf_param_info (LF_PARAM_RULE_CONNECTED_VEHICLE)->key, "0", g_strdup (T (c, N_("Turn the rule off"))));
         }
       else
         /* Translators: a country */
         add (notes, LF_NOTE_LEVER_BARRED, -1, param, key,
-             g_strdup_printf (_("The tariff on cars from %s changes nothing: every plant there is kept out another way."),
-                              origin_words (o)));
+             g_strdup_printf (T (c, N_("The tariff on cars from %s changes nothing: every plant there is kept out another way.")),
+                              origin_words (c, o)));
     }
 
   /* The quota: set in some year, binding in none. */
@@ -281,7 +299,7 @@ lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
       }
     if (set && !binds)
       add (notes, LF_NOTE_LEVER_QUOTA_SLACK, -1, LF_PARAM_QUOTA_CHINA, lf_param_info (LF_PARAM_QUOTA_CHINA)->key,
-           g_strdup (_("The import quota on China-built EVs never binds: fewer China-built cars sell than it allows.")));
+           g_strdup (T (c, N_("The import quota on China-built EVs never binds: fewer China-built cars sell than it allows."))));
   }
 
   /* The credit's exclusion of Chinese brands, in years with no credit. */
@@ -295,7 +313,7 @@ lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
     if (moot)
       add (notes, LF_NOTE_LEVER_NO_CREDIT, -1, LF_PARAM_CREDIT_EXCLUDE_CHINESE,
            lf_param_info (LF_PARAM_CREDIT_EXCLUDE_CHINESE)->key,
-           g_strdup (_("Excluding Chinese brands from the EV credit changes nothing: the credit is $0.")));
+           g_strdup (T (c, N_("Excluding Chinese brands from the EV credit changes nothing: the credit is $0."))));
   }
 
   /* The partnership on, with no plant at a Ford site. */
@@ -308,29 +326,37 @@ lever_notes (const LfScenario *s, const LfProjection *proj, GPtrArray *notes)
       if (!any)
         add (notes, LF_NOTE_LEVER_NO_FORD_SITE, -1, LF_PARAM_FORD_PARTNERSHIP,
              lf_param_info (LF_PARAM_FORD_PARTNERSHIP)->key,
-             g_strdup (_("The partnership changes nothing: no plant in this scenario is at a Ford site.")));
+             g_strdup (T (c, N_("The partnership changes nothing: no plant in this scenario is at a Ford site."))));
     }
 }
 
 /**
- * lf_notes_compute:
+ * lf_notes_compute_full:
  * @scenario: the scenario @projection was projected from (lf_project())
+ * @translate: words in the user's language (TRUE), or as written (FALSE)
  *
  * Returns: (transfer full) (element-type LfNote): the notes, plants in the
  * scenario's order first, then levers. Empty when nothing needs saying.
  */
 GPtrArray *
-lf_notes_compute (const LfScenario *scenario, const LfProjection *projection)
+lf_notes_compute_full (const LfScenario *scenario, const LfProjection *projection, gboolean translate)
 {
-  GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) lf_note_free);
+  Ctx c = { g_ptr_array_new_with_free_func ((GDestroyNotify) lf_note_free), translate };
 
-  g_return_val_if_fail (scenario != NULL && projection != NULL, notes);
-  g_return_val_if_fail (projection->n_plants == scenario->n_plants, notes);
+  g_return_val_if_fail (scenario != NULL && projection != NULL, c.notes);
+  g_return_val_if_fail (projection->n_plants == scenario->n_plants, c.notes);
   for (int p = 0; p < scenario->n_plants; p++)
     if (scenario->plants[p].maker >= 0 && scenario->plants[p].site >= 0)
-      plant_notes (scenario, projection, p, notes);
-  lever_notes (scenario, projection, notes);
-  return notes;
+      plant_notes (&c, scenario, projection, p);
+  lever_notes (&c, scenario, projection);
+  return c.notes;
+}
+
+/* lf_notes_compute: the notes in the user's language. */
+GPtrArray *
+lf_notes_compute (const LfScenario *scenario, const LfProjection *projection)
+{
+  return lf_notes_compute_full (scenario, projection, TRUE);
 }
 
 /**

@@ -55,6 +55,9 @@ typedef struct {
 
 GPtrArray *lf_notes_compute        (const LfScenario   *scenario,
                                     const LfProjection *projection);
+GPtrArray *lf_notes_compute_full   (const LfScenario   *scenario,
+                                    const LfProjection *projection,
+                                    gboolean            translate);
 void       lf_note_free            (LfNote             *note);
 gboolean   lf_note_is_plant        (const LfNote       *note);
 gboolean   lf_note_apply_fix       (const LfNote       *note,
