@@ -123,6 +123,10 @@ test_flat_rock (void)
   g_assert_cmpstr (part->fix_key, ==, "ford.partnership");
   g_assert_cmpstr (rule->fix_key, ==, "maker.xiaomi.authorised");
   g_assert_cmpfloat (plant_sold (p, i), ==, 0.0);
+  /* The plant added is new against current policy; the baseline's are not. */
+  g_assert_true (part->novel && rule->novel);
+  g_assert_false (find_note (notes, LF_NOTE_PLANT_RULE, "plant.byd-cn")->novel);
+  g_assert_false (find_note (notes, LF_NOTE_LEVER_BARRED, "tariff.china")->novel);
 
   /* The partnership alone: the rule's note stays, the partnership's goes. */
   g_assert_true (lf_note_apply_fix (part, s, &error));

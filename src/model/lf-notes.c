@@ -330,6 +330,37 @@ lever_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj)
     }
 }
 
+/* Which notes are about what differs from current policy. */
+static void
+mark_novel (const LfScenario *s, GPtrArray *notes)
+{
+  g_autoptr(LfScenario) current = NULL;
+
+  if (notes->len == 0)
+    return;
+  current = lf_scenario_new (s->baseline);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      LfNote *n = g_ptr_array_index (notes, i);
+
+      if (n->plant >= 0)
+        {
+          const LfPlant *p = &s->plants[n->plant];
+          int k = lf_scenario_find_plant (current, p->id);
+          const LfPlant *q = k >= 0 ? &current->plants[k] : NULL;
+
+          n->novel = q == NULL || q->maker != p->maker || q->site != p->site ||
+                     q->capacity != p->capacity || q->start_year != p->start_year;
+        }
+      else if (n->param >= 0)
+        {
+          n->novel = s->value[n->param] != current->value[n->param];
+          for (int y = 0; y < LF_N_YEARS && !n->novel; y++)
+            n->novel = s->has_step[n->param][y];
+        }
+    }
+}
+
 /**
  * lf_notes_compute_full:
  * @scenario: the scenario @projection was projected from (lf_project())
@@ -349,6 +380,7 @@ lf_notes_compute_full (const LfScenario *scenario, const LfProjection *projectio
     if (scenario->plants[p].maker >= 0 && scenario->plants[p].site >= 0)
       plant_notes (&c, scenario, projection, p);
   lever_notes (&c, scenario, projection);
+  mark_novel (scenario, c.notes);
   return c.notes;
 }
 

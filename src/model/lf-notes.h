@@ -51,6 +51,8 @@ typedef struct {
   char  *fix_key;        /* the setting that fixes it (a scenario key), or NULL */
   char  *fix_value;      /* its value, as lf_scenario_apply() reads it */
   char  *fix_label;      /* the action in words, translated ("Turn on the partnership") */
+  gboolean novel;        /* its subject differs from current policy (a plant added or
+                          * changed, a lever moved): what the user did, to show first */
 } LfNote;
 
 GPtrArray *lf_notes_compute        (const LfScenario   *scenario,

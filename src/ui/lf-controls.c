@@ -23,6 +23,7 @@
 #include "lf-choice-row.h"
 #include "lf-controls.h"
 #include "lf-lever-row.h"
+#include "lf-notes.h"
 #include "lf-plant-row.h"
 #include "lf-row-common.h"
 #include "lf-switch-row.h"
@@ -38,6 +39,7 @@ struct _LfControls
   LfScenario    *scenario;   /* not owned */
   GPtrArray     *levers;     /* the lever rows built so far, in order on the page */
   GPtrArray     *plant_rows; /* LfPlantRow, in the scenario's order */
+  GPtrArray     *notes;      /* LfNote of the scenario shown, or NULL (lf_controls_show_notes()) */
   GtkWidget     *scroll_target;
   gboolean       rest_built;     /* lf-controls-rest.ui's groups are on the page */
   gboolean       authorised_added; /* the baseline's authorisation rows are added */
@@ -510,6 +512,7 @@ lf_controls_dispose (GObject *object)
   g_clear_object (&self->scroll_target);
   g_clear_pointer (&self->levers, g_ptr_array_unref);
   g_clear_pointer (&self->plant_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
   G_OBJECT_CLASS (lf_controls_parent_class)->dispose (object);
 }
 
@@ -604,6 +607,71 @@ sync_rest (LfControls *self)
     lf_plant_row_show (g_ptr_array_index (self->plant_rows, i), s);
 }
 
+/* Each note beside its lever or on its plant's row, in the rows built so far. */
+static void
+apply_notes (LfControls *self)
+{
+  GPtrArray *notes = self->notes;
+
+  if (notes == NULL || self->scenario == NULL)
+    return;
+  for (guint i = 0; i < self->levers->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->levers, i);
+      LfParam param = row_param (G_OBJECT (row));
+      const char *text = NULL;
+
+      for (guint k = 0; k < notes->len && text == NULL; k++)
+        {
+          const LfNote *n = g_ptr_array_index (notes, k);
+          if (!lf_note_is_plant (n) && n->param == (int) param)
+            text = n->text;
+        }
+      if (LF_IS_LEVER_ROW (row))
+        lf_lever_row_set_note (LF_LEVER_ROW (row), text);
+      else
+        lf_row_set_note (row, text);
+    }
+  for (guint i = 0; i < self->plant_rows->len; i++)
+    {
+      LfPlantRow *row = g_ptr_array_index (self->plant_rows, i);
+      int p = lf_scenario_find_plant (self->scenario, lf_plant_row_get_plant_id (row));
+      g_autoptr(GString) text = g_string_new (NULL);
+      const char *status = NULL;
+
+      for (guint k = 0; k < notes->len && p >= 0; k++)
+        {
+          const LfNote *n = g_ptr_array_index (notes, k);
+
+          if (n->plant != p)
+            continue;
+          g_string_append_printf (text, "%s%s", text->len ? "\n" : "", n->text);
+          if (n->kind <= LF_NOTE_PLANT_NOT_NEEDED)
+            status = _("builds nothing");
+          else if (n->kind == LF_NOTE_PLANT_UNDERUSED && status == NULL)
+            status = _("far below capacity");
+        }
+      lf_plant_row_set_note (row, text->len ? text->str : NULL, status);
+    }
+}
+
+/**
+ * lf_controls_show_notes:
+ * @notes: (transfer none) (element-type LfNote): the notes of the scenario shown
+ *
+ * Shows each note where it belongs: beside its lever, on its plant's row.
+ */
+void
+lf_controls_show_notes (LfControls *self, GPtrArray *notes)
+{
+  g_return_if_fail (LF_IS_CONTROLS (self));
+  if (notes != NULL)
+    g_ptr_array_ref (notes);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  self->notes = notes;
+  apply_notes (self);
+}
+
 /**
  * lf_controls_sync:
  * Shows the scenario's values (after undo, a preset, a file) in the rows
@@ -655,6 +723,7 @@ lf_controls_sync (LfControls *self)
   if (self->rest_built)
     sync_rest (self);
   self->syncing = FALSE;
+  apply_notes (self);
 }
 
 static gboolean

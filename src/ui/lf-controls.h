@@ -17,5 +17,7 @@ void       lf_controls_set_scenario  (LfControls *self,
 void       lf_controls_sync          (LfControls *self);
 void       lf_controls_select_plant  (LfControls *self,
                                       int         plant);
+void       lf_controls_show_notes    (LfControls *self,
+                                      GPtrArray  *notes);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _LfLeverRow
 
   GtkLabel          *title_label;
   GtkLabel          *schedule_label;
+  GtkLabel          *note_label;
   GtkSpinButton     *spin;
   GtkLabel          *unit_label;
   GtkMenuButton     *schedule_button;
@@ -265,6 +266,7 @@ lf_lever_row_class_init (LfLeverRowClass *klass)
                                                "/io/github/landfall/Landfall/ui/lf-lever-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, schedule_label);
+  gtk_widget_class_bind_template_child (widget_class, LfLeverRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, spin);
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, unit_label);
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, schedule_button);
@@ -351,4 +353,24 @@ lf_lever_row_show (LfLeverRow *self, const LfScenario *scenario)
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_label), *sched != '\0');
   if (self->schedule != NULL)
     lf_schedule_popover_set_scenario (self->schedule, scenario);
+}
+
+/**
+ * lf_lever_row_set_note:
+ * @text: (nullable): why the lever changes nothing in this scenario, or NULL
+ *
+ * Shows a note under the slider (lf-notes.h); the same text again changes nothing.
+ */
+void
+lf_lever_row_set_note (LfLeverRow *self, const char *text)
+{
+  g_return_if_fail (LF_IS_LEVER_ROW (self));
+  if (text == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
+      return;
+    }
+  if (g_strcmp0 (gtk_label_get_text (self->note_label), text) != 0)
+    gtk_label_set_text (self->note_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
 }

@@ -20,5 +20,7 @@ void       lf_lever_row_set_value    (LfLeverRow       *self,
                                       double            value);
 void       lf_lever_row_show         (LfLeverRow       *self,
                                       const LfScenario *scenario);
+void       lf_lever_row_set_note     (LfLeverRow       *self,
+                                      const char       *text);
 
 G_END_DECLS

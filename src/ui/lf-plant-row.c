@@ -33,6 +33,8 @@ struct _LfPlantRow
   int              start_year;
 
   gboolean         building;
+  char            *base_subtitle; /* the summary lf_plant_row_show() made */
+  char            *status;        /* a short note beside it ("builds nothing"), or NULL */
   /* NULL until the row is first expanded (build_controls()). */
   AdwComboRow     *maker_row;
   AdwComboRow     *site_row;
@@ -289,6 +291,8 @@ lf_plant_row_finalize (GObject *object)
   LfPlantRow *self = LF_PLANT_ROW (object);
 
   g_free (self->plant_id);
+  g_free (self->base_subtitle);
+  g_free (self->status);
   g_clear_object (&self->makers);
   g_clear_object (&self->sites);
   G_OBJECT_CLASS (lf_plant_row_parent_class)->finalize (object);
@@ -458,6 +462,41 @@ lf_plant_row_get_start_year (LfPlantRow *self)
   return self->start_adjustment ? (int) gtk_adjustment_get_value (self->start_adjustment) : self->start_year;
 }
 
+/* The summary, and the note's short status after it. */
+static void
+show_subtitle (LfPlantRow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->base_subtitle == NULL)
+    return;
+  /* Translators: a plant's summary, then a short note, e.g. "200,000 a year from 2028 · builds nothing" */
+  text = self->status != NULL ? g_strdup_printf (_("%s · %s"), self->base_subtitle, self->status)
+                              : g_strdup (self->base_subtitle);
+  if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)), text) != 0)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), text);
+}
+
+/**
+ * lf_plant_row_set_note:
+ * @text: (nullable): the plant's notes (lf-notes.h), one a line, or NULL
+ * @status: (nullable): a few words for the summary ("builds nothing"), or NULL
+ *
+ * Shows the notes as an information icon (tooltip, accessible name) and
+ * the status after the summary.
+ */
+void
+lf_plant_row_set_note (LfPlantRow *self, const char *text, const char *status)
+{
+  g_return_if_fail (LF_IS_PLANT_ROW (self));
+  lf_row_set_note (GTK_WIDGET (self), text);
+  if (g_strcmp0 (self->status, status) == 0)
+    return;
+  g_free (self->status);
+  self->status = g_strdup (status);
+  show_subtitle (self);
+}
+
 /**
  * lf_plant_row_show:
  * @scenario: (transfer none): read, never written
@@ -487,7 +526,9 @@ lf_plant_row_show (LfPlantRow *self, const LfScenario *scenario)
     /* Translators: plant summary, e.g. "150,000 a year from 2028" */
     subtitle = g_strdup_printf (_("%'.0f a year from %d"), p->capacity, start);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  g_free (self->base_subtitle);
+  self->base_subtitle = g_steal_pointer (&subtitle);
+  show_subtitle (self);
   self->maker = p->maker;
   self->site = p->site;
   self->capacity = p->capacity;

@@ -21,5 +21,8 @@ double      lf_plant_row_get_capacity    (LfPlantRow       *self);
 int         lf_plant_row_get_start_year  (LfPlantRow       *self);
 void        lf_plant_row_show            (LfPlantRow       *self,
                                           const LfScenario *scenario);
+void        lf_plant_row_set_note        (LfPlantRow       *self,
+                                          const char       *text,
+                                          const char       *status);
 
 G_END_DECLS

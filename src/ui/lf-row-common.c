@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -490,4 +491,39 @@ lf_drop_down_show_whole_items (GtkDropDown *drop_down)
   list = whole_item_factory (G_OBJECT (drop_down));
   gtk_drop_down_set_factory (drop_down, button);
   gtk_drop_down_set_list_factory (drop_down, list);
+}
+
+/**
+ * lf_row_set_note:
+ * @row: an AdwActionRow (a switch or choice row) or an AdwExpanderRow (a plant)
+ * @text: (nullable): the note (lf-notes.h), or NULL for none
+ *
+ * Shows a note as an information icon at the row's end: its tooltip and
+ * accessible name are the note. The icon is made once and then only shown,
+ * hidden or retitled, so that nothing moves while a slider drags.
+ */
+void
+lf_row_set_note (GtkWidget *row, const char *text)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "lf-note-icon");
+
+  if (icon == NULL && text == NULL)
+    return;
+  if (icon == NULL)
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (icon, "dim-label");
+      if (ADW_IS_EXPANDER_ROW (row))
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
+      else
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data (G_OBJECT (row), "lf-note-icon", icon);
+    }
+  gtk_widget_set_visible (icon, text != NULL);
+  if (text != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (icon), text) != 0)
+    {
+      gtk_widget_set_tooltip_text (icon, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
 }

@@ -28,5 +28,7 @@ void        lf_combo_row_show_whole_items (AdwComboRow *row);
 void        lf_combo_row_set_tip    (AdwComboRow      *row,
                                      const char       *tip);
 void        lf_drop_down_show_whole_items (GtkDropDown *drop_down);
+void        lf_row_set_note         (GtkWidget        *row,
+                                     const char       *text);
 
 G_END_DECLS

@@ -59,6 +59,10 @@ struct _LfWindow
   GtkWidget           *comparison_table;
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
   LfScenario          *current_policy; /* what the introduction speaks of */
+  GtkWidget           *notes_view;     /* LfNotesView, above the charts */
+  GPtrArray           *notes;          /* LfNote of the edited scenario (lf-notes.h) */
+  char                *notes_first;    /* the key last changed: its notes come first */
+  guint                notes_idle;     /* updates the notes outside the frame */
 
   LfBaseline          *baseline;
   LfComparison        *comparison;

@@ -14,6 +14,7 @@
 #include "lf-controls.h"
 #include "lf-difference.h"
 #include "lf-format.h"
+#include "lf-notes-view.h"
 #include "lf-preset-strings.h"
 #include "lf-sensitivity-window.h"
 #include "lf-summary-card.h"
@@ -209,6 +210,53 @@ add_chart_cards (LfWindow *self)
     }
 }
 
+/* ---- notes ----------------------------------------------------------------------- */
+
+/* The notes where they belong: the list above the charts, beside the levers,
+ * on the plants' rows. Widgets change outside the frame that redraws the
+ * charts, and only where the words changed. */
+static gboolean
+show_notes_idle (gpointer data)
+{
+  LfWindow *self = data;
+
+  self->notes_idle = 0;
+  lf_notes_view_set_notes (LF_NOTES_VIEW (self->notes_view), self->notes, self->notes_first);
+  lf_controls_show_notes (LF_CONTROLS (self->controls), self->notes);
+  return G_SOURCE_REMOVE;
+}
+
+/* The edited scenario's notes, from the projection just made (one pass over
+ * it, no model run). */
+static void
+update_notes (LfWindow *self)
+{
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  self->notes = lf_notes_compute (lf_document_get_scenario (self->document),
+                                  lf_document_get_projection (self->document));
+  if (self->notes_idle == 0)
+    self->notes_idle = g_idle_add_full (G_PRIORITY_LOW, show_notes_idle, self, NULL);
+}
+
+/* A note's button: its fix, as an edit of the scenario like any control's
+ * (one undo step), the controls showing it. */
+static void
+on_note_fix_cb (LfNotesView *view, LfNote *note, LfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_strdup (note->fix_key);
+
+  g_free (self->notes_first);
+  self->notes_first = g_strdup (note->subject);
+  if (!lf_note_apply_fix (note, lf_document_get_scenario (self->document), &error))
+    {
+      lf_window_show_error (self, _("Could Not Apply the Fix"), error->message);
+      return;
+    }
+  lf_document_commit_edit (self->document, key);
+  lf_controls_sync (LF_CONTROLS (self->controls));
+}
+
 static void
 refresh_charts (LfWindow *self)
 {
@@ -230,6 +278,7 @@ refresh_charts (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
+  update_notes (self);
   gtk_label_set_text (self->description_label, description);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
                                changes && *scenario->description ? scenario->description : NULL);
@@ -321,6 +370,8 @@ on_document_state_cb (LfDocument *document, GParamSpec *pspec, LfWindow *self)
 static void
 on_controls_changed_cb (LfControls *controls, const char *key, LfWindow *self)
 {
+  g_free (self->notes_first);
+  self->notes_first = g_strdup (key);
   lf_document_commit_edit (self->document, key);
 }
 
@@ -651,6 +702,9 @@ lf_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->comparison);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->notes_idle, g_source_remove);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->notes_first, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LF_TYPE_WINDOW);
   G_OBJECT_CLASS (lf_window_parent_class)->dispose (object);
 }
@@ -841,6 +895,10 @@ lf_window_init (LfWindow *self)
   gtk_widget_set_visible (self->comparison_table, FALSE);
   gtk_widget_insert_after (self->comparison_table, gtk_widget_get_parent (GTK_WIDGET (self->summary_box)),
                            GTK_WIDGET (self->summary_box));
+  self->notes_view = lf_notes_view_new ();
+  g_signal_connect_object (self->notes_view, "fix", G_CALLBACK (on_note_fix_cb), self, 0);
+  gtk_widget_insert_after (self->notes_view, gtk_widget_get_parent (GTK_WIDGET (self->description_label)),
+                           GTK_WIDGET (self->description_label));
   gtk_popover_set_child (self->compare_popover, lf_compare_panel_new (self->comparison));
   add_chart_cards (self);
   apply_layout (self);

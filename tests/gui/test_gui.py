@@ -1366,6 +1366,60 @@ def test_welcome_stays_dismissed(lf):
     check("show-welcome=false" in kept, f"the settings do not keep the dismissal: {kept!r}")
 
 
+def flat_rock_env():
+    """Current policy with a Xiaomi plant at Ford's Flat Rock site, 200,000 a
+    year from 2028: it needs the partnership and the rule waived. Opened from
+    the command line (Session args)."""
+    path = os.path.join(ARTIFACTS, "flat-rock.landfall")
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(path, "w") as f:
+        f.write('{"format": 1, "name": "Xiaomi at Flat Rock", "values": {'
+                '"plant.xiaomi-fr.maker": "xiaomi", "plant.xiaomi-fr.site": "us-mi-flat-rock", '
+                '"plant.xiaomi-fr.capacity": 200000, "plant.xiaomi-fr.start_year": 2028}}\n')
+    return {"LANDFALL_TEST_ARGS": path}
+
+
+FLAT_ROCK_NOTE = "Xiaomi in Flat Rock"
+PARTNERSHIP = "Ford hosts partner production"
+
+
+def visible_names(lf, prefix):
+    """The names of visible objects (a note's row, its label, a row's icon) that start with prefix."""
+    def pred(o):
+        try:
+            return name_of(o).startswith(prefix) and states(o).contains(pyatspi.STATE_VISIBLE)
+        except Exception:
+            return False
+    return [name_of(o) for w in lf.windows() for o in pyatspi.utils.findAllDescendants(w, pred)]
+
+
+def test_notes_say_why_and_fix(lf):
+    """Issue 12: the Flat Rock Xiaomi plant under current policy builds
+    nothing, and the list above the charts says why (the partnership); its
+    button turns the partnership on (the switch reads on, one undo step),
+    and the note becomes the rule's."""
+    wait_for("a note on the Flat Rock plant naming the partnership", lambda: [
+        t for t in visible_names(lf, FLAT_ROCK_NOTE) if "partnership" in t] or None)
+    # GTK 4.8 names this switch by its row's title and its own label: "X X".
+    switch = wait_for(f"a switch named {PARTNERSHIP!r}…", lambda: [
+        o for r in (pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_TOGGLE_BUTTON)
+        for o in lf.find_all(r, prefix=PARTNERSHIP) if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
+    check(not switch_on(switch), "the partnership starts on")
+    button = lf.find(pyatspi.ROLE_PUSH_BUTTON, "Turn on the partnership")
+    lf.click(button)
+    wait_for("the partnership switch to turn on", lambda: switch_on(switch))
+    wait_for("the Flat Rock note to become the rule's", lambda: (
+        [t for t in visible_names(lf, FLAT_ROCK_NOTE) if "connected-vehicle rule" in t]
+        and not [t for t in visible_names(lf, FLAT_ROCK_NOTE) if "partnership" in t]) or None)
+    lf.find(pyatspi.ROLE_PUSH_BUTTON, "Authorise Xiaomi")
+    lf.screenshot("notes-fixed.png")
+    lf.focus_main_window()
+    key("ctrl+z")
+    wait_for("undo to turn the partnership off", lambda: not switch_on(switch))
+    wait_for("the partnership note to come back", lambda: [
+        t for t in visible_names(lf, FLAT_ROCK_NOTE) if "partnership" in t] or None)
+
+
 SESSIONS = [
     ("default", {}, [
         test_screenshot_light,
@@ -1421,6 +1475,9 @@ SESSIONS = [
     ]),
     ("words-again", words_again_env(), [
         test_welcome_stays_dismissed,
+    ]),
+    ("notes", flat_rock_env(), [
+        test_notes_say_why_and_fix,
     ]),
     ("restore", restore_env(), [
         test_restores_last_scenario_and_size,
