@@ -142,10 +142,22 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
         {
           g_autofree char *pct = c->translate ? lf_format_percent (100.0 * sold_open / cap, 0)
                                               : g_strdup_printf ("%.0f %%", 100.0 * sold_open / cap);
-          /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
+          gboolean others = FALSE;
+
+          /* Its maker's sales fill its sources cheapest first (merit order):
+           * another of its plants selling means that one came first. */
+          for (int q = 0; q < s->n_plants && !others; q++)
+            if (q != p && s->plants[q].maker == pl->maker)
+              for (int y = FIRST_Y; y < LF_N_YEARS; y++)
+                others |= proj->plant_sales[q][y] > 0 && proj->plant_capacity[p][y] > 0;
           add (notes, LF_NOTE_PLANT_UNDERUSED, p, -1, subject,
-               g_strdup_printf (T (c, N_("%s runs at %s of its capacity: its maker finds fewer buyers at its price than it can build.")),
-                                name, pct));
+               others
+               /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
+               ? g_strdup_printf (T (c, N_("%s runs at %s of its capacity: its maker sells fewer cars than its plants can build, and fills its cheaper plants first.")),
+                                  name, pct)
+               /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
+               : g_strdup_printf (T (c, N_("%s runs at %s of its capacity: at its price, its maker finds buyers for fewer cars than it can build.")),
+                                  name, pct));
         }
       return;
     }
