@@ -1781,6 +1781,17 @@ test_notes (void)
   g_assert_cmpint (failed->exit_status, ==, 2);
   g_assert_cmpint (count_lines_with (failed->err, "note", NULL), ==, 0);
 
+  /* Compared, each scenario's notes say whose they are. */
+  {
+    g_autofree char *mexico = g_build_filename (source_dir, "data", "presets", "03-mexico-route.landfall", NULL);
+    g_autoptr(Result) cmp = run ("--project", "--compare", mexico);
+
+    assert_success (cmp);
+    g_assert_cmpint (count_lines_with (cmp->err, "landfall: note: in 'Current policy': tariff.china: ", NULL), ==, 1);
+    g_assert_cmpint (count_lines_with (cmp->err, "landfall: note: in 'The Mexico route': tariff.mexico: ", NULL), ==, 0);
+    g_assert_cmpint (count_lines_with (cmp->err, "landfall: note: in 'The Mexico route': ", NULL), >, 0);
+  }
+
   {
     g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
     gboolean have_de = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;

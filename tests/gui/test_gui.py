@@ -1405,6 +1405,12 @@ def test_notes_say_why_and_fix(lf):
         o for r in (pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_TOGGLE_BUTTON)
         for o in lf.find_all(r, prefix=PARTNERSHIP) if states(o).contains(pyatspi.STATE_VISIBLE)] or None)[0]
     check(not switch_on(switch), "the partnership starts on")
+    # The list is short: the rest fold under "N more notes"; the China
+    # tariff's own note is beside its slider.
+    wait_for("the other notes folded", lambda: [
+        t for t in visible_labels(lf, "") if re.fullmatch(r"\d+ more notes?", t)] or None)
+    wait_for("a note beside the China tariff", lambda: visible_labels(
+        lf, "The tariff on cars from China changes nothing") or None)
     button = lf.find(pyatspi.ROLE_PUSH_BUTTON, "Turn on the partnership")
     lf.click(button)
     wait_for("the partnership switch to turn on", lambda: switch_on(switch))
