@@ -227,15 +227,39 @@ show_notes_idle (gpointer data)
 }
 
 /* The edited scenario's notes, from the projection just made (one pass over
- * it, no model run). */
-static void
-update_notes (LfWindow *self)
+ * it, no model run), and each plant's in one text for the map. The notes
+ * before are handed back: the chart views hold pointers into them until
+ * they get the new data. */
+static GPtrArray *
+update_notes (LfWindow *self, GPtrArray **old_plant_notes)
 {
-  g_clear_pointer (&self->notes, g_ptr_array_unref);
-  self->notes = lf_notes_compute (lf_document_get_scenario (self->document),
-                                  lf_document_get_projection (self->document));
+  const LfScenario *s = lf_document_get_scenario (self->document);
+  GPtrArray *old = g_steal_pointer (&self->notes);
+
+  *old_plant_notes = g_steal_pointer (&self->plant_notes);
+  self->notes = lf_notes_compute (s, lf_document_get_projection (self->document));
+  self->plant_notes = g_ptr_array_new_full (s->n_plants, g_free);
+  g_ptr_array_set_size (self->plant_notes, s->n_plants);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      const LfNote *n = g_ptr_array_index (self->notes, i);
+      char **text;
+
+      if (n->plant < 0 || n->plant >= s->n_plants)
+        continue;
+      text = (char **) &g_ptr_array_index (self->plant_notes, n->plant);
+      if (*text == NULL)
+        *text = g_strdup (n->text);
+      else
+        {
+          char *joined = g_strconcat (*text, "\n", n->text, NULL);
+          g_free (*text);
+          *text = joined;
+        }
+    }
   if (self->notes_idle == 0)
     self->notes_idle = g_idle_add_full (G_PRIORITY_LOW, show_notes_idle, self, NULL);
+  return old;
 }
 
 /* A note's button: its fix, as an edit of the scenario like any control's
@@ -267,6 +291,8 @@ refresh_charts (LfWindow *self)
     ? lf_changes_words (lf_document_get_saved (self->document), scenario, 2) : NULL;
   const char *description = changes ? changes : scenario->description;
   LfChartData data;
+  g_autoptr(GPtrArray) old_plant_notes = NULL;
+  g_autoptr(GPtrArray) old_notes = update_notes (self, &old_plant_notes);
 
   /* One description of the state serves every view (each copies it). */
   lf_window_chart_data (self, LF_CHART_SHARE, &data, NULL);
@@ -278,7 +304,6 @@ refresh_charts (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
-  update_notes (self);
   gtk_label_set_text (self->description_label, description);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
                                changes && *scenario->description ? scenario->description : NULL);
@@ -704,6 +729,7 @@ lf_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->notes_idle, g_source_remove);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->plant_notes, g_ptr_array_unref);
   g_clear_pointer (&self->notes_first, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LF_TYPE_WINDOW);
   G_OBJECT_CLASS (lf_window_parent_class)->dispose (object);
