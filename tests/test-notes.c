@@ -208,6 +208,17 @@ test_quota (void)
   binds = notes_of (s, p);
   g_assert_null (find_note (binds, LF_NOTE_LEVER_QUOTA_SLACK, "quota.china"));
 
+  /* A tight quota: the China-built plants run far below capacity, and the
+   * note says the quota is why. */
+  s->value[LF_PARAM_QUOTA_CHINA] = 20000;
+  {
+    g_autoptr(GPtrArray) tight = notes_of (s, p);
+    const LfNote *n = find_note (tight, LF_NOTE_PLANT_UNDERUSED, "plant.byd-cn");
+
+    g_assert_nonnull (n);
+    g_assert_nonnull (strstr (n->text, "quota"));
+  }
+
   s->value[LF_PARAM_QUOTA_CHINA] = 0;
   zero = notes_of (s, p);
   g_assert_null (find_note (zero, LF_NOTE_LEVER_QUOTA_SLACK, "quota.china"));

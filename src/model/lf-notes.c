@@ -142,8 +142,11 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
         {
           g_autofree char *pct = c->translate ? lf_format_percent (100.0 * sold_open / cap, 0)
                                               : g_strdup_printf ("%.0f %%", 100.0 * sold_open / cap);
-          gboolean others = FALSE;
+          gboolean others = FALSE, quota = FALSE;
 
+          /* A binding quota holds China-built sales to it (§2.10). */
+          for (int y = FIRST_Y; y < LF_N_YEARS && site->origin == LF_ORIGIN_CHINA; y++)
+            quota |= proj->quota_binds[y] && proj->plant_capacity[p][y] > 0;
           /* Its maker's sales fill its sources cheapest first (merit order):
            * another of its plants selling means that one came first. */
           for (int q = 0; q < s->n_plants && !others; q++)
@@ -151,7 +154,11 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
               for (int y = FIRST_Y; y < LF_N_YEARS; y++)
                 others |= proj->plant_sales[q][y] > 0 && proj->plant_capacity[p][y] > 0;
           add (notes, LF_NOTE_PLANT_UNDERUSED, p, -1, subject,
-               others
+               quota
+               /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
+               ? g_strdup_printf (T (c, N_("%s runs at %s of its capacity: the import quota on China-built EVs holds its sales down.")),
+                                  name, pct)
+               : others
                /* Translators: a plant, then the share of its capacity it uses, e.g. "23 %" */
                ? g_strdup_printf (T (c, N_("%s runs at %s of its capacity: its maker sells fewer cars than its plants can build, and fills its cheaper plants first.")),
                                   name, pct)
