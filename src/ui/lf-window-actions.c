@@ -128,6 +128,9 @@ lf_window_chart_data (LfWindow *self, LfChartKind kind, LfChartData *data,
                       lf_document_get_projection (self->document),
                       lf_document_get_reference (self->document),
                       lf_document_get_bands (self->document));
+  /* Why a plant builds nothing, for the map's read-out (the edited scenario's notes). */
+  for (guint i = 0; self->plant_notes != NULL && i < self->plant_notes->len && i < LF_MAX_PLANTS; i++)
+    data->plant_note[i] = g_ptr_array_index (self->plant_notes, i);
   /* Comparing: every scenario, in the comparison's order. */
   data->n_runs = (int) lf_comparison_get_n_documents (self->comparison);
   for (int i = 0; i < data->n_runs; i++)

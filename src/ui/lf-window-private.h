@@ -61,7 +61,7 @@ struct _LfWindow
   LfScenario          *current_policy; /* what the introduction speaks of */
   GtkWidget           *notes_view;     /* LfNotesView, above the charts */
   GPtrArray           *notes;          /* LfNote of the edited scenario (lf-notes.h) */
-  GPtrArray           *plant_notes;    /* by plant index: its notes in one text, or NULL (the map's hover) */
+  GPtrArray           *plant_notes;    /* by plant index: why it builds nothing, or NULL (the map's read-out) */
   char                *notes_first;    /* the key last changed: its notes come first */
   guint                notes_idle;     /* updates the notes outside the frame */
 

@@ -227,7 +227,7 @@ show_notes_idle (gpointer data)
 }
 
 /* The edited scenario's notes, from the projection just made (one pass over
- * it, no model run), and each plant's in one text for the map. The notes
+ * it, no model run), and why each plant builds nothing in one text for the map. The notes
  * before are handed back: the chart views hold pointers into them until
  * they get the new data. */
 static GPtrArray *
@@ -245,7 +245,8 @@ update_notes (LfWindow *self, GPtrArray **old_plant_notes)
       const LfNote *n = g_ptr_array_index (self->notes, i);
       char **text;
 
-      if (n->plant < 0 || n->plant >= s->n_plants)
+      /* The map's read-out says why a plant builds nothing (LfChartData.plant_note). */
+      if (n->plant < 0 || n->plant >= s->n_plants || n->kind > LF_NOTE_PLANT_NOT_NEEDED)
         continue;
       text = (char **) &g_ptr_array_index (self->plant_notes, n->plant);
       if (*text == NULL)

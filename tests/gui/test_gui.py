@@ -1411,6 +1411,10 @@ def test_notes_say_why_and_fix(lf):
         t for t in visible_labels(lf, "") if re.fullmatch(r"\d+ more notes?", t)] or None)
     wait_for("a note beside the China tariff", lambda: visible_labels(
         lf, "The tariff on cars from China changes nothing") or None)
+    # The map says why the plant builds nothing (its description, as its read-out).
+    wait_for("the map to say why the Flat Rock plant builds nothing", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_IMAGE)
+        if "builds for a partner only with the partnership on" in (o.description or "")] or None)
     button = lf.find(pyatspi.ROLE_PUSH_BUTTON, "Turn on the partnership")
     lf.click(button)
     wait_for("the partnership switch to turn on", lambda: switch_on(switch))
@@ -1418,6 +1422,10 @@ def test_notes_say_why_and_fix(lf):
         [t for t in visible_names(lf, FLAT_ROCK_NOTE) if "connected-vehicle rule" in t]
         and not [t for t in visible_names(lf, FLAT_ROCK_NOTE) if "partnership" in t]) or None)
     lf.find(pyatspi.ROLE_PUSH_BUTTON, "Authorise Xiaomi")
+    wait_for("the map to give the rule as the reason", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_IMAGE)
+        if "Flat Rock" in (o.description or "") and "partnership on" not in o.description
+        and "the connected-vehicle rule bars Xiaomi" in o.description] or None)
     lf.screenshot("notes-fixed.png")
     lf.focus_main_window()
     key("ctrl+z")
