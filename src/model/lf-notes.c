@@ -20,6 +20,7 @@ lf_note_free (LfNote *note)
   g_free (note->fix_key);
   g_free (note->fix_value);
   g_free (note->fix_label);
+  g_free (note->reason);
   g_free (note);
 }
 
@@ -98,6 +99,17 @@ static const LfParam origin_tariff[LF_N_ORIGINS] = {
 };
 
 #define FIRST_Y lf_year_index (LF_FIRST_PROJECTED_YEAR)
+
+/* A plant that builds nothing, and why (@reason, taken): "NAME builds nothing: REASON." */
+static LfNote *
+builds_nothing (const Ctx *c, LfNoteKind kind, int p, const char *subject, const char *name, char *reason)
+{
+  /* Translators: a plant, then why it builds nothing ("Xiaomi in Flat Rock builds nothing: …") */
+  LfNote *n = add (c->notes, kind, p, -1, subject, g_strdup_printf (T (c, N_("%s builds nothing: %s.")), name, reason));
+
+  n->reason = reason;
+  return n;
+}
 
 /* Notes on plant @p. */
 static void
@@ -178,33 +190,29 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
       return;
     }
   if (why & LF_PLANT_BLOCK_NO_CAPACITY)
-    add (notes, LF_NOTE_PLANT_NO_CAPACITY, p, -1, subject,
-         /* Translators: a plant */
-         g_strdup_printf (T (c, N_("%s builds nothing: its capacity is 0.")), name));
+    builds_nothing (c, LF_NOTE_PLANT_NO_CAPACITY, p, subject, name,
+                    g_strdup (T (c, N_("its capacity is 0"))));
   if (why & LF_PLANT_BLOCK_NO_PARTNERSHIP)
     {
-      /* Translators: a plant */
-      n = add (notes, LF_NOTE_PLANT_NO_PARTNERSHIP, p, -1, subject,
-               g_strdup_printf (T (c, N_("%s builds nothing: a Ford plant builds for a partner only with the partnership on.")),
-                                name));
+      n = builds_nothing (c, LF_NOTE_PLANT_NO_PARTNERSHIP, p, subject, name,
+                          g_strdup (T (c, N_("a Ford plant builds for a partner only with the partnership on"))));
       set_fix (n, lf_param_info (LF_PARAM_FORD_PARTNERSHIP)->key, "1", g_strdup (T (c, N_("Turn on the partnership"))));
     }
   if (why & LF_PLANT_BLOCK_RULE)
     {
       g_autofree char *key = g_strdup_printf ("maker.%s.authorised", mk->id);
 
-      /* Translators: a plant, then its maker */
-      n = add (notes, LF_NOTE_PLANT_RULE, p, -1, subject,
-               g_strdup_printf (T (c, N_("%s builds nothing: the connected-vehicle rule bars %s, which Commerce has not authorised.")),
-                                name, mk->name));
+      n = builds_nothing (c, LF_NOTE_PLANT_RULE, p, subject, name,
+                          /* Translators: why a plant builds nothing; %s is its maker */
+                          g_strdup_printf (T (c, N_("the connected-vehicle rule bars %s, which Commerce has not authorised")),
+                                           mk->name));
       /* Translators: the button that authorises a maker under the rule */
       set_fix (n, key, "1", g_strdup_printf (T (c, N_("Authorise %s")), mk->name));
     }
   if (why & LF_PLANT_BLOCK_QUOTA_ZERO)
     {
-      /* Translators: a plant */
-      n = add (notes, LF_NOTE_PLANT_QUOTA_ZERO, p, -1, subject,
-               g_strdup_printf (T (c, N_("%s builds nothing: the import quota on China-built EVs is 0.")), name));
+      n = builds_nothing (c, LF_NOTE_PLANT_QUOTA_ZERO, p, subject, name,
+                          g_strdup (T (c, N_("the import quota on China-built EVs is 0"))));
       set_fix (n, lf_param_info (LF_PARAM_QUOTA_CHINA)->key, "unlimited", g_strdup (T (c, N_("Lift the quota"))));
     }
   if (why & LF_PLANT_BLOCK_TARIFF)
@@ -212,10 +220,10 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
       double max = lf_plant_max_tariff (s, p);
       LfParam param = origin_tariff[site->origin];
 
-      /* Translators: a plant, then the country whose tariff it pays */
-      n = add (notes, LF_NOTE_PLANT_TARIFF, p, -1, subject,
-               g_strdup_printf (T (c, N_("%s builds nothing: with the tariff on cars from %s it cannot cover its cost at the incumbents' price.")),
-                                name, origin_words (c, site->origin)));
+      n = builds_nothing (c, LF_NOTE_PLANT_TARIFF, p, subject, name,
+                          /* Translators: why a plant builds nothing; %s is the country whose tariff it pays */
+                          g_strdup_printf (T (c, N_("with the tariff on cars from %s it cannot cover its cost at the incumbents' price")),
+                                           origin_words (c, site->origin)));
       if ((int) param >= 0 && isfinite (max) && max >= 0)
         {
           char value[32];
@@ -228,13 +236,12 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
         }
     }
   if (why & LF_PLANT_BLOCK_COST)
-    add (notes, LF_NOTE_PLANT_COST, p, -1, subject,
-         /* Translators: a plant */
-         g_strdup_printf (T (c, N_("%s builds nothing: even without a tariff its cost is above the incumbents' price.")), name));
+    builds_nothing (c, LF_NOTE_PLANT_COST, p, subject, name,
+                    g_strdup (T (c, N_("even without a tariff its cost is above the incumbents' price"))));
   if (why == 0)
-    add (notes, LF_NOTE_PLANT_NOT_NEEDED, p, -1, subject,
-         /* Translators: a plant, then its maker */
-         g_strdup_printf (T (c, N_("%s builds nothing: %s sells all it can from its cheaper plants.")), name, mk->name));
+    builds_nothing (c, LF_NOTE_PLANT_NOT_NEEDED, p, subject, name,
+                    /* Translators: why a plant builds nothing; %s is its maker */
+                    g_strdup_printf (T (c, N_("%s sells all it can from its cheaper plants")), mk->name));
 }
 
 /* A lever's value in projected years: whether it is ever at least @at. */

@@ -48,6 +48,7 @@ typedef struct {
   int    param;          /* LfParam of a lever note, or -1 */
   char  *subject;        /* "plant.<id>" or the lever's key */
   char  *text;           /* one sentence, translated */
+  char  *reason;         /* a plant that builds nothing: why, in a few words (the end of text), else NULL */
   char  *fix_key;        /* the setting that fixes it (a scenario key), or NULL */
   char  *fix_value;      /* its value, as lf_scenario_apply() reads it */
   char  *fix_label;      /* the action in words, translated ("Turn on the partnership") */

@@ -246,16 +246,29 @@ update_notes (LfWindow *self, GPtrArray **old_plant_notes)
       char **text;
 
       /* The map's read-out says why a plant builds nothing (LfChartData.plant_note). */
-      if (n->plant < 0 || n->plant >= s->n_plants || n->kind > LF_NOTE_PLANT_NOT_NEEDED)
+      if (n->plant < 0 || n->plant >= s->n_plants || n->reason == NULL)
         continue;
       text = (char **) &g_ptr_array_index (self->plant_notes, n->plant);
       if (*text == NULL)
-        *text = g_strdup (n->text);
+        *text = g_strdup (n->reason);
       else
         {
-          char *joined = g_strconcat (*text, "\n", n->text, NULL);
+          /* Translators: two reasons a plant builds nothing, one after the other */
+          char *joined = g_strdup_printf (_("%s; %s"), *text, n->reason);
           g_free (*text);
           *text = joined;
+        }
+    }
+  for (guint p = 0; p < self->plant_notes->len; p++)
+    {
+      char **text = (char **) &g_ptr_array_index (self->plant_notes, p);
+
+      if (*text != NULL)
+        {
+          /* Translators: the map's read-out for a plant: why it builds nothing */
+          char *sentence = g_strdup_printf (_("Builds nothing: %s."), *text);
+          g_free (*text);
+          *text = sentence;
         }
     }
   if (self->notes_idle == 0)
