@@ -1408,8 +1408,8 @@ def test_notes_say_why_and_fix(lf):
     # The list is short: the rest fold under "N more notes"; the China
     # tariff's own note is beside its slider.
     wait_for("the other notes folded", lambda: [
-        t for t in visible_labels(lf, "") if re.fullmatch(r"\d+ more notes?", t)] or None)
-    wait_for("a note beside the China tariff", lambda: visible_labels(
+        t for t in visible_names(lf, "") if re.fullmatch(r"\d+ more notes?", t)] or None)
+    wait_for("a note beside the China tariff", lambda: visible_names(
         lf, "The tariff on cars from China changes nothing") or None)
     # The map says why the plant builds nothing (its description, as its read-out).
     wait_for("the map to say why the Flat Rock plant builds nothing", lambda: [
