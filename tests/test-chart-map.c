@@ -328,7 +328,7 @@ test_note (Fixture       *f,
 
   f->data.plant_note[idle] = "Ford site without the partnership";
   desc_note = lf_chart_describe (LF_CHART_MAP, &f->data);
-  g_assert_nonnull (strstr (desc_note, "Ford site without the partnership"));
+  g_assert_nonnull (strstr (desc_note, "Builds nothing in 2030: Ford site without the partnership"));
 
   /* Every plant builds: no ring, no word of one. */
   f->data.plant_note[idle] = NULL;

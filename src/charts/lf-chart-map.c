@@ -1022,8 +1022,8 @@ plant_label (const LfScenario *scenario,
                           _(b->sites[plant->site].name), capacity);
 }
 
-/* What a plant does in the year shown: the note given for it, else
- * "Builds nothing in 2030", else how many it builds. */
+/* What a plant does in the year shown: "Builds nothing in 2030", with the
+ * note given for it (why) where there is one, else how many it builds. */
 static char *
 plant_status (const LfChartData *data,
               int                plant,
@@ -1034,7 +1034,9 @@ plant_status (const LfChartData *data,
 
   if (plant >= 0 && plant < LF_MAX_PLANTS && data->plant_note[plant] != NULL &&
       data->plant_note[plant][0] != '\0')
-    return g_strdup (data->plant_note[plant]);
+    /* TRANSLATORS: a plant that builds nothing in a year, and why: "Builds nothing in 2030: the rule bars BYD…" */
+    return builds ? g_strdup (data->plant_note[plant])
+                  : g_strdup_printf (_("Builds nothing in %d: %s"), year, data->plant_note[plant]);
   if (!builds)
     return g_strdup_printf (_("Builds nothing in %d"), year);
   if (data->projection == NULL || plant >= data->projection->n_plants)

@@ -71,7 +71,8 @@ typedef struct {
   int                 selected_plant; /* index into scenario->plants, or -1 */
   int                 hover_plant;    /* the map: the plant under the pointer, or -1 */
   /* The map: a note for a plant's read-out, why it builds nothing (or
-   * NULL for none), by index into scenario->plants. */
+   * NULL for none), by index into scenario->plants: the read-out says
+   * "Builds nothing in 2030: NOTE" (the window's are lf-notes.h reasons). */
   const char         *plant_note[LF_MAX_PLANTS];
   gboolean            marked_years[LF_N_YEARS]; /* a policy lever changes from that year */
   const LfTornadoBar *tornado;     /* nullable: for LF_CHART_TORNADO, from lf_tornado() */

@@ -253,22 +253,11 @@ update_notes (LfWindow *self, GPtrArray **old_plant_notes)
         *text = g_strdup (n->reason);
       else
         {
-          /* Translators: two reasons a plant builds nothing, one after the other */
-          char *joined = g_strdup_printf (_("%s; %s"), *text, n->reason);
+          /* Translators: two reasons a plant builds nothing, one after the other
+             (no semicolon: the map's description parts its plants with one) */
+          char *joined = g_strdup_printf (_("%s, and %s"), *text, n->reason);
           g_free (*text);
           *text = joined;
-        }
-    }
-  for (guint p = 0; p < self->plant_notes->len; p++)
-    {
-      char **text = (char **) &g_ptr_array_index (self->plant_notes, p);
-
-      if (*text != NULL)
-        {
-          /* Translators: the map's read-out for a plant: why it builds nothing */
-          char *sentence = g_strdup_printf (_("Builds nothing: %s."), *text);
-          g_free (*text);
-          *text = sentence;
         }
     }
   if (self->notes_idle == 0)

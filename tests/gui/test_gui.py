@@ -403,7 +403,8 @@ def test_map_marks_plants_that_build_nothing(lf):
     ring, lf-chart-map.c; tests/test-chart-map.c checks the pixels)."""
     def idle():
         plants = map_plants(lf)
-        return plants if all("(Builds nothing in 2030)" in x for x in plants) else None
+        # "(Builds nothing in 2030: why)", the why from the window's notes (lf-notes.h).
+        return plants if all("(Builds nothing in 2030" in x for x in plants) else None
 
     plants = wait_for("every plant on the map to build nothing", idle)
     check(len(plants) >= 1, f"the map lists no plants: {plants!r}")
