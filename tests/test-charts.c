@@ -1301,6 +1301,28 @@ test_export_presentation (Fixture       *f,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A short panel gets fewer, wider ticks: its labels never sit on one
+ * another (Ford's impact has two panels of about 40 px in a small window). */
+static void
+test_axis_short_panel (void)
+{
+  static const double heights[] = { 24, 40, 60, 120, 300 };
+  static const double ranges[][2] = { { -220, 30 }, { -3.2, 0.4 }, { 0, 1 }, { -1900, 1100 }, { 0, 21.9 } };
+
+  for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+    for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+      {
+        LfPanel panel = { .rect = { 0, 0, 400, heights[h] } };
+        double intervals;
+
+        lf_axis_set_range (&panel, ranges[r][0], ranges[r][1]);
+        intervals = round ((panel.max - panel.min) / panel.step);
+        g_assert_cmpfloat (panel.min, <=, ranges[r][0]);
+        g_assert_cmpfloat (panel.max, >=, ranges[r][1]);
+        g_assert_true (intervals <= 2.0 || heights[h] / intervals >= 18.0);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1312,6 +1334,7 @@ main (int   argc,
 
   g_test_add_func ("/landfall/charts/kind-from-string", test_kind_from_string);
   g_test_add_func ("/landfall/charts/year-at", test_year_at);
+  g_test_add_func ("/landfall/charts/axis-short-panel", test_axis_short_panel);
   g_test_add_func ("/landfall/charts/specs", test_specs);
   ADD ("draw-all", test_draw_all);
   ADD ("share-lines", test_share_lines);

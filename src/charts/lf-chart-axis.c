@@ -99,7 +99,10 @@ lf_axis_bar_width (const LfPanel *panel)
 }
 
 /* Rounds a range out to "nice" ticks (1, 2, 2.5 or 5 × 10^n) so the axis
- * reads at a glance, about one tick every 64 pixels. */
+ * reads at a glance, about one tick every 64 pixels and never closer than
+ * LF_AXIS_MIN_TICK_GAP. */
+#define LF_AXIS_MIN_TICK_GAP 18.0
+
 void
 lf_axis_set_range (LfPanel *panel,
                    double   lo,
@@ -132,11 +135,35 @@ lf_axis_set_range (LfPanel *panel,
     step = 10.0;
   step *= magnitude;
 
-  panel->step = step;
-  panel->min = floor (lo / step + 1e-9) * step;
-  panel->max = ceil (hi / step - 1e-9) * step;
-  if (panel->max <= panel->min)
-    panel->max = panel->min + step;
+  /* Rounding out to whole steps can add intervals: in a short panel the
+   * labels would then sit on one another, so the step grows (to the next
+   * nice one) until each interval has room for a label's height, or only
+   * two are left (a range across zero needs two). */
+  for (;;)
+    {
+      double intervals;
+
+      panel->step = step;
+      panel->min = floor (lo / step + 1e-9) * step;
+      panel->max = ceil (hi / step - 1e-9) * step;
+      if (panel->max <= panel->min)
+        panel->max = panel->min + step;
+      intervals = round ((panel->max - panel->min) / step);
+      if (intervals <= 2.0 || panel->rect.height / intervals >= LF_AXIS_MIN_TICK_GAP)
+        break;
+      norm = step / magnitude;
+      if (norm < 1.5)
+        step = 2.0 * magnitude;
+      else if (norm < 2.25)
+        step = 5.0 * magnitude;
+      else if (norm < 7.5)
+        step = 10.0 * magnitude;
+      else
+        {
+          magnitude *= 10.0;
+          step = 2.0 * magnitude;
+        }
+    }
 
   panel->decimals = 0;
   while (panel->decimals < 4 &&

@@ -8,6 +8,7 @@
 #include "lf-chart.h"
 #include "lf-comparison.h"
 #include "lf-document.h"
+#include "lf-stable-bin.h"
 #include "lf-window.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,7 @@ struct _LfWindow
   GtkWidget           *summary[LF_N_SUMMARY];
   GtkWidget           *sensitivity;    /* made on first use */
   GtkWidget           *comparison_table;
+  LfStableBin         *header_bin;     /* what sits above the charts: no shrinking in a drag */
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
   LfScenario          *current_policy; /* what the introduction speaks of */
   GtkWidget           *notes_view;     /* LfNotesView, above the charts */

@@ -333,6 +333,8 @@ on_comparison_changed_cb (LfComparison *comparison, guint index, LfDocumentChang
 {
   if (index == lf_comparison_get_edited_index (comparison) && (change & LF_DOCUMENT_CHANGE_REPLACED))
     {
+      /* A new scenario: what sits above the charts fits it afresh. */
+      lf_stable_bin_reset (self->header_bin);
       self->selected_plant = -1;
       lf_controls_sync (LF_CONTROLS (self->controls));
     }
@@ -342,6 +344,7 @@ on_comparison_changed_cb (LfComparison *comparison, guint index, LfDocumentChang
 static void
 on_comparison_items_changed_cb (GListModel *model, guint position, guint removed, guint added, LfWindow *self)
 {
+  lf_stable_bin_reset (self->header_bin);
   refresh_charts (self);
 }
 
@@ -817,6 +820,7 @@ lf_window_class_init (LfWindowClass *klass)
   window_class->close_request = lf_window_close_request_vfunc;
 
   g_type_ensure (LF_TYPE_CONTROLS);
+  g_type_ensure (LF_TYPE_STABLE_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/landfall/Landfall/ui/lf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LfWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, toast_overlay);
@@ -830,6 +834,7 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, separator);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, header_bin);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_button);

@@ -1,0 +1,181 @@
+/* lf-stable-bin.c: holds what sits above the charts (summary, description,
+ * notes) at the tallest height it has needed at this width.
+ *
+ * Their words change with every step of a slider, and a line more or less
+ * would move every chart below up and down as the user drags, and make GTK
+ * lay out and repaint all of them (the map too) on every step. So the bin
+ * asks for the most its child has asked for since the width last changed or
+ * lf_stable_bin_reset() was called (a new scenario): a drag never shifts the
+ * charts, and the room a taller text needed stays until the next scenario. */
+#define G_LOG_DOMAIN "landfall-ui"
+
+#include "config.h"
+
+#include "lf-stable-bin.h"
+
+struct _LfStableBin
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *child;
+  int        for_width;  /* the width the kept height is for (-1: none yet) */
+  int        kept;       /* the tallest natural height asked at that width */
+};
+
+G_DEFINE_FINAL_TYPE (LfStableBin, lf_stable_bin, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHILD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+lf_stable_bin_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  LfStableBin *self = LF_STABLE_BIN (widget);
+
+  *minimum = *natural = 0;
+  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+    return;
+  gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0)
+    return;
+  if (for_size != self->for_width)
+    {
+      self->for_width = for_size;
+      self->kept = 0;
+    }
+  self->kept = MAX (self->kept, *natural);
+  *minimum = MAX (*minimum, self->kept);
+  *natural = self->kept;
+}
+
+static void
+lf_stable_bin_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  LfStableBin *self = LF_STABLE_BIN (widget);
+  int min = 0, nat = 0;
+
+  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+    return;
+  /* The child at its own height, at the top: the room below it stays empty. */
+  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  gtk_widget_allocate (self->child, width, MIN (height, MAX (min, nat)), -1, NULL);
+}
+
+static GtkSizeRequestMode
+lf_stable_bin_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/**
+ * lf_stable_bin_reset:
+ *
+ * Forgets the kept height: the next layout fits the child as it is now.
+ */
+void
+lf_stable_bin_reset (LfStableBin *self)
+{
+  g_return_if_fail (LF_IS_STABLE_BIN (self));
+  if (self->kept == 0)
+    return;
+  self->kept = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+lf_stable_bin_set_child (LfStableBin *self, GtkWidget *child)
+{
+  g_return_if_fail (LF_IS_STABLE_BIN (self));
+  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
+  if (self->child == child)
+    return;
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  if (child != NULL)
+    {
+      self->child = child;
+      gtk_widget_set_parent (child, GTK_WIDGET (self));
+    }
+  self->kept = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
+}
+
+GtkWidget *
+lf_stable_bin_new (void)
+{
+  return g_object_new (LF_TYPE_STABLE_BIN, NULL);
+}
+
+static void
+lf_stable_bin_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LfStableBin *self = LF_STABLE_BIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHILD:
+      g_value_set_object (value, self->child);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_stable_bin_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LfStableBin *self = LF_STABLE_BIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHILD:
+      lf_stable_bin_set_child (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lf_stable_bin_dispose (GObject *object)
+{
+  LfStableBin *self = LF_STABLE_BIN (object);
+
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  G_OBJECT_CLASS (lf_stable_bin_parent_class)->dispose (object);
+}
+
+static void
+lf_stable_bin_class_init (LfStableBinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lf_stable_bin_dispose;
+  object_class->get_property = lf_stable_bin_get_property;
+  object_class->set_property = lf_stable_bin_set_property;
+  widget_class->measure = lf_stable_bin_measure;
+  widget_class->size_allocate = lf_stable_bin_size_allocate;
+  widget_class->get_request_mode = lf_stable_bin_get_request_mode;
+
+  properties[PROP_CHILD] =
+    g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lf_stable_bin_init (LfStableBin *self)
+{
+  self->for_width = -1;
+}
