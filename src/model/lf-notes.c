@@ -74,7 +74,9 @@ plant_name (const Ctx *c, const LfScenario *s, int p)
   const LfPlant *pl = &s->plants[p];
 
   /* Translators: a plant: its maker, then its site ("Xiaomi in Flat Rock, Michigan") */
-  return g_strdup_printf (T (c, N_("%s in %s")), b->makers[pl->maker].name, b->sites[pl->site].name);
+  /* The data's names reach the translators through po/ as the map's do. */
+  return g_strdup_printf (T (c, N_("%s in %s")), T (c, b->makers[pl->maker].name),
+                          T (c, b->sites[pl->site].name));
 }
 
 static const char *
@@ -205,9 +207,9 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
       n = builds_nothing (c, LF_NOTE_PLANT_RULE, p, subject, name,
                           /* Translators: why a plant builds nothing; %s is its maker */
                           g_strdup_printf (T (c, N_("the connected-vehicle rule bars %s, which Commerce has not authorised")),
-                                           mk->name));
+                                           T (c, mk->name)));
       /* Translators: the button that authorises a maker under the rule */
-      set_fix (n, key, "1", g_strdup_printf (T (c, N_("Authorise %s")), mk->name));
+      set_fix (n, key, "1", g_strdup_printf (T (c, N_("Authorise %s")), T (c, mk->name)));
     }
   if (why & LF_PLANT_BLOCK_QUOTA_ZERO)
     {
@@ -241,7 +243,7 @@ plant_notes (const Ctx *c, const LfScenario *s, const LfProjection *proj, int p)
   if (why == 0)
     builds_nothing (c, LF_NOTE_PLANT_NOT_NEEDED, p, subject, name,
                     /* Translators: why a plant builds nothing; %s is its maker */
-                    g_strdup_printf (T (c, N_("%s sells all it can from its cheaper plants")), mk->name));
+                    g_strdup_printf (T (c, N_("%s sells all it can from its cheaper plants")), T (c, mk->name)));
 }
 
 /* A lever's value in projected years: whether it is ever at least @at. */
