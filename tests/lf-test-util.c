@@ -73,3 +73,19 @@ lf_test_drain_bands (LfDocument *doc)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 }
+
+LfScenario *
+lf_test_scenario_from (const LfBaseline *baseline, const char *const *assignments)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+
+  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      lf_scenario_apply (s, assignments[i], &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (lf_scenario_validate (s, NULL));
+  return g_steal_pointer (&s);
+}

@@ -29,6 +29,11 @@ void  lf_test_remove_tree   (const char *path);
 /* Runs the main loop until @doc's refined band for its current values is in. */
 void  lf_test_wait_bands    (LfDocument *doc);
 
+/* A scenario of @baseline with "key=value" @assignments applied (each must
+ * apply, and the result validate). */
+LfScenario *lf_test_scenario_from (const LfBaseline *baseline,
+                                   const char *const *assignments);
+
 /* That, then every result still queued for the main loop dispatched. */
 void  lf_test_drain_bands   (LfDocument *doc);
 

@@ -9,24 +9,9 @@
 #include <string.h>
 
 #include "lf-attribution.h"
+#include "lf-test-util.h"
 
 static LfBaseline *baseline;
-
-static LfScenario *
-scenario_from (const char *const *assignments)
-{
-  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
-
-  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      lf_scenario_apply (s, assignments[i], &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (lf_scenario_validate (s, NULL));
-  return g_steal_pointer (&s);
-}
 
 static double
 result_of (const LfScenario *s, LfSeries series, int year)
@@ -107,7 +92,7 @@ test_plants_added_removed_changed (void)
     "plant.byd-mx.maker=byd", "plant.byd-mx.site=mx-nuevo-leon", "plant.byd-mx.capacity=200000", NULL
   };
   g_autoptr(LfScenario) from = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) to = scenario_from (to_set);
+  g_autoptr(LfScenario) to = lf_test_scenario_from (baseline, to_set);
   g_autoptr(LfAttribution) a = lf_attribute (from, to, LF_SERIES_CHINESE_SHARE_EV_PCT, 2031, NULL);
   const LfAttributionPart *removed = find_part (a, "plant.byd-cn");
 
@@ -144,8 +129,8 @@ test_single_lever_gets_all (void)
 {
   const char *const from_set[] = { "rule.connected_vehicle=0", NULL };
   const char *const to_set[] = { "rule.connected_vehicle=0", "tariff.china=25", NULL };
-  g_autoptr(LfScenario) from = scenario_from (from_set);
-  g_autoptr(LfScenario) to = scenario_from (to_set);
+  g_autoptr(LfScenario) from = lf_test_scenario_from (baseline, from_set);
+  g_autoptr(LfScenario) to = lf_test_scenario_from (baseline, to_set);
   g_autoptr(LfAttribution) a = lf_attribute (from, to, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, NULL);
 
   g_assert_cmpint (a->n_parts, ==, 1);
@@ -163,8 +148,8 @@ test_null_lever (void)
   };
   const char *const without_fee[] = { "rule.connected_vehicle=0", "tariff.china=50", NULL };
   g_autoptr(LfScenario) from = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) to = scenario_from (to_set);
-  g_autoptr(LfScenario) nofee = scenario_from (without_fee);
+  g_autoptr(LfScenario) to = lf_test_scenario_from (baseline, to_set);
+  g_autoptr(LfScenario) nofee = lf_test_scenario_from (baseline, without_fee);
   g_autoptr(LfAttribution) a = lf_attribute (from, to, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, NULL);
   const LfAttributionPart *fee = find_part (a, "ford.partner_fee_usd");
 
@@ -190,7 +175,7 @@ test_symmetric_levers (void)
     NULL
   };
   g_autoptr(LfScenario) from = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) to = scenario_from (to_set);
+  g_autoptr(LfScenario) to = lf_test_scenario_from (baseline, to_set);
   g_autoptr(LfAttribution) a = lf_attribute (from, to, LF_SERIES_CHINESE_SHARE_EV_PCT, 2033, NULL);
   const LfAttributionPart *pa = find_part (a, "plant.a"), *pb = find_part (a, "plant.b");
 
@@ -215,7 +200,7 @@ test_many_levers_sampled (void)
     "plant.xiaomi-cn.removed=1", NULL
   };
   g_autoptr(LfScenario) from = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) to = scenario_from (to_set);
+  g_autoptr(LfScenario) to = lf_test_scenario_from (baseline, to_set);
   gint64 t0 = g_get_monotonic_time ();
   g_autoptr(LfAttribution) a = lf_attribute (from, to, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, NULL);
   gint64 t1 = g_get_monotonic_time ();
@@ -250,7 +235,7 @@ test_sample_near_exact (void)
   };
   g_autoptr(GPtrArray) more = g_ptr_array_new ();
   g_autoptr(LfScenario) from = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) to12 = scenario_from (twelve);
+  g_autoptr(LfScenario) to12 = lf_test_scenario_from (baseline, twelve);
   g_autoptr(LfScenario) to15 = NULL;
   g_autoptr(LfAttribution) exact = NULL, sampled = NULL;
   double change;
@@ -263,7 +248,7 @@ test_sample_near_exact (void)
   g_ptr_array_add (more, "plant.idle.capacity=0");
   g_ptr_array_add (more, "ford.ev_case=downside");
   g_ptr_array_add (more, NULL);
-  to15 = scenario_from ((const char *const *) more->pdata);
+  to15 = lf_test_scenario_from (baseline, (const char *const *) more->pdata);
   exact = lf_attribute (from, to12, LF_SERIES_CHINESE_SHARE_EV_PCT, 2031, NULL);
   sampled = lf_attribute (from, to15, LF_SERIES_CHINESE_SHARE_EV_PCT, 2031, NULL);
   g_assert_cmpint (exact->n_parts, ==, 12);
@@ -286,7 +271,7 @@ test_cancelled (void)
 {
   const char *const to_set[] = { "rule.connected_vehicle=0", "tariff.china=25", NULL };
   g_autoptr(LfScenario) from = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) to = scenario_from (to_set);
+  g_autoptr(LfScenario) to = lf_test_scenario_from (baseline, to_set);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   g_cancellable_cancel (cancellable);

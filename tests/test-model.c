@@ -7,26 +7,11 @@
 #include <string.h>
 
 #include "lf-projection.h"
+#include "lf-test-util.h"
 
 static LfBaseline *baseline;
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static LfScenario *
-scenario_from (const char *const *assignments)
-{
-  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
-
-  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      lf_scenario_apply (s, assignments[i], &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (lf_scenario_validate (s, NULL));
-  return g_steal_pointer (&s);
-}
 
 static LfProjection *
 project (const LfScenario *s)
@@ -170,7 +155,7 @@ test_calibration_robust (void)
     for (int end = 0; end < 2; end++)
       {
         const LfParamInfo *info = lf_param_info (param);
-        g_autoptr(LfScenario) s = scenario_from (NULL);
+        g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, NULL);
         g_autofree LfProjection *p = NULL;
         g_autoptr(GError) error = NULL;
 
@@ -438,7 +423,7 @@ run_grid (void)
                   /* This tariff and a NULL end the list for this run only. */
                   g_ptr_array_add (a, g_strdup_printf ("tariff.china=%s", tariff));
                   g_ptr_array_add (a, NULL);
-                  s = scenario_from ((const char *const *) a->pdata);
+                  s = lf_test_scenario_from (baseline, (const char *const *) a->pdata);
                   text = g_strjoinv (" ", (char **) a->pdata);
                   g_ptr_array_set_size (a, a->len - 2);
 
@@ -563,7 +548,7 @@ test_no_plants (void)
         if (behaviour != NULL)
           g_ptr_array_add (a, behaviour);
         g_ptr_array_add (a, NULL);
-        s = scenario_from ((const char *const *) a->pdata);
+        s = lf_test_scenario_from (baseline, (const char *const *) a->pdata);
         g_assert_cmpint (s->n_plants, ==, 0);
         p = project (s);
         g_assert_cmpint (p->n_plants, ==, 0);
@@ -586,7 +571,7 @@ test_no_imports (void)
   add_strv (a, closed, G_N_ELEMENTS (closed));
   add_strv (a, extra_plants, G_N_ELEMENTS (extra_plants));
   g_ptr_array_add (a, NULL);
-  s = scenario_from ((const char *const *) a->pdata);
+  s = lf_test_scenario_from (baseline, (const char *const *) a->pdata);
   p = project (s);
   for (int year = 2027; year <= LF_LAST_YEAR; year++)
     {
@@ -632,7 +617,7 @@ test_counterfactual (void)
       else
         add_remove_baseline_plants (a);
       g_ptr_array_add (a, NULL);
-      s = scenario_from ((const char *const *) a->pdata);
+      s = lf_test_scenario_from (baseline, (const char *const *) a->pdata);
       g_assert_cmpint (s->n_plants, >, 0);
       p = project (s);
       assert_no_entry (p);
@@ -647,17 +632,17 @@ test_counterfactual (void)
     g_ptr_array_add (a, g_strdup ("rule.connected_vehicle=1"));
     add_remove_baseline_plants (a);
     g_ptr_array_add (a, NULL);
-    s = scenario_from ((const char *const *) a->pdata);
+    s = lf_test_scenario_from (baseline, (const char *const *) a->pdata);
     p = project (s);
     assert_no_entry (p);
   }
 
   /* And the counterfactual does not depend on the entrants at all. */
   {
-    g_autoptr(LfScenario) closed = scenario_from ((const char *const[]) {
+    g_autoptr(LfScenario) closed = lf_test_scenario_from (baseline, (const char *const[]) {
       "plant.byd-cn.removed=1", "plant.xiaomi-cn.removed=1", "plant.geely-cn.removed=1",
       "plant.other-cn.removed=1", NULL });
-    g_autoptr(LfScenario) open = scenario_from ((const char *const[]) {
+    g_autoptr(LfScenario) open = lf_test_scenario_from (baseline, (const char *const[]) {
       "rule.connected_vehicle=0", "tariff.china=0", "plant.byd-cn.capacity=2000000", NULL });
     g_autofree LfProjection *pc = project (closed);
     g_autofree LfProjection *po = project (open);
@@ -685,8 +670,8 @@ test_partnership (void)
     "plant.xiaomi-ford.maker=xiaomi", "plant.xiaomi-ford.site=us-mi-flat-rock",
     "plant.xiaomi-ford.capacity=200000", "rule.connected_vehicle=2", NULL,
   };
-  g_autoptr(LfScenario) off = scenario_from (base);
-  g_autoptr(LfScenario) on = scenario_from (base);
+  g_autoptr(LfScenario) off = lf_test_scenario_from (baseline, base);
+  g_autoptr(LfScenario) on = lf_test_scenario_from (baseline, base);
   g_autofree LfProjection *p_off = NULL;
   g_autofree LfProjection *p_on = NULL;
   g_autoptr(GError) error = NULL;
@@ -744,7 +729,7 @@ assert_bands_ordered (const LfBands *b)
 static void
 test_monte_carlo (void)
 {
-  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=0", "tariff.china=50", NULL });
   g_autofree LfBands *a = g_new0 (LfBands, 1);
   g_autofree LfBands *b = g_new0 (LfBands, 1);
@@ -822,9 +807,9 @@ test_monte_carlo_cancel (void)
 static void
 test_schedule_from_year (void)
 {
-  g_autoptr(LfScenario) flat = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) flat = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=0", NULL });
-  g_autoptr(LfScenario) step = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) step = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=0", "tariff.china@2028=25", NULL });
   g_autofree LfProjection *pf = project (flat);
   g_autofree LfProjection *ps = project (step);
@@ -852,7 +837,7 @@ test_schedule_from_year (void)
 static void
 test_schedule_resolve (void)
 {
-  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, (const char *const[]) {
     "tariff.china=100", "tariff.china@2028=25", "tariff.china@2031=200",
     "quota.china@2029=49000", "quota.china@2033=unlimited", "rule.connected_vehicle@2030=2",
     NULL });
@@ -901,11 +886,11 @@ static void
 test_schedule_rule (void)
 {
   /* At a 25 % tariff China-built cars can sell (at 127.5 % none covers its cost). */
-  g_autoptr(LfScenario) on = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) on = lf_test_scenario_from (baseline, (const char *const[]) {
     "tariff.china=25", "rule.connected_vehicle=1", NULL });
-  g_autoptr(LfScenario) stepped = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) stepped = lf_test_scenario_from (baseline, (const char *const[]) {
     "tariff.china=25", "rule.connected_vehicle=0", "rule.connected_vehicle@2027=1", NULL });
-  g_autoptr(LfScenario) late = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) late = lf_test_scenario_from (baseline, (const char *const[]) {
     "tariff.china=25", "rule.connected_vehicle=0", "rule.connected_vehicle@2031=1", NULL });
   g_autofree LfProjection *a = project (on);
   g_autofree LfProjection *b = project (stepped);
@@ -922,7 +907,7 @@ test_schedule_rule (void)
 static void
 test_deterministic (void)
 {
-  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=2", "ford.partnership=1", "plant.x.maker=byd",
     "plant.x.site=us-tn-stanton", NULL });
   g_autofree LfProjection *a = project (s);
@@ -936,7 +921,7 @@ test_deterministic (void)
 static void
 test_tornado (void)
 {
-  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=0", NULL });
   LfTornadoBar bars[LF_TORNADO_MAX];
   int n = lf_tornado (s, LF_SERIES_CHINESE_SHARE_EV_PCT, 2030, bars);
@@ -996,7 +981,7 @@ test_ford_revenue (void)
                        p->series[LF_SERIES_FORD_EV_REVENUE_NO_ENTRY_MUSD][y]);
   /* With the rule off and no tariff wall, entrants take units and price from Ford. */
   {
-    g_autoptr(LfScenario) open = scenario_from ((const char *const[]) {
+    g_autoptr(LfScenario) open = lf_test_scenario_from (baseline, (const char *const[]) {
       "rule.connected_vehicle=0", "tariff.china=0", NULL });
     g_autofree LfProjection *po = project (open);
     g_assert_cmpfloat (lf_projection_get (po, LF_SERIES_FORD_EV_REVENUE_MUSD, 2030), <,
@@ -1009,7 +994,7 @@ test_ford_revenue (void)
 static void
 test_credit_spares_2025 (void)
 {
-  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) { "credit.ev_usd=7500", NULL });
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, (const char *const[]) { "credit.ev_usd=7500", NULL });
   g_autoptr(LfScenario) none = lf_scenario_new (baseline);
   g_autofree LfProjection *p = project (s);
   g_autofree LfProjection *q = project (none);
@@ -1323,7 +1308,7 @@ test_jobs_follow_output (void)
     }
   /* The Mexico route at a 100 % Mexico tariff builds (almost) nothing there, and so employs nobody. */
   {
-    g_autoptr(LfScenario) route = scenario_from ((const char *const[]) {
+    g_autoptr(LfScenario) route = lf_test_scenario_from (baseline, (const char *const[]) {
       "plant.byd-mx.maker=byd", "plant.byd-mx.site=mx-nuevo-leon", "plant.byd-mx.capacity=150000",
       "rule.connected_vehicle=0", NULL });
     g_autoptr(LfScenario) walled = lf_scenario_copy (route);
@@ -1364,7 +1349,7 @@ test_actual_years (void)
 static void
 test_authorisation (void)
 {
-  g_autoptr(LfScenario) s = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=1", "tariff.china=25", "maker.byd.authorised=1", NULL });
   g_autofree LfProjection *p = project (s);
   int byd = lf_baseline_find_maker (baseline, "byd");
@@ -1381,7 +1366,7 @@ test_authorisation (void)
 static void
 test_expansion (void)
 {
-  g_autoptr(LfScenario) grow = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) grow = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=0", "tariff.china=0", "plant.byd-cn.capacity=20000",
     "plants.expansion_years=2", NULL });
   g_autoptr(LfScenario) fixed = lf_scenario_copy (grow);
@@ -1410,9 +1395,9 @@ static void
 test_ev_paths (void)
 {
   g_autofree LfProjection *lo = NULL, *mid = NULL, *hi = NULL;
-  g_autoptr(LfScenario) a = scenario_from ((const char *const[]) { "market.ev_path=low", NULL });
-  g_autoptr(LfScenario) b = scenario_from ((const char *const[]) { "market.ev_path=central", NULL });
-  g_autoptr(LfScenario) c = scenario_from ((const char *const[]) { "market.ev_path=2", NULL });
+  g_autoptr(LfScenario) a = lf_test_scenario_from (baseline, (const char *const[]) { "market.ev_path=low", NULL });
+  g_autoptr(LfScenario) b = lf_test_scenario_from (baseline, (const char *const[]) { "market.ev_path=central", NULL });
+  g_autoptr(LfScenario) c = lf_test_scenario_from (baseline, (const char *const[]) { "market.ev_path=2", NULL });
 
   lo = project (a);
   mid = project (b);
@@ -1440,8 +1425,8 @@ test_ev_paths (void)
 static void
 test_ford_cases (void)
 {
-  g_autoptr(LfScenario) g = scenario_from ((const char *const[]) { "ford.ev_case=guidance", NULL });
-  g_autoptr(LfScenario) d = scenario_from ((const char *const[]) { "ford.ev_case=downside", NULL });
+  g_autoptr(LfScenario) g = lf_test_scenario_from (baseline, (const char *const[]) { "ford.ev_case=guidance", NULL });
+  g_autoptr(LfScenario) d = lf_test_scenario_from (baseline, (const char *const[]) { "ford.ev_case=downside", NULL });
   g_autofree LfProjection *pg = project (g);
   g_autofree LfProjection *pd = project (d);
 
@@ -1463,9 +1448,9 @@ static void
 test_bands_honest (void)
 {
   g_autoptr(LfScenario) current = lf_scenario_new (baseline);
-  g_autoptr(LfScenario) deal = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) deal = lf_test_scenario_from (baseline, (const char *const[]) {
     "tariff.china@2027=27.5", "quota.china@2027=100000", "rule.connected_vehicle@2027=0", NULL });
-  g_autoptr(LfScenario) built = scenario_from ((const char *const[]) {
+  g_autoptr(LfScenario) built = lf_test_scenario_from (baseline, (const char *const[]) {
     "rule.connected_vehicle=2", "plant.byd-tx.maker=byd", "plant.byd-tx.site=us-tx-san-antonio",
     "plant.byd-tx.capacity=150000", NULL });
   g_autofree LfBands *a = g_new0 (LfBands, 1);

@@ -7,24 +7,9 @@
 #include <string.h>
 
 #include "lf-notes.h"
+#include "lf-test-util.h"
 
 static LfBaseline *baseline;
-
-static LfScenario *
-scenario_from (const char *const *assignments)
-{
-  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
-
-  for (guint i = 0; assignments != NULL && assignments[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      lf_scenario_apply (s, assignments[i], &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (lf_scenario_validate (s, NULL));
-  return g_steal_pointer (&s);
-}
 
 static GPtrArray *
 notes_of (const LfScenario *s, LfProjection *p)
@@ -73,7 +58,7 @@ static const char *const flat_rock[] = {
 static void
 test_current_policy (void)
 {
-  g_autoptr(LfScenario) s = scenario_from (NULL);
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, NULL);
   g_autofree LfProjection *p = g_new0 (LfProjection, 1);
   g_autoptr(GPtrArray) notes = notes_of (s, p);
 
@@ -108,7 +93,7 @@ test_current_policy (void)
 static void
 test_flat_rock (void)
 {
-  g_autoptr(LfScenario) s = scenario_from (flat_rock);
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, flat_rock);
   g_autofree LfProjection *p = g_new0 (LfProjection, 1);
   g_autoptr(GPtrArray) notes = notes_of (s, p);
   const LfNote *part = find_note (notes, LF_NOTE_PLANT_NO_PARTNERSHIP, "plant.xiaomi-fr");
@@ -160,7 +145,7 @@ test_priced_out (void)
     "rule.connected_vehicle=0", "plant.byd-mx.maker=byd", "plant.byd-mx.site=mx-nuevo-leon",
     "plant.byd-mx.capacity=150000", "tariff.mexico=500", NULL
   };
-  g_autoptr(LfScenario) s = scenario_from (a);
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, a);
   g_autofree LfProjection *p = g_new0 (LfProjection, 1);
   g_autoptr(GPtrArray) notes = notes_of (s, p);
   const LfNote *n = find_note (notes, LF_NOTE_PLANT_TARIFF, "plant.byd-mx");
@@ -189,7 +174,7 @@ static void
 test_quota (void)
 {
   static const char *const open[] = { "rule.connected_vehicle=0", "tariff.china=0", NULL };
-  g_autoptr(LfScenario) s = scenario_from (open);
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, open);
   g_autofree LfProjection *p = g_new0 (LfProjection, 1);
   g_autoptr(GPtrArray) none = notes_of (s, p), slack = NULL, binds = NULL, zero = NULL;
   double china_max = 0.0;
@@ -235,7 +220,7 @@ test_underused (void)
   static const char *const a[] = {
     "rule.connected_vehicle=0", "tariff.china=0", "plant.byd-cn.capacity=2000000", "plant.geely-cn.capacity=1000", NULL
   };
-  g_autoptr(LfScenario) s = scenario_from (a);
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, a);
   g_autofree LfProjection *p = g_new0 (LfProjection, 1);
   g_autoptr(GPtrArray) notes = notes_of (s, p);
 
@@ -349,7 +334,7 @@ static void
 test_no_fix (void)
 {
   LfNote n = { LF_NOTE_LEVER_NO_PLANT, -1, LF_PARAM_TARIFF_MEXICO, (char *) "tariff.mexico", (char *) "x", NULL, NULL, NULL };
-  g_autoptr(LfScenario) s = scenario_from (NULL);
+  g_autoptr(LfScenario) s = lf_test_scenario_from (baseline, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (lf_note_apply_fix (&n, s, &error));
