@@ -32,7 +32,7 @@ import xbench  # noqa: E402
 ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 ap.add_argument("binary", nargs="?", default="build/src/landfall")
 ap.add_argument("--presses", type=int, default=20)
-ap.add_argument("--pause", type=float, default=2.5, help="seconds after each press (default 2.5)")
+ap.add_argument("--pause", type=float, default=5.0, help="seconds after each press (default 5)")
 ap.add_argument("--scenario", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                    "input.landfall"))
 ap.add_argument("--out", default="callgrind-input", help="folder for the profile (default callgrind-input)")
