@@ -1,12 +1,14 @@
-/* lf-stable-bin.c: holds what sits above the charts (summary, description,
- * notes) at the tallest height it has needed at this width.
+/* lf-stable-bin.c: holds a part of what sits above the charts (the summary
+ * cards, the scenario's description) at the tallest height it has needed at
+ * this width.
  *
  * Their words change with every step of a slider, and a line more or less
- * would move every chart below up and down as the user drags, and make GTK
- * lay out and repaint all of them (the map too) on every step. So the bin
+ * would move what is below (the notes, every chart) up and down as the user
+ * drags, and make GTK lay out and repaint all of it on every step. So the bin
  * asks for the most its child has asked for since the width last changed or
- * lf_stable_bin_reset() was called (a new scenario): a drag never shifts the
- * charts, and the room a taller text needed stays until the next scenario. */
+ * lf_stable_bin_reset() was called (a new scenario), and gives the child its
+ * own height at the top: a drag never shifts what is below, and the room a
+ * taller text needed stays until the next scenario. */
 #define G_LOG_DOMAIN "landfall-ui"
 
 #include "config.h"
@@ -18,8 +20,14 @@ struct _LfStableBin
   GtkWidget  parent_instance;
 
   GtkWidget *child;
-  int        for_width;  /* the width the kept height is for (-1: none yet) */
-  int        kept;       /* the tallest natural height asked at that width */
+  /* The tallest natural height asked at each of the last few widths (GTK
+   * measures at more than one width in a layout: a scrolled window asks for
+   * the child's height at its minimum width too). */
+  struct {
+    int width;           /* -1: unused */
+    int kept;
+  }          kept[4];
+  guint      next;       /* the entry the next new width replaces */
 };
 
 G_DEFINE_FINAL_TYPE (LfStableBin, lf_stable_bin, GTK_TYPE_WIDGET)
@@ -31,6 +39,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+forget (LfStableBin *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->kept); i++)
+    self->kept[i].width = -1;
+  self->next = 0;
+}
 
 static void
 lf_stable_bin_measure (GtkWidget      *widget,
@@ -49,14 +65,23 @@ lf_stable_bin_measure (GtkWidget      *widget,
   gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
   if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0)
     return;
-  if (for_size != self->for_width)
-    {
-      self->for_width = for_size;
-      self->kept = 0;
-    }
-  self->kept = MAX (self->kept, *natural);
-  *minimum = MAX (*minimum, self->kept);
-  *natural = self->kept;
+  {
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS (self->kept); i++)
+      if (self->kept[i].width == for_size)
+        break;
+    if (i == G_N_ELEMENTS (self->kept))
+      {
+        i = self->next;
+        self->next = (self->next + 1) % G_N_ELEMENTS (self->kept);
+        self->kept[i].width = for_size;
+        self->kept[i].kept = 0;
+      }
+    self->kept[i].kept = MAX (self->kept[i].kept, *natural);
+    *minimum = MAX (*minimum, self->kept[i].kept);
+    *natural = self->kept[i].kept;
+  }
 }
 
 static void
@@ -87,9 +112,7 @@ void
 lf_stable_bin_reset (LfStableBin *self)
 {
   g_return_if_fail (LF_IS_STABLE_BIN (self));
-  if (self->kept == 0)
-    return;
-  self->kept = 0;
+  forget (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -106,7 +129,7 @@ lf_stable_bin_set_child (LfStableBin *self, GtkWidget *child)
       self->child = child;
       gtk_widget_set_parent (child, GTK_WIDGET (self));
     }
-  self->kept = 0;
+  forget (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
@@ -177,5 +200,5 @@ lf_stable_bin_class_init (LfStableBinClass *klass)
 static void
 lf_stable_bin_init (LfStableBin *self)
 {
-  self->for_width = -1;
+  forget (self);
 }

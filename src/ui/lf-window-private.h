@@ -58,7 +58,9 @@ struct _LfWindow
   GtkWidget           *summary[LF_N_SUMMARY];
   GtkWidget           *sensitivity;    /* made on first use */
   GtkWidget           *comparison_table;
-  LfStableBin         *header_bin;     /* what sits above the charts: no shrinking in a drag */
+  GtkBox              *header_box;     /* what sits above the charts */
+  LfStableBin         *summary_bin;    /* the summary and the description: */
+  LfStableBin         *description_bin; /* no shrinking in a drag (lf-stable-bin.c) */
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
   LfScenario          *current_policy; /* what the introduction speaks of */
   GtkWidget           *notes_view;     /* LfNotesView, above the charts */

@@ -315,7 +315,7 @@ refresh_charts (LfWindow *self)
   {
     gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
 
-    gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_bin), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
     if (self->welcome_slot != NULL)
       {
@@ -334,7 +334,8 @@ on_comparison_changed_cb (LfComparison *comparison, guint index, LfDocumentChang
   if (index == lf_comparison_get_edited_index (comparison) && (change & LF_DOCUMENT_CHANGE_REPLACED))
     {
       /* A new scenario: what sits above the charts fits it afresh. */
-      lf_stable_bin_reset (self->header_bin);
+      lf_stable_bin_reset (self->summary_bin);
+      lf_stable_bin_reset (self->description_bin);
       self->selected_plant = -1;
       lf_controls_sync (LF_CONTROLS (self->controls));
     }
@@ -344,7 +345,8 @@ on_comparison_changed_cb (LfComparison *comparison, guint index, LfDocumentChang
 static void
 on_comparison_items_changed_cb (GListModel *model, guint position, guint removed, guint added, LfWindow *self)
 {
-  lf_stable_bin_reset (self->header_bin);
+  lf_stable_bin_reset (self->summary_bin);
+  lf_stable_bin_reset (self->description_bin);
   refresh_charts (self);
 }
 
@@ -834,7 +836,9 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, separator);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, summary_box);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, header_bin);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, header_box);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, summary_bin);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, description_bin);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_button);
@@ -920,19 +924,19 @@ lf_window_init (LfWindow *self)
     self->current_policy = lf_scenario_new (self->baseline);
     self->welcome_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
     gtk_box_append (GTK_BOX (self->welcome_slot), welcome);
-    gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_box))), self->welcome_slot);
+    gtk_box_prepend (self->header_box, self->welcome_slot);
     if (self->settings)
       g_settings_bind (self->settings, "show-welcome", welcome, "visible", G_SETTINGS_BIND_DEFAULT);
   }
   add_summary_cards (self);
   self->comparison_table = lf_comparison_table_new (self->comparison);
   gtk_widget_set_visible (self->comparison_table, FALSE);
-  gtk_widget_insert_after (self->comparison_table, gtk_widget_get_parent (GTK_WIDGET (self->summary_box)),
-                           GTK_WIDGET (self->summary_box));
+  gtk_widget_insert_after (self->comparison_table, GTK_WIDGET (self->header_box),
+                           GTK_WIDGET (self->summary_bin));
   self->notes_view = lf_notes_view_new ();
   g_signal_connect_object (self->notes_view, "fix", G_CALLBACK (on_note_fix_cb), self, 0);
-  gtk_widget_insert_after (self->notes_view, gtk_widget_get_parent (GTK_WIDGET (self->description_label)),
-                           GTK_WIDGET (self->description_label));
+  gtk_widget_insert_after (self->notes_view, GTK_WIDGET (self->header_box),
+                           GTK_WIDGET (self->description_bin));
   gtk_popover_set_child (self->compare_popover, lf_compare_panel_new (self->comparison));
   add_chart_cards (self);
   apply_layout (self);
