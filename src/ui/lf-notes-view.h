@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* Notes shown at once; the rest fold under "N more". */
-#define LF_NOTES_VIEW_SHOWN 3
+#define LF_NOTES_VIEW_SHOWN 2
 
 #define LF_TYPE_NOTES_VIEW (lf_notes_view_get_type ())
 
