@@ -284,15 +284,40 @@ on_note_fix_cb (LfNotesView *view, LfNote *note, LfWindow *self)
   lf_controls_sync (LF_CONTROLS (self->controls));
 }
 
-static void
-refresh_charts (LfWindow *self)
+/* The words above the charts (the description, or what changed from the
+ * preset; the introduction while it is true) follow after the frame that
+ * shows the change: a label's new lines are layout work a slider's step
+ * need not wait for. */
+static gboolean
+update_words_idle (gpointer user_data)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  LfWindow *self = user_data;
   const LfScenario *scenario = lf_document_get_scenario (self->document);
   /* Edited, a preset's description may no longer be true: say what changed. */
   g_autofree char *changes = lf_document_get_modified (self->document)
     ? lf_changes_words (lf_document_get_saved (self->document), scenario, 2) : NULL;
   const char *description = changes ? changes : scenario->description;
+  gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
+
+  self->words_id = 0;
+  if (g_strcmp0 (gtk_label_get_text (self->description_label), description) != 0)
+    gtk_label_set_text (self->description_label, description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
+                               changes && *scenario->description ? scenario->description : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
+  if (self->welcome_slot != NULL)
+    {
+      g_autoptr(GPtrArray) differs = lf_differences (self->current_policy, scenario);
+
+      gtk_widget_set_visible (self->welcome_slot, !comparing && differs->len == 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh_charts (LfWindow *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   LfChartData data;
   g_autoptr(GPtrArray) old_plant_notes = NULL;
   g_autoptr(GPtrArray) old_notes = update_notes (self, &old_plant_notes);
@@ -307,23 +332,15 @@ refresh_charts (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
-  gtk_label_set_text (self->description_label, description);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
-                               changes && *scenario->description ? scenario->description : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
   /* Comparing, the summary is a table by scenario. */
   {
     gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
 
     gtk_widget_set_visible (GTK_WIDGET (self->summary_bin), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
-    if (self->welcome_slot != NULL)
-      {
-        g_autoptr(GPtrArray) differs = lf_differences (self->current_policy, scenario);
-
-        gtk_widget_set_visible (self->welcome_slot, !comparing && differs->len == 0);
-      }
   }
+  if (self->words_id == 0)
+    self->words_id = g_idle_add_full (G_PRIORITY_LOW, update_words_idle, self, NULL);
 }
 
 /* ---- the document and the comparison ----------------------------------------------- */
@@ -722,6 +739,7 @@ lf_window_dispose (GObject *object)
 {
   LfWindow *self = LF_WINDOW (object);
 
+  g_clear_handle_id (&self->words_id, g_source_remove);
   if (self->sensitivity != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (self->sensitivity));
