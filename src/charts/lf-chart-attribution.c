@@ -195,11 +195,7 @@ lf_chart_attribution_draw (LfDraw *d)
   row_h = plot_h / n;
   bar_h = MIN (MAX_BAR, row_h * 0.7);
 
-  step = lf_chart_nice_step (lo, hi, MAX (2.0, floor (plot_w / 90.0)));
-  lo = floor (lo / step + 1e-9) * step;
-  hi = ceil (hi / step - 1e-9) * step;
-  if (hi <= lo)
-    hi = lo + step;
+  step = lf_chart_bar_range (&lo, &hi, plot_w);
   /* Labels left of a bar at the axis' left end need room too. */
   if (lo < 0.0)
     {
@@ -209,20 +205,7 @@ lf_chart_attribution_draw (LfDraw *d)
 
 #define X_OF(v) (plot_x + ((v) - lo) / (hi - lo) * plot_w)
 
-  cairo_set_line_width (cr, 1.0);
-  for (double t = lo; t <= hi + step * 0.5; t += step)
-    {
-      double x = round (X_OF (t)) + 0.5;
-      g_autofree char *text = lf_chart_series_is_money (a->series) ? lf_format_value (t, 0)
-                                                                    : lf_chart_format_result (a->series, t);
-
-      lf_set_source_color (cr, fabs (t) < step * 1e-6 ? &pal->axis : &pal->grid);
-      cairo_move_to (cr, x, plot_y);
-      cairo_line_to (cr, x, plot_y + plot_h);
-      cairo_stroke (cr);
-      lf_draw_text (d, text, x, plot_y + plot_h + 4.0, LF_ALIGN_CENTER, LF_ALIGN_START,
-                    &pal->dim_foreground, NULL, NULL);
-    }
+  lf_chart_bar_axis_draw (d, a->series, lo, hi, step, plot_x, plot_w, plot_y, plot_h, TRUE);
 
   for (int i = 0; i < n; i++)
     {

@@ -205,6 +205,19 @@ char   *lf_chart_result_name      (LfSeries           series,
 double  lf_chart_nice_step        (double             lo,
                                    double             hi,
                                    double             n_ticks);
+double  lf_chart_bar_range        (double            *lo,
+                                   double            *hi,
+                                   double             plot_w);
+void    lf_chart_bar_axis_draw    (LfDraw            *d,
+                                   LfSeries           series,
+                                   double             lo,
+                                   double             hi,
+                                   double             step,
+                                   double             plot_x,
+                                   double             plot_w,
+                                   double             plot_y,
+                                   double             plot_h,
+                                   gboolean           mark_zero);
 
 /* lf-chart-attribution.c */
 void    lf_chart_attribution_draw     (LfDraw            *d);

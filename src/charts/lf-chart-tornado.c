@@ -105,6 +105,59 @@ lf_chart_nice_step (double lo, double hi, double n)
   return (norm <= 1.0 ? 1.0 : norm <= 2.0 ? 2.0 : norm <= 2.5 ? 2.5 : norm <= 5.0 ? 5.0 : 10.0) * magnitude;
 }
 
+/**
+ * lf_chart_bar_range:
+ * @lo: (inout): the smallest value to show, rounded out to a tick
+ * @hi: (inout): the largest, rounded out to a tick
+ * @plot_w: the axis' length in pixels (a tick about every 90)
+ *
+ * The value axis of a chart of horizontal bars (the tornado, the
+ * attribution). Returns: the step between ticks
+ */
+double
+lf_chart_bar_range (double *lo, double *hi, double plot_w)
+{
+  double step = lf_chart_nice_step (*lo, *hi, MAX (2.0, floor (plot_w / 90.0)));
+
+  *lo = floor (*lo / step + 1e-9) * step;
+  *hi = ceil (*hi / step - 1e-9) * step;
+  if (*hi <= *lo)
+    *hi = *lo + step;
+  return step;
+}
+
+/**
+ * lf_chart_bar_axis_draw:
+ * @series: what the values are (money ticks are plain numbers: the axis
+ *   title gives the unit, as on the Ford chart)
+ * @mark_zero: draw the zero line in the axis' colour rather than the grid's
+ *
+ * A grid line and a label below the plot at every step from @lo to @hi.
+ */
+void
+lf_chart_bar_axis_draw (LfDraw *d, LfSeries series, double lo, double hi, double step,
+                        double plot_x, double plot_w, double plot_y, double plot_h,
+                        gboolean mark_zero)
+{
+  const LfPalette *pal = d->palette;
+  cairo_t *cr = d->cr;
+
+  cairo_set_line_width (cr, 1.0);
+  for (double t = lo; t <= hi + step * 0.5; t += step)
+    {
+      double x = round (plot_x + (t - lo) / (hi - lo) * plot_w) + 0.5;
+      g_autofree char *text = lf_chart_series_is_money (series) ? lf_format_value (t, 0)
+                                                                : lf_chart_format_result (series, t);
+
+      lf_set_source_color (cr, mark_zero && fabs (t) < step * 1e-6 ? &pal->axis : &pal->grid);
+      cairo_move_to (cr, x, plot_y);
+      cairo_line_to (cr, x, plot_y + plot_h);
+      cairo_stroke (cr);
+      lf_draw_text (d, text, x, plot_y + plot_h + 4.0, LF_ALIGN_CENTER, LF_ALIGN_START,
+                    &pal->dim_foreground, NULL, NULL);
+    }
+}
+
 void
 lf_chart_tornado_draw (LfDraw *d)
 {
@@ -172,31 +225,11 @@ lf_chart_tornado_draw (LfDraw *d)
   row_h = plot_h / n;
   bar_h = MIN (MAX_BAR, row_h * 0.7);
 
-  step = lf_chart_nice_step (lo, hi, MAX (2.0, floor (plot_w / 90.0)));
-  lo = floor (lo / step + 1e-9) * step;
-  hi = ceil (hi / step - 1e-9) * step;
-  if (hi <= lo)
-    hi = lo + step;
+  step = lf_chart_bar_range (&lo, &hi, plot_w);
 
 #define X_OF(v) (plot_x + ((v) - lo) / (hi - lo) * plot_w)
 
-  /* Grid and axis labels. */
-  cairo_set_line_width (cr, 1.0);
-  for (double t = lo; t <= hi + step * 0.5; t += step)
-    {
-      double x = round (X_OF (t)) + 0.5;
-      /* Money ticks are plain numbers, as on the Ford chart: the axis title
-       * gives the unit (USD million). */
-      g_autofree char *text = lf_chart_series_is_money (data->tornado_series) ? lf_format_value (t, 0)
-                                                              : lf_chart_format_result (data->tornado_series, t);
-
-      lf_set_source_color (cr, &pal->grid);
-      cairo_move_to (cr, x, plot_y);
-      cairo_line_to (cr, x, plot_y + plot_h);
-      cairo_stroke (cr);
-      lf_draw_text (d, text, x, plot_y + plot_h + 4.0, LF_ALIGN_CENTER, LF_ALIGN_START,
-                    &pal->dim_foreground, NULL, NULL);
-    }
+  lf_chart_bar_axis_draw (d, data->tornado_series, lo, hi, step, plot_x, plot_w, plot_y, plot_h, FALSE);
 
   /* One row per lever, largest swing first (lf_tornado sorts them). */
   pango_layout_set_width (d->layout, (int) MAX (1.0, label_w) * PANGO_SCALE);

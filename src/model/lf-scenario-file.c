@@ -104,9 +104,9 @@ check_format (JsonObject *root, GError **error)
 }
 
 /* Every member of @object is one of @allowed (NULL-terminated), or the
- * error names the first that is not: "PREFIXmember: unknown member (WHAT
- * has a, b, c)". A member named @comparison (when given), met before any
- * unknown one, says the file is a comparison instead. */
+ * error names the first that is not, as "<@prefix><member>: unknown member
+ * (<@what> has a, b, c)". A member named @comparison (when given), met
+ * before any unknown one, says the file is a comparison instead. */
 static gboolean
 check_members (JsonObject *object, const char *const *allowed, const char *comparison,
                const char *prefix, const char *what, GError **error)
