@@ -53,7 +53,7 @@ args = ap.parse_args()
 xbench.enter_session()
 
 try:
-    import pyatspi
+    import pyatspi  # noqa: F401 (used by xbench.find_app and friends; checked here to skip early)
 except ImportError:
     xbench.skip("python3-pyatspi is missing (Debian: apt-get install python3-pyatspi)")
 from Xlib import X, XK  # noqa: E402
@@ -130,39 +130,6 @@ def wait_changed(win, rect, before, t0, timeout=2.0):
 def focus(win):
     win.set_input_focus(X.RevertToParent, X.CurrentTime)
     d.sync()
-
-
-def find_app(pid, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for a in pyatspi.Registry.getDesktop(0):
-            try:
-                if a is not None and a.get_process_id() == pid and a.childCount > 0:
-                    return a
-            except Exception:
-                continue
-        time.sleep(0.2)
-    xbench.fail("Landfall did not appear on the accessibility bus")
-
-
-def find_slider(app, name):
-    def pred(o):
-        try:
-            return o.getRole() == pyatspi.ROLE_SLIDER and o.name == name
-        except Exception:
-            return False
-    hits = pyatspi.utils.findAllDescendants(app, pred)
-    if not hits:
-        xbench.fail(f"no slider named {name!r}")
-    return hits[0]
-
-
-def focused(acc):
-    try:
-        acc.clearCache()
-    except Exception:
-        pass
-    return acc.getState().contains(pyatspi.STATE_FOCUSED)
 
 
 def read_trace():
@@ -244,19 +211,19 @@ class Landfall:
         self.proc, self.win, _, _ = xbench.launch_and_wait_painted(
             screen, [self.binary, args.scenario], self.env)
         procs.append(self.proc)
-        app = find_app(self.proc.pid)
-        self.slider = find_slider(app, "Tariff on China-built EVs")
+        app = xbench.find_app(self.proc.pid)
+        self.slider = xbench.find_slider(app, "Tariff on China-built EVs")
         g = self.win.get_geometry()
         # The pointer rests on the title, away from buttons with tooltips and the charts.
         xtest.fake_input(d, X.MotionNotify, x=g.width // 2, y=12)
         focus(self.win)
         for _ in range(60):
-            if focused(self.slider):
+            if xbench.focused(self.slider):
                 break
             code = press("Tab")
             release(code)
             time.sleep(0.15)
-        if not focused(self.slider):
+        if not xbench.focused(self.slider):
             xbench.fail("could not move the keyboard focus to the China tariff slider")
         wait_quiet(0.3)
         share = None
@@ -343,7 +310,7 @@ try:
             else:
                 win, rect = calc_win, calc_rect
             focus(win)
-            if lf is not None and not focused(lf.slider):
+            if lf is not None and not xbench.focused(lf.slider):
                 xbench.fail("the slider lost the keyboard focus")
             wait_quiet(0.3)
             warm = 4  # after a switch, not counted

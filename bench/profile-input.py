@@ -47,7 +47,7 @@ scenario = os.path.abspath(args.scenario)
 xbench.enter_session()
 
 try:
-    import pyatspi
+    import pyatspi  # noqa: F401 (used by xbench.find_app and friends; checked here to skip early)
 except ImportError:
     xbench.skip("python3-pyatspi is missing (Debian: apt-get install python3-pyatspi)")
 
@@ -63,44 +63,19 @@ proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--instr-atstart=no", "
                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def find_app(timeout=300.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for a in pyatspi.Registry.getDesktop(0):
-            try:
-                if a is not None and a.get_process_id() == proc.pid and a.childCount > 0:
-                    return a
-            except Exception:
-                continue
-        time.sleep(1.0)
-    xbench.fail("Landfall did not appear on the accessibility bus")
-
-
-def focused(acc):
-    try:
-        acc.clearCache()
-    except Exception:
-        pass
-    return acc.getState().contains(pyatspi.STATE_FOCUSED)
-
-
 try:
-    app = find_app()
+    app = xbench.find_app(proc.pid, timeout=300.0, poll=1.0)
     time.sleep(10)   # the map's first drawing, the first bands
-    sliders = pyatspi.utils.findAllDescendants(
-        app, lambda o: o.getRole() == pyatspi.ROLE_SLIDER and o.name == "Tariff on China-built EVs")
-    if not sliders:
-        xbench.fail("no slider named 'Tariff on China-built EVs'")
-    slider = sliders[0]
+    slider = xbench.find_slider(app, "Tariff on China-built EVs")
     subprocess.run(["xdotool", "search", "--sync", "--pid", str(proc.pid), "--onlyvisible",
                     "windowactivate", "--sync"], check=False, timeout=60,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(80):
-        if focused(slider):
+        if xbench.focused(slider):
             break
         subprocess.run(["xdotool", "key", "Tab"], check=True)
         time.sleep(1.0)
-    if not focused(slider):
+    if not xbench.focused(slider):
         xbench.fail("could not move the keyboard focus to the China tariff slider")
     for k in ("Right", "Left"):   # warm: the first press builds what later ones reuse
         subprocess.run(["xdotool", "key", k], check=True)
@@ -112,7 +87,7 @@ try:
     subprocess.run(["callgrind_control", "-i", "off", str(proc.pid)], check=True, stdout=subprocess.DEVNULL)
     # Slow under callgrind, the accessibility bus may lag behind: ask for a while.
     for _ in range(30):
-        if focused(slider):
+        if xbench.focused(slider):
             break
         time.sleep(1.0)
     else:

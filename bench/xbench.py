@@ -244,3 +244,45 @@ def stop(proc):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+# ---- the accessibility bus (python3-pyatspi; imported by the caller first) ----
+
+def find_app(pid, timeout=30.0, poll=0.2):
+    """The accessible application of process PID, once it shows a window."""
+    import pyatspi
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for a in pyatspi.Registry.getDesktop(0):
+            try:
+                if a is not None and a.get_process_id() == pid and a.childCount > 0:
+                    return a
+            except Exception:
+                continue
+        time.sleep(poll)
+    fail("Landfall did not appear on the accessibility bus")
+
+
+def find_slider(app, name):
+    """The first slider named NAME under APP."""
+    import pyatspi
+
+    def pred(o):
+        try:
+            return o.getRole() == pyatspi.ROLE_SLIDER and o.name == name
+        except Exception:
+            return False
+    hits = pyatspi.utils.findAllDescendants(app, pred)
+    if not hits:
+        fail(f"no slider named {name!r}")
+    return hits[0]
+
+
+def focused(acc):
+    """Whether ACC has the keyboard focus now (not as the cache last saw it)."""
+    import pyatspi
+    try:
+        acc.clearCache()
+    except Exception:
+        pass
+    return acc.getState().contains(pyatspi.STATE_FOCUSED)
