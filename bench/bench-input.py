@@ -147,7 +147,7 @@ def read_trace():
 def breakdown(lf):
     """Landfall's presses, phase by phase, from its trace."""
     events = lf.trace_events
-    phases = {k: [] for k in ("handle", "wait", "layout", "charts", "paint", "show")}
+    phases = {k: [] for k in ("deliver", "handle", "wait", "layout", "charts", "paint", "show")}
     charts = {}
     for t0, t1 in lf.presses:
         ev = [(t, w) for t, w in events if t0 - 1 <= t <= t1 + 1]
@@ -169,7 +169,8 @@ def breakdown(lf):
             elif kind in begin:
                 charts.setdefault(kind, []).append(t - begin.pop(kind))
                 total += charts[kind][-1]
-        phases["handle"].append(t_hand - t0)
+        phases["deliver"].append(t_key - t0)
+        phases["handle"].append(t_hand - t_key)
         phases["wait"].append(t_before - t_hand)
         phases["layout"].append(t_layout - t_before)
         phases["charts"].append(total)
@@ -178,7 +179,8 @@ def breakdown(lf):
     if phases["handle"]:
         out(f"{lf.name}, where a press goes ({len(phases['handle'])} traced presses; median, p90 in ms):")
         labels = {
-            "handle": "key sent -> handled (model, 200-draw band, chart data)",
+            "deliver": "key sent -> key event in the window (X, GDK)",
+            "handle": "key event -> handled (model, labels, chart data)",
             "wait": "handled -> frame starts (frame clock)",
             "layout": "frame start -> layout done",
             "charts": "charts drawn (cairo, in snapshot)",
