@@ -684,6 +684,66 @@ test_summary_card_room (void)
   g_object_unref (card);
 }
 
+static void
+run_until_idle (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_usleep (20000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A panel's rows out of view are left out of its drawing and come back into
+ * it as the panel scrolls to them (lf_row_in_view()). */
+static void
+test_rows_in_view (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_list_box_new ();
+  GtkWidget *rows[12];
+  GtkAdjustment *adj;
+  graphene_rect_t last;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      rows[i] = g_object_new (LF_TYPE_LEVER_ROW, "param", LF_PARAM_TARIFF_CHINA, NULL);
+      gtk_list_box_append (GTK_LIST_BOX (box), rows[i]);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 240);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 100 && !gtk_widget_get_mapped (rows[G_N_ELEMENTS (rows) - 1]); i++)
+    run_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (rows[0]));
+  run_until_idle ();
+
+  g_assert_true (lf_row_in_view (rows[0]));
+  g_assert_false (lf_row_in_view (rows[G_N_ELEMENTS (rows) - 1]));
+
+  /* Scrolled to the end: the last row is in view, the first is not. */
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  run_until_idle ();
+  g_assert_true (gtk_widget_compute_bounds (rows[G_N_ELEMENTS (rows) - 1], scroller, &last));
+  g_assert_cmpfloat (last.origin.y, <, gtk_widget_get_height (scroller));
+  g_assert_true (lf_row_in_view (rows[G_N_ELEMENTS (rows) - 1]));
+  g_assert_false (lf_row_in_view (rows[0]));
+
+  /* A row in no scrolled window is always drawn. */
+  {
+    GtkWidget *lone = g_object_ref_sink (g_object_new (LF_TYPE_LEVER_ROW, "param", LF_PARAM_TARIFF_CHINA, NULL));
+
+    g_assert_true (lf_row_in_view (lone));
+    g_object_unref (lone);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -711,6 +771,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/controls/schedule-shown", test_schedule_shown);
   g_test_add_func ("/landfall/ui/welcome/text", test_welcome_text);
   g_test_add_func ("/landfall/ui/summary-card/room", test_summary_card_room);
+  g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

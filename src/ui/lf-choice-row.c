@@ -127,10 +127,21 @@ lf_choice_row_set_property (GObject *object, guint prop_id, const GValue *value,
     }
 }
 
+/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
+static void
+lf_choice_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  if (lf_row_in_view (widget))
+    GTK_WIDGET_CLASS (lf_choice_row_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 lf_choice_row_class_init (LfChoiceRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = lf_choice_row_snapshot;
 
   object_class->constructed = lf_choice_row_constructed;
   object_class->get_property = lf_choice_row_get_property;
@@ -164,6 +175,7 @@ lf_choice_row_class_init (LfChoiceRowClass *klass)
 static void
 lf_choice_row_init (LfChoiceRow *self)
 {
+  lf_row_redraw_on_scroll (GTK_WIDGET (self));
 }
 
 LfParam

@@ -221,11 +221,21 @@ lf_lever_row_set_property (GObject *object, guint prop_id, const GValue *value, 
     }
 }
 
+/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
+static void
+lf_lever_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  if (lf_row_in_view (widget))
+    GTK_WIDGET_CLASS (lf_lever_row_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 lf_lever_row_class_init (LfLeverRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = lf_lever_row_snapshot;
 
   object_class->constructed = lf_lever_row_constructed;
   object_class->get_property = lf_lever_row_get_property;
@@ -280,6 +290,7 @@ lf_lever_row_class_init (LfLeverRowClass *klass)
 static void
 lf_lever_row_init (LfLeverRow *self)
 {
+  lf_row_redraw_on_scroll (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

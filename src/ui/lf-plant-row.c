@@ -340,10 +340,21 @@ lf_plant_row_set_property (GObject *object, guint prop_id, const GValue *value, 
     }
 }
 
+/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
+static void
+lf_plant_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  if (lf_row_in_view (widget))
+    GTK_WIDGET_CLASS (lf_plant_row_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 lf_plant_row_class_init (LfPlantRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = lf_plant_row_snapshot;
 
   object_class->finalize = lf_plant_row_finalize;
   object_class->get_property = lf_plant_row_get_property;
@@ -398,6 +409,7 @@ lf_plant_row_class_init (LfPlantRowClass *klass)
 static void
 lf_plant_row_init (LfPlantRow *self)
 {
+  lf_row_redraw_on_scroll (GTK_WIDGET (self));
   self->maker = GTK_INVALID_LIST_POSITION;
   self->site = GTK_INVALID_LIST_POSITION;
   self->capacity = LF_PLANT_PARAM_MIN_CAPACITY;

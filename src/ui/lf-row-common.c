@@ -270,6 +270,76 @@ lf_wheel_scrolls_panel (GtkWidget *widget)
   gtk_widget_add_controller (widget, scroll);
 }
 
+/* ---- rows out of view are not drawn ---------------------------------------------- */
+
+/* GTK 4.8's cairo renderer draws every node of the window in every frame,
+ * clipped to what changed but not skipped: a lever row's slider, spin
+ * button, icons and words cost each frame their drawing even when the panel
+ * has them scrolled out of sight (bench/profile-input.py: the groups below
+ * the first were a fifth of a key press's rendering). So a row that no
+ * scrolled window above it shows gives no nodes (lf_row_in_view() in its
+ * snapshot), and every row is drawn again when a panel it is in scrolls or
+ * changes size (lf_row_redraw_on_scroll()): rows that were in view give the
+ * same nodes again, which GTK finds unchanged and does not repaint. */
+
+/**
+ * lf_row_in_view:
+ * Whether any of @row is inside every scrolled window it is in.
+ */
+gboolean
+lf_row_in_view (GtkWidget *row)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (row), TRUE);
+  for (GtkWidget *a = gtk_widget_get_parent (row); a != NULL; a = gtk_widget_get_parent (a))
+    {
+      graphene_rect_t b;
+
+      if (!GTK_IS_SCROLLED_WINDOW (a))
+        continue;
+      if (!gtk_widget_compute_bounds (row, a, &b))
+        return TRUE;   /* not laid out yet: draw, as GTK would */
+      if (b.origin.y + b.size.height <= 0 || b.origin.y >= gtk_widget_get_height (a)
+          || b.origin.x + b.size.width <= 0 || b.origin.x >= gtk_widget_get_width (a))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_row_map_cb (GtkWidget *row, gpointer data)
+{
+  for (GtkWidget *a = gtk_widget_get_parent (row); a != NULL; a = gtk_widget_get_parent (a))
+    if (GTK_IS_SCROLLED_WINDOW (a))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (a));
+
+        g_signal_connect_object (adj, "value-changed", G_CALLBACK (gtk_widget_queue_draw), row, G_CONNECT_SWAPPED);
+        g_signal_connect_object (adj, "changed", G_CALLBACK (gtk_widget_queue_draw), row, G_CONNECT_SWAPPED);
+      }
+}
+
+static void
+on_row_unmap_cb (GtkWidget *row, gpointer data)
+{
+  for (GtkWidget *a = gtk_widget_get_parent (row); a != NULL; a = gtk_widget_get_parent (a))
+    if (GTK_IS_SCROLLED_WINDOW (a))
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (a)), row);
+}
+
+/**
+ * lf_row_redraw_on_scroll:
+ * Draws @row again whenever a scrolled window it is in scrolls or changes
+ * size, while it is mapped: a row that lf_row_in_view() left out comes back
+ * as it comes into view.
+ */
+void
+lf_row_redraw_on_scroll (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+  g_signal_connect (row, "map", G_CALLBACK (on_row_map_cb), NULL);
+  g_signal_connect (row, "unmap", G_CALLBACK (on_row_unmap_cb), NULL);
+}
+
 /* ---- numbers in spin buttons, as the locale writes them ----------------------- */
 
 static gboolean

@@ -30,5 +30,7 @@ void        lf_combo_row_set_tip    (AdwComboRow      *row,
 void        lf_drop_down_show_whole_items (GtkDropDown *drop_down);
 void        lf_row_set_note         (GtkWidget        *row,
                                      const char       *text);
+gboolean    lf_row_in_view          (GtkWidget        *row);
+void        lf_row_redraw_on_scroll (GtkWidget        *row);
 
 G_END_DECLS

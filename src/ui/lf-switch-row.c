@@ -100,11 +100,21 @@ lf_switch_row_set_property (GObject *object, guint prop_id, const GValue *value,
     }
 }
 
+/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
+static void
+lf_switch_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  if (lf_row_in_view (widget))
+    GTK_WIDGET_CLASS (lf_switch_row_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 lf_switch_row_class_init (LfSwitchRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = lf_switch_row_snapshot;
 
   object_class->constructed = lf_switch_row_constructed;
   object_class->finalize = lf_switch_row_finalize;
@@ -137,6 +147,7 @@ lf_switch_row_class_init (LfSwitchRowClass *klass)
 static void
 lf_switch_row_init (LfSwitchRow *self)
 {
+  lf_row_redraw_on_scroll (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
