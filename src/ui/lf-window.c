@@ -58,9 +58,15 @@ update_title (LfWindow *self)
     subtitle = g_file_get_basename (file);
   else
     subtitle = g_strdup (modified ? _("Not saved") : "");
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* A label given its own text again is laid out again (GTK 4.8), and the
+   * header bar with it: on every step of a slider, as this runs then. */
+  if (g_strcmp0 (title, adw_window_title_get_title (self->window_title)) != 0)
+    {
+      adw_window_title_set_title (self->window_title, title);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  if (g_strcmp0 (subtitle, adw_window_title_get_subtitle (self->window_title)) != 0)
+    adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void
