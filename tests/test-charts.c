@@ -275,6 +275,68 @@ test_draw_all (Fixture       *f,
     cairo_surface_destroy (render (k, &f->data, 3, 3));
 }
 
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return h == cairo_image_surface_get_height (b) && stride == cairo_image_surface_get_stride (b)
+         && memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) h * stride) == 0;
+}
+
+/* Words kept from a chart's last drawing (as the window keeps them) draw
+ * the same pixels as words laid out anew, the first time, the second, after
+ * other charts have used the cache and at another scale. */
+static void
+test_text_cache (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(LfTextCache) cache = lf_text_cache_new ();
+
+  for (int round = 0; round < 2; round++)
+    for (int dark = 0; dark <= 1; dark++)
+      for (int k = 0; k < LF_N_CHARTS; k++)
+        {
+          cairo_surface_t *fresh, *kept;
+
+          f->data.dark = dark;
+          f->data.text_cache = NULL;
+          fresh = render (k, &f->data, W, H);
+          f->data.text_cache = cache;
+          kept = render (k, &f->data, W, H);
+          f->data.text_cache = NULL;
+          if (!same_pixels (fresh, kept))
+            g_error ("%s (dark %d, round %d) draws other pixels from the text cache",
+                     lf_chart_kind_to_string (k), dark, round);
+          cairo_surface_destroy (fresh);
+          cairo_surface_destroy (kept);
+        }
+
+  /* Scaled (a presentation export, a HiDPI screen): laid out again for the scale. */
+  {
+    cairo_surface_t *fresh = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * W, 2 * H);
+    cairo_surface_t *kept = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * W, 2 * H);
+    cairo_t *cr;
+
+    cr = cairo_create (fresh);
+    cairo_scale (cr, 2, 2);
+    lf_chart_draw (cr, LF_CHART_SHARE, &f->data, W, H);
+    cairo_destroy (cr);
+    f->data.text_cache = cache;
+    cr = cairo_create (kept);
+    cairo_scale (cr, 2, 2);
+    lf_chart_draw (cr, LF_CHART_SHARE, &f->data, W, H);
+    cairo_destroy (cr);
+    f->data.text_cache = NULL;
+    cairo_surface_flush (fresh);
+    cairo_surface_flush (kept);
+    g_assert_true (same_pixels (fresh, kept));
+    cairo_surface_destroy (fresh);
+    cairo_surface_destroy (kept);
+  }
+}
+
 static void
 check_share_lines (Fixture *f,
                    gboolean dark)
@@ -1337,6 +1399,7 @@ main (int   argc,
   g_test_add_func ("/landfall/charts/axis-short-panel", test_axis_short_panel);
   g_test_add_func ("/landfall/charts/specs", test_specs);
   ADD ("draw-all", test_draw_all);
+  ADD ("text-cache", test_text_cache);
   ADD ("share-lines", test_share_lines);
   ADD ("ford-lines", test_ford_lines);
   ADD ("hover", test_hover);

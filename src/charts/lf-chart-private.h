@@ -25,7 +25,8 @@ typedef struct {
 /* State of one draw call: one layout is reused for every label. */
 struct _LfDraw {
   cairo_t              *cr;
-  PangoLayout          *layout;
+  PangoLayout          *layout;  /* for text set on it (a width to wrap or cut at) */
+  PangoLayout          *shown;   /* what lf_draw_text_size() laid out last: layout or a cached one */
   PangoFontDescription *font;
   const LfPalette      *palette;
   const LfChartData    *data;

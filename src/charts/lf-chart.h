@@ -14,6 +14,14 @@
 
 G_BEGIN_DECLS
 
+/* The words a chart drew, laid out once and kept for its next drawing
+ * (lf-chart-common.c). */
+typedef struct _LfTextCache LfTextCache;
+
+LfTextCache *lf_text_cache_new  (void);
+void         lf_text_cache_free (LfTextCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfTextCache, lf_text_cache_free)
+
 typedef enum {
   LF_CHART_SHARE,    /* Chinese-brand share of US EV sales, % */
   LF_CHART_ORIGIN,   /* Chinese-brand EV sales stacked by where built */
@@ -91,6 +99,10 @@ typedef struct {
   int                 edited_run;
   gboolean            all_bands;   /* every run's band, not only the edited one's */
   int                 difference_from; /* a run: draw each run's lines as differences from it; -1: none */
+
+  /* nullable: the words a chart drew before, laid out (a chart in the
+   * window keeps one; an export, made once, has none) */
+  LfTextCache        *text_cache;
 } LfChartData;
 
 void         lf_chart_data_init          (LfChartData        *data,

@@ -25,6 +25,7 @@ struct _LfChartView
   char        *description;
   guint64      plants_hash;  /* the map: what it last drew, to skip changes it does not show */
   gboolean     shown_once;   /* the map: its first drawing waits for the window's first frame */
+  LfTextCache *text_cache;   /* the words it drew, kept for the next drawing */
 };
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
@@ -150,6 +151,9 @@ lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   data.hover_year = self->hover_year;
   data.selected_plant = self->selected_plant;
   data.hover_plant = self->hover_plant;
+  if (self->text_cache == NULL)
+    self->text_cache = lf_text_cache_new ();
+  data.text_cache = self->text_cache;
   lf_trace ("chart-draw-begin %s", lf_chart_kind_to_string (self->kind));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   lf_chart_draw (cr, self->kind, &data, w, h);
@@ -249,6 +253,7 @@ lf_chart_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->describe_id, g_source_remove);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->text_cache, lf_text_cache_free);
   G_OBJECT_CLASS (lf_chart_view_parent_class)->dispose (object);
 }
 
