@@ -20,8 +20,10 @@
  * what a new layout would draw. Only plain, unwrapped lines are kept. */
 struct _LfTextCache
 {
-  PangoContext *context;
-  GHashTable   *layouts;   /* "size weight text" -> PangoLayout */
+  PangoContext         *context;
+  GHashTable           *layouts;   /* "size weight text" -> PangoLayout */
+  cairo_matrix_t        matrix;    /* the cairo context's the context was last made to follow */
+  cairo_font_options_t *options;
 };
 
 /* Past this many texts the cache starts over (values that change with every
@@ -44,6 +46,7 @@ lf_text_cache_free (LfTextCache *cache)
     return;
   g_hash_table_unref (cache->layouts);
   g_clear_object (&cache->context);
+  g_clear_pointer (&cache->options, cairo_font_options_destroy);
   g_free (cache);
 }
 
@@ -65,6 +68,31 @@ text_cache_layout (LfTextCache *cache, const PangoFontDescription *font, const c
   return layout;
 }
 
+/* The cache's layouts as a layout made for @cr would be: Pango lays them all
+ * out again when the scale or the font options differ from the last time
+ * (and whenever it is told of a matrix, the same or not: so only then). */
+static void
+text_cache_follow (LfTextCache *cache, cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *own = cairo_font_options_create ();
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, own);
+  cairo_font_options_merge (options, own);
+  cairo_font_options_destroy (own);
+  if (cache->context == NULL)
+    cache->context = pango_cairo_create_context (cr);
+  else if (memcmp (&matrix, &cache->matrix, sizeof matrix) != 0
+           || !cairo_font_options_equal (options, cache->options))
+    pango_cairo_update_context (cr, cache->context);
+  cache->matrix = matrix;
+  g_clear_pointer (&cache->options, cairo_font_options_destroy);
+  cache->options = options;
+}
+
 void
 lf_draw_begin (LfDraw            *d,
                cairo_t           *cr,
@@ -83,12 +111,7 @@ lf_draw_begin (LfDraw            *d,
   d->font = pango_font_description_from_string (LF_FONT_FAMILY);
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
   if (data->text_cache != NULL)
-    {
-      if (data->text_cache->context == NULL)
-        data->text_cache->context = pango_cairo_create_context (cr);
-      else
-        pango_cairo_update_context (cr, data->text_cache->context);
-    }
+    text_cache_follow (data->text_cache, cr);
 }
 
 void
