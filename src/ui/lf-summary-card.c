@@ -8,9 +8,9 @@
  * every width a layout tries, wrapping the notes' text anew for each
  * (bench/profile-input.py counted that as a sixth of a key press's work). So
  * they are inscriptions, whose size does not follow their text: the card
- * wraps a new text once, at the width it has, and asks for more room only
- * when the text needs more than it has had since the scenario last changed
- * (lf_summary_card_refit()). */
+ * wraps a new text once, at the width it has, after the frame that shows it,
+ * and asks for more room only when the text needs more than it has had
+ * since the scenario last changed (lf_summary_card_refit()). */
 #define G_LOG_DOMAIN "landfall-ui"
 
 #include "config.h"
@@ -28,6 +28,7 @@ struct _LfSummaryCard
   char           *long_title;
   guint           label_id;   /* the accessible label follows after the frame */
   guint           fit_id;     /* fits the note to a new width after its allocation */
+  guint           grow_id;    /* gives a new text more room, if it needs it, after the frame */
   int             note_width; /* the width the note's lines were counted at; 0: none */
 };
 
@@ -179,16 +180,29 @@ lf_summary_card_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
 }
 
+/* A new text is drawn in the room the card has; whether it needs more is
+ * found after the frame that shows it (laying the text out to count its
+ * lines would otherwise be a part of every slider step's frame). A text
+ * that needs more room than it got is cut short for that one frame. */
+static gboolean
+fit_text_idle (gpointer data)
+{
+  LfSummaryCard *self = data;
+
+  self->grow_id = 0;
+  fit_value (self, FALSE);
+  fit_note (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_text (LfSummaryCard *self, GtkInscription *inscription, const char *text, int prop)
 {
   if (g_strcmp0 (gtk_inscription_get_text (inscription), text ? text : "") == 0)
     return;
   gtk_inscription_set_text (inscription, text);
-  if (inscription == self->note_label)
-    fit_note (self, FALSE);
-  else
-    fit_value (self, FALSE);
+  if (self->grow_id == 0)
+    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, fit_text_idle, self, NULL);
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
@@ -207,6 +221,7 @@ lf_summary_card_dispose (GObject *object)
 {
   g_clear_handle_id (&LF_SUMMARY_CARD (object)->label_id, g_source_remove);
   g_clear_handle_id (&LF_SUMMARY_CARD (object)->fit_id, g_source_remove);
+  g_clear_handle_id (&LF_SUMMARY_CARD (object)->grow_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), LF_TYPE_SUMMARY_CARD);
   G_OBJECT_CLASS (lf_summary_card_parent_class)->dispose (object);
 }
