@@ -133,33 +133,43 @@ def focus(win):
 
 
 def read_trace():
+    """(time ms, what, main-thread CPU ms or None) per line: "<µs> <CPU µs> <what>"
+    (a build from before the CPU column writes "<µs> <what>")."""
     events = []
     try:
         with open(trace_path) as f:
             for line in f:
-                t, _, what = line.rstrip("\n").partition(" ")
-                events.append((int(t) / 1000.0, what))
+                t, _, rest = line.rstrip("\n").partition(" ")
+                cpu, _, what = rest.partition(" ")
+                if cpu.isdigit():
+                    events.append((int(t) / 1000.0, what, int(cpu) / 1000.0))
+                else:
+                    events.append((int(t) / 1000.0, rest, None))
     except OSError:
         pass
     return events
 
 
 def breakdown(lf):
-    """Landfall's presses, phase by phase, from its trace."""
+    """Landfall's presses, phase by phase, from its trace: the clock's time
+    and, where the build writes it, the main thread's CPU time (its work
+    alone, without waiting or being preempted on a busy machine)."""
     events = lf.trace_events
     phases = {k: [] for k in ("deliver", "handle", "wait", "layout", "charts", "paint", "show")}
+    cpu = {k: [] for k in ("handle", "layout", "paint")}
     charts = {}
     for t0, t1 in lf.presses:
-        ev = [(t, w) for t, w in events if t0 - 1 <= t <= t1 + 1]
+        ev = [e for e in events if t0 - 1 <= e[0] <= t1 + 1]
         try:
-            t_key = next(t for t, w in ev if w.startswith("key-press"))
-            t_hand = next(t for t, w in ev if w == "key-handled" and t >= t_key)
-            t_before = next(t for t, w in ev if w == "frame-before-paint" and t >= t_hand)
-            t_layout = next(t for t, w in ev if w == "frame-layout" and t >= t_before)
-            t_paint = next(t for t, w in ev if w == "frame-paint" and t >= t_layout)
+            key = next(e for e in ev if e[1].startswith("key-press"))
+            hand = next(e for e in ev if e[1] == "key-handled" and e[0] >= key[0])
+            before = next(e for e in ev if e[1] == "frame-before-paint" and e[0] >= hand[0])
+            layout = next(e for e in ev if e[1] == "frame-layout" and e[0] >= before[0])
+            paint = next(e for e in ev if e[1] == "frame-paint" and e[0] >= layout[0])
         except StopIteration:
             continue
-        draws = [(t, w) for t, w in ev if t_layout <= t <= t_paint and w.startswith("chart-draw")]
+        t_key, t_hand, t_before, t_layout, t_paint = key[0], hand[0], before[0], layout[0], paint[0]
+        draws = [(t, w) for t, w, _ in ev if t_layout <= t <= t_paint and w.startswith("chart-draw")]
         begin = {}
         total = 0.0
         for t, w in draws:
@@ -176,8 +186,13 @@ def breakdown(lf):
         phases["charts"].append(total)
         phases["paint"].append(t_paint - t_layout - total)
         phases["show"].append(t1 - t_paint)
+        if None not in (key[2], hand[2], before[2], layout[2], paint[2]):
+            cpu["handle"].append(hand[2] - key[2])
+            cpu["layout"].append(layout[2] - before[2])
+            cpu["paint"].append(paint[2] - layout[2])
     if phases["handle"]:
-        out(f"{lf.name}, where a press goes ({len(phases['handle'])} traced presses; median, p90 in ms):")
+        out(f"{lf.name}, where a press goes ({len(phases['handle'])} traced presses; median, p90 in ms"
+            + ("; main thread's CPU median, p90" if cpu["handle"] else "") + "):")
         labels = {
             "deliver": "key sent -> key event in the window (X, GDK)",
             "handle": "key event -> handled (model, labels, chart data)",
@@ -188,7 +203,12 @@ def breakdown(lf):
             "show": "render done -> pixels seen by X client",
         }
         for k, label in labels.items():
-            out(f"  {label:58} {xbench.median(phases[k]):5.1f} {xbench.pct(phases[k], 90):5.1f}")
+            line = f"  {label:58} {xbench.median(phases[k]):5.1f} {xbench.pct(phases[k], 90):5.1f}"
+            if k in cpu and cpu[k]:
+                line += f"   cpu {xbench.median(cpu[k]):5.1f} {xbench.pct(cpu[k], 90):5.1f}"
+            out(line)
+        if cpu["paint"]:
+            out("    (cpu of \"rest of snapshot + render\" includes the charts' drawing)")
         for kind, v in charts.items():
             out(f"    chart {kind:10} {xbench.median(v):5.1f} {xbench.pct(v, 90):5.1f} ({len(v)} draws)")
 
@@ -229,7 +249,7 @@ class Landfall:
             xbench.fail("could not move the keyboard focus to the China tariff slider")
         wait_quiet(0.3)
         share = None
-        for t, what in read_trace():
+        for t, what, _ in read_trace():
             if what.startswith("chart-bounds share "):
                 share = tuple(int(v) for v in what.split()[2:6])
         if share is None:

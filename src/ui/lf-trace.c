@@ -1,4 +1,6 @@
-/* lf-trace.c: one line per event, "<monotonic µs> <what>", to the file named
+/* lf-trace.c: one line per event, "<monotonic µs> <thread CPU µs> <what>"
+ * (the CPU time the calling thread has used: work, where the clock also
+ * counts waiting and being preempted on a busy machine), to the file named
  * by LANDFALL_TRACE: key presses, when their handling ends, each phase of a
  * frame and each chart's drawing. bench/bench-input.py lines them up with the
  * moment the pixels change on screen. Off (one getenv at start) otherwise. */
@@ -7,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "lf-trace.h"
 
@@ -41,7 +44,13 @@ lf_trace (const char *format, ...)
 
   if (file == NULL)
     return;
-  fprintf (file, "%" G_GINT64_FORMAT " ", g_get_monotonic_time ());
+  {
+    struct timespec cpu = { 0, 0 };
+
+    clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
+    fprintf (file, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " ", g_get_monotonic_time (),
+             (gint64) cpu.tv_sec * G_USEC_PER_SEC + cpu.tv_nsec / 1000);
+  }
   va_start (args, format);
   vfprintf (file, format, args);
   va_end (args);
