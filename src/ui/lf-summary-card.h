@@ -22,6 +22,5 @@ void        lf_summary_card_set_value      (LfSummaryCard *self,
 const char *lf_summary_card_get_note       (LfSummaryCard *self);
 void        lf_summary_card_set_note       (LfSummaryCard *self,
                                             const char    *note);
-void        lf_summary_card_refit          (LfSummaryCard *self);
 
 G_END_DECLS
