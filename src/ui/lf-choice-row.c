@@ -127,21 +127,11 @@ lf_choice_row_set_property (GObject *object, guint prop_id, const GValue *value,
     }
 }
 
-/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
-static void
-lf_choice_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  if (lf_row_in_view (widget))
-    GTK_WIDGET_CLASS (lf_choice_row_parent_class)->snapshot (widget, snapshot);
-}
-
 static void
 lf_choice_row_class_init (LfChoiceRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->snapshot = lf_choice_row_snapshot;
 
   object_class->constructed = lf_choice_row_constructed;
   object_class->get_property = lf_choice_row_get_property;
@@ -170,12 +160,13 @@ lf_choice_row_class_init (LfChoiceRowClass *klass)
    */
   signals[SCHEDULE_CLEAR] = g_signal_new ("schedule-clear", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Out of the panel's view, a row is not drawn (lf-row-common.c). */
+  lf_row_class_draw_only_in_view (widget_class);
 }
 
 static void
 lf_choice_row_init (LfChoiceRow *self)
 {
-  lf_row_redraw_on_scroll (GTK_WIDGET (self));
 }
 
 LfParam

@@ -221,21 +221,11 @@ lf_lever_row_set_property (GObject *object, guint prop_id, const GValue *value, 
     }
 }
 
-/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
-static void
-lf_lever_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  if (lf_row_in_view (widget))
-    GTK_WIDGET_CLASS (lf_lever_row_parent_class)->snapshot (widget, snapshot);
-}
-
 static void
 lf_lever_row_class_init (LfLeverRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->snapshot = lf_lever_row_snapshot;
 
   object_class->constructed = lf_lever_row_constructed;
   object_class->get_property = lf_lever_row_get_property;
@@ -285,12 +275,13 @@ lf_lever_row_class_init (LfLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, slider_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_slider_value_changed_cb);
+  /* Out of the panel's view, a row is not drawn (lf-row-common.c). */
+  lf_row_class_draw_only_in_view (widget_class);
 }
 
 static void
 lf_lever_row_init (LfLeverRow *self)
 {
-  lf_row_redraw_on_scroll (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

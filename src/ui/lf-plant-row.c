@@ -340,21 +340,11 @@ lf_plant_row_set_property (GObject *object, guint prop_id, const GValue *value, 
     }
 }
 
-/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
-static void
-lf_plant_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  if (lf_row_in_view (widget))
-    GTK_WIDGET_CLASS (lf_plant_row_parent_class)->snapshot (widget, snapshot);
-}
-
 static void
 lf_plant_row_class_init (LfPlantRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->snapshot = lf_plant_row_snapshot;
 
   object_class->finalize = lf_plant_row_finalize;
   object_class->get_property = lf_plant_row_get_property;
@@ -404,12 +394,13 @@ lf_plant_row_class_init (LfPlantRowClass *klass)
    */
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Out of the panel's view, a row is not drawn (lf-row-common.c). */
+  lf_row_class_draw_only_in_view (widget_class);
 }
 
 static void
 lf_plant_row_init (LfPlantRow *self)
 {
-  lf_row_redraw_on_scroll (GTK_WIDGET (self));
   self->maker = GTK_INVALID_LIST_POSITION;
   self->site = GTK_INVALID_LIST_POSITION;
   self->capacity = LF_PLANT_PARAM_MIN_CAPACITY;

@@ -279,8 +279,19 @@ lf_wheel_scrolls_panel (GtkWidget *widget)
  * the first were a fifth of a key press's rendering). So a row that no
  * scrolled window above it shows gives no nodes (lf_row_in_view() in its
  * snapshot), and every row is drawn again when a panel it is in scrolls or
- * changes size (lf_row_redraw_on_scroll()): rows that were in view give the
- * same nodes again, which GTK finds unchanged and does not repaint. */
+ * changes size: rows that were in view give the same nodes again, which
+ * GTK finds unchanged and does not repaint. A row class asks for all of it
+ * with lf_row_class_draw_only_in_view(). */
+
+/* The nearest scrolled window above @widget, or NULL. */
+static GtkScrolledWindow *
+scrolled_above (GtkWidget *widget)
+{
+  for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL; a = gtk_widget_get_parent (a))
+    if (GTK_IS_SCROLLED_WINDOW (a))
+      return GTK_SCROLLED_WINDOW (a);
+  return NULL;
+}
 
 /**
  * lf_row_in_view:
@@ -290,12 +301,11 @@ gboolean
 lf_row_in_view (GtkWidget *row)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (row), TRUE);
-  for (GtkWidget *a = gtk_widget_get_parent (row); a != NULL; a = gtk_widget_get_parent (a))
+  for (GtkScrolledWindow *s = scrolled_above (row); s != NULL; s = scrolled_above (GTK_WIDGET (s)))
     {
+      GtkWidget *a = GTK_WIDGET (s);
       graphene_rect_t b;
 
-      if (!GTK_IS_SCROLLED_WINDOW (a))
-        continue;
       if (!gtk_widget_compute_bounds (row, a, &b))
         return TRUE;   /* not laid out yet: draw, as GTK would */
       if (b.origin.y + b.size.height <= 0 || b.origin.y >= gtk_widget_get_height (a)
@@ -305,39 +315,65 @@ lf_row_in_view (GtkWidget *row)
   return TRUE;
 }
 
-static void
-on_row_map_cb (GtkWidget *row, gpointer data)
-{
-  for (GtkWidget *a = gtk_widget_get_parent (row); a != NULL; a = gtk_widget_get_parent (a))
-    if (GTK_IS_SCROLLED_WINDOW (a))
-      {
-        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (a));
+static void row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
+static void row_map (GtkWidget *widget);
+static void row_unmap (GtkWidget *widget);
 
-        g_signal_connect_object (adj, "value-changed", G_CALLBACK (gtk_widget_queue_draw), row, G_CONNECT_SWAPPED);
-        g_signal_connect_object (adj, "changed", G_CALLBACK (gtk_widget_queue_draw), row, G_CONNECT_SWAPPED);
-      }
+/* The class above the row's whose vfuncs these are not: the one to chain to. */
+static GtkWidgetClass *
+row_parent_class (GtkWidget *row)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (row);
+
+  while (klass->snapshot == row_snapshot)
+    klass = g_type_class_peek_parent (klass);
+  return klass;
 }
 
 static void
-on_row_unmap_cb (GtkWidget *row, gpointer data)
+row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
-  for (GtkWidget *a = gtk_widget_get_parent (row); a != NULL; a = gtk_widget_get_parent (a))
-    if (GTK_IS_SCROLLED_WINDOW (a))
-      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (a)), row);
+  if (lf_row_in_view (widget))
+    row_parent_class (widget)->snapshot (widget, snapshot);
+}
+
+/* While mapped, the row is drawn again whenever a scrolled window it is in
+ * scrolls or changes size: a row lf_row_in_view() left out comes back as it
+ * comes into view. */
+static void
+row_map (GtkWidget *widget)
+{
+  row_parent_class (widget)->map (widget);
+  for (GtkScrolledWindow *s = scrolled_above (widget); s != NULL; s = scrolled_above (GTK_WIDGET (s)))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (s);
+
+      g_signal_connect_object (adj, "value-changed", G_CALLBACK (gtk_widget_queue_draw), widget, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adj, "changed", G_CALLBACK (gtk_widget_queue_draw), widget, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+row_unmap (GtkWidget *widget)
+{
+  for (GtkScrolledWindow *s = scrolled_above (widget); s != NULL; s = scrolled_above (GTK_WIDGET (s)))
+    g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (s), widget);
+  row_parent_class (widget)->unmap (widget);
 }
 
 /**
- * lf_row_redraw_on_scroll:
- * Draws @row again whenever a scrolled window it is in scrolls or changes
- * size, while it is mapped: a row that lf_row_in_view() left out comes back
- * as it comes into view.
+ * lf_row_class_draw_only_in_view:
+ * Makes the rows of @klass give no nodes while no scrolled window above
+ * them shows them, and draw again as one scrolls them into view. Call from
+ * the class's class_init, after setting its own vfuncs.
  */
 void
-lf_row_redraw_on_scroll (GtkWidget *row)
+lf_row_class_draw_only_in_view (GtkWidgetClass *klass)
 {
-  g_return_if_fail (GTK_IS_WIDGET (row));
-  g_signal_connect (row, "map", G_CALLBACK (on_row_map_cb), NULL);
-  g_signal_connect (row, "unmap", G_CALLBACK (on_row_unmap_cb), NULL);
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (klass));
+  klass->snapshot = row_snapshot;
+  klass->map = row_map;
+  klass->unmap = row_unmap;
 }
 
 /* ---- numbers in spin buttons, as the locale writes them ----------------------- */

@@ -31,6 +31,6 @@ void        lf_drop_down_show_whole_items (GtkDropDown *drop_down);
 void        lf_row_set_note         (GtkWidget        *row,
                                      const char       *text);
 gboolean    lf_row_in_view          (GtkWidget        *row);
-void        lf_row_redraw_on_scroll (GtkWidget        *row);
+void        lf_row_class_draw_only_in_view (GtkWidgetClass *klass);
 
 G_END_DECLS

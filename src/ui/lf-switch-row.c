@@ -100,21 +100,11 @@ lf_switch_row_set_property (GObject *object, guint prop_id, const GValue *value,
     }
 }
 
-/* Out of the panel's view, a row is not drawn (lf_row_in_view()). */
-static void
-lf_switch_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  if (lf_row_in_view (widget))
-    GTK_WIDGET_CLASS (lf_switch_row_parent_class)->snapshot (widget, snapshot);
-}
-
 static void
 lf_switch_row_class_init (LfSwitchRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->snapshot = lf_switch_row_snapshot;
 
   object_class->constructed = lf_switch_row_constructed;
   object_class->finalize = lf_switch_row_finalize;
@@ -142,12 +132,13 @@ lf_switch_row_class_init (LfSwitchRowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
                                              G_STRUCT_OFFSET (LfSwitchRow, switch_));
   gtk_widget_class_bind_template_callback (widget_class, on_switch_active_cb);
+  /* Out of the panel's view, a row is not drawn (lf-row-common.c). */
+  lf_row_class_draw_only_in_view (widget_class);
 }
 
 static void
 lf_switch_row_init (LfSwitchRow *self)
 {
-  lf_row_redraw_on_scroll (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
