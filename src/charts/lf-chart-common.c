@@ -107,7 +107,6 @@ lf_draw_begin (LfDraw            *d,
   d->height = height;
   d->palette = lf_palette_get (data->dark);
   d->layout = pango_cairo_create_layout (cr);
-  d->shown = d->layout;
   d->font = pango_font_description_from_string (LF_FONT_FAMILY);
   lf_draw_set_font (d, LF_FONT_SIZE, PANGO_WEIGHT_NORMAL);
   if (data->text_cache != NULL)
@@ -131,27 +130,33 @@ lf_draw_set_font (LfDraw      *d,
   pango_layout_set_font_description (d->layout, d->font);
 }
 
+/* @text laid out in the current font: a line with no width to wrap or cut
+ * at comes from the cache, if any; anything else is set on d->layout. */
+static PangoLayout *
+text_layout (LfDraw *d, const char *text, double *width, double *height)
+{
+  PangoLayout *layout = d->layout;
+  PangoRectangle logical;
+
+  if (d->data->text_cache != NULL && pango_layout_get_width (d->layout) < 0)
+    layout = text_cache_layout (d->data->text_cache, d->font, text);
+  else
+    pango_layout_set_text (d->layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = logical.width;
+  if (height != NULL)
+    *height = logical.height;
+  return layout;
+}
+
 void
 lf_draw_text_size (LfDraw     *d,
                    const char *text,
                    double     *width,
                    double     *height)
 {
-  PangoRectangle logical;
-
-  /* A line with no width to wrap or cut at comes from the cache, if any. */
-  if (d->data->text_cache != NULL && pango_layout_get_width (d->layout) < 0)
-    d->shown = text_cache_layout (d->data->text_cache, d->font, text);
-  else
-    {
-      pango_layout_set_text (d->layout, text, -1);
-      d->shown = d->layout;
-    }
-  pango_layout_get_pixel_extents (d->shown, NULL, &logical);
-  if (width != NULL)
-    *width = logical.width;
-  if (height != NULL)
-    *height = logical.height;
+  text_layout (d, text, width, height);
 }
 
 /* Draws @text with its box aligned on (x, y) as @halign and @valign say. */
@@ -167,13 +172,13 @@ lf_draw_text (LfDraw        *d,
               double        *out_height)
 {
   double w, h;
+  PangoLayout *layout = text_layout (d, text, &w, &h);
 
-  lf_draw_text_size (d, text, &w, &h);
   x -= w * halign / 2.0;
   y -= h * valign / 2.0;
   lf_set_source_color (d->cr, color);
   cairo_move_to (d->cr, round (x), round (y));
-  pango_cairo_show_layout (d->cr, d->shown);
+  pango_cairo_show_layout (d->cr, layout);
 
   if (out_width != NULL)
     *out_width = w;

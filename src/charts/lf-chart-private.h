@@ -26,7 +26,6 @@ typedef struct {
 struct _LfDraw {
   cairo_t              *cr;
   PangoLayout          *layout;  /* for text set on it (a width to wrap or cut at) */
-  PangoLayout          *shown;   /* what lf_draw_text_size() laid out last: layout or a cached one */
   PangoFontDescription *font;
   const LfPalette      *palette;
   const LfChartData    *data;
