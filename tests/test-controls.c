@@ -17,6 +17,7 @@
 #include "lf-plant-row.h"
 #include "lf-row-common.h"
 #include "lf-sensitivity-window.h"
+#include "lf-summary-card.h"
 #include "lf-switch-row.h"
 #include "lf-welcome.h"
 
@@ -625,6 +626,70 @@ test_welcome_text (void)
 }
 
 static void
+card_measure (GtkWidget *card, int *width, int *height)
+{
+  int min = 0;
+
+  /* A card fits its room to a new text after the frame. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min, width, NULL, NULL);
+  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, *width, &min, height, NULL, NULL);
+}
+
+/* A summary card's figures change with every slider step without a new
+ * size: the width never follows the text, the height grows when a note
+ * needs more lines and keeps them until the card is refitted (a new
+ * scenario), so a drag never shifts what is below. */
+static void
+test_summary_card_room (void)
+{
+  GtkWidget *card = g_object_ref_sink (lf_summary_card_new ("Ford EVs 2030"));
+  GtkInscription *value = GTK_INSCRIPTION (find_child (card, GTK_TYPE_INSCRIPTION));
+  GtkInscription *note = GTK_INSCRIPTION (gtk_widget_get_next_sibling (GTK_WIDGET (value)));
+  const char *long_note = "211,847 with no entry (\u22124.7 %)\np10\u2013p90: 158,924\u2013224,214";
+  int w0, h0, w, h;
+  guint chars;
+
+  g_assert_true (GTK_IS_INSCRIPTION (note));
+  lf_summary_card_set_value (LF_SUMMARY_CARD (card), "1");
+  lf_summary_card_set_note (LF_SUMMARY_CARD (card), "p10");
+  card_measure (card, &w0, &h0);
+  g_assert_cmpuint (gtk_inscription_get_min_lines (note), ==, 1);
+
+  /* A longer note: more lines, the same width. */
+  lf_summary_card_set_note (LF_SUMMARY_CARD (card), long_note);
+  g_assert_cmpstr (lf_summary_card_get_note (LF_SUMMARY_CARD (card)), ==, long_note);
+  card_measure (card, &w, &h);
+  g_assert_cmpuint (gtk_inscription_get_min_lines (note), >=, 3);
+  g_assert_cmpint (w, ==, w0);
+  g_assert_cmpint (h, >, h0);
+  h0 = h;
+
+  /* A shorter one keeps the room, until the card is refitted. */
+  lf_summary_card_set_note (LF_SUMMARY_CARD (card), "p10");
+  card_measure (card, &w, &h);
+  g_assert_cmpint (h, ==, h0);
+  lf_summary_card_refit (LF_SUMMARY_CARD (card));
+  g_assert_cmpuint (gtk_inscription_get_min_lines (note), ==, 1);
+  card_measure (card, &w, &h);
+  g_assert_cmpint (h, <, h0);
+
+  /* A wider value gets the characters it needs; a narrower one keeps them. */
+  lf_summary_card_set_value (LF_SUMMARY_CARD (card), "\u2212$1,234,567 M");
+  card_measure (card, &w, &h);
+  chars = gtk_inscription_get_min_chars (value);
+  g_assert_cmpuint (chars, >=, 12);
+  lf_summary_card_set_value (LF_SUMMARY_CARD (card), "7");
+  card_measure (card, &w, &h);
+  g_assert_cmpuint (gtk_inscription_get_min_chars (value), ==, chars);
+  g_assert_cmpstr (lf_summary_card_get_value (LF_SUMMARY_CARD (card)), ==, "7");
+  lf_summary_card_refit (LF_SUMMARY_CARD (card));
+  g_assert_cmpuint (gtk_inscription_get_min_chars (value), <, chars);
+  g_object_unref (card);
+}
+
+static void
 run_until_idle (void)
 {
   for (int i = 0; i < 50; i++)
@@ -717,6 +782,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/controls/spin-grouping", test_spin_grouping);
   g_test_add_func ("/landfall/ui/controls/schedule-shown", test_schedule_shown);
   g_test_add_func ("/landfall/ui/welcome/text", test_welcome_text);
+  g_test_add_func ("/landfall/ui/summary-card/room", test_summary_card_room);
   g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
   ret = g_test_run ();
   lf_baseline_unref (baseline);

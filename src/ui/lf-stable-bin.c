@@ -1,8 +1,7 @@
-/* lf-stable-bin.c: holds a part of what sits above the charts (the summary
- * cards, the scenario's description) at the tallest height it has needed at
- * this width.
+/* lf-stable-bin.c: holds a part of what sits above the charts (the
+ * scenario's description) at the tallest height it has needed at this width.
  *
- * Their words change with every step of a slider, and a line more or less
+ * Its words change with every step of a slider, and a line more or less
  * would move what is below (the notes, every chart) up and down as the user
  * drags, and make GTK lay out and repaint all of it on every step. So the bin
  * asks for the most its child has asked for since the width last changed or

@@ -22,5 +22,6 @@ void        lf_summary_card_set_value      (LfSummaryCard *self,
 const char *lf_summary_card_get_note       (LfSummaryCard *self);
 void        lf_summary_card_set_note       (LfSummaryCard *self,
                                             const char    *note);
+void        lf_summary_card_refit          (LfSummaryCard *self);
 
 G_END_DECLS

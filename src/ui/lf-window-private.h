@@ -59,7 +59,6 @@ struct _LfWindow
   GtkWidget           *sensitivity;    /* made on first use */
   GtkWidget           *comparison_table;
   GtkBox              *header_box;     /* what sits above the charts */
-  LfStableBin         *summary_bin;    /* the summary and the description: */
   LfStableBin         *description_bin; /* no shrinking in a drag (lf-stable-bin.c) */
   guint                words_id;       /* the words above the charts, after the frame */
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */

@@ -342,7 +342,7 @@ refresh_charts (LfWindow *self)
   {
     gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
 
-    gtk_widget_set_visible (GTK_WIDGET (self->summary_bin), !comparing);
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
   }
   if (self->words_id == 0)
@@ -351,26 +351,37 @@ refresh_charts (LfWindow *self)
 
 /* ---- the document and the comparison ----------------------------------------------- */
 
+/* A new scenario: what sits above the charts fits its words afresh (as a
+ * slider moves, it keeps the room the longest words needed). */
+static void
+refit_above_charts (LfWindow *self)
+{
+  lf_stable_bin_reset (self->description_bin);
+  for (int i = 0; i < LF_N_SUMMARY; i++)
+    lf_summary_card_refit (LF_SUMMARY_CARD (self->summary[i]));
+}
+
 static void
 on_comparison_changed_cb (LfComparison *comparison, guint index, LfDocumentChange change, LfWindow *self)
 {
-  if (index == lf_comparison_get_edited_index (comparison) && (change & LF_DOCUMENT_CHANGE_REPLACED))
+  gboolean replaced = index == lf_comparison_get_edited_index (comparison)
+                      && (change & LF_DOCUMENT_CHANGE_REPLACED);
+
+  if (replaced)
     {
-      /* A new scenario: what sits above the charts fits it afresh. */
-      lf_stable_bin_reset (self->summary_bin);
-      lf_stable_bin_reset (self->description_bin);
       self->selected_plant = -1;
       lf_controls_sync (LF_CONTROLS (self->controls));
     }
   refresh_charts (self);
+  if (replaced)
+    refit_above_charts (self);
 }
 
 static void
 on_comparison_items_changed_cb (GListModel *model, guint position, guint removed, guint added, LfWindow *self)
 {
-  lf_stable_bin_reset (self->summary_bin);
-  lf_stable_bin_reset (self->description_bin);
   refresh_charts (self);
+  refit_above_charts (self);
 }
 
 /* Another scenario of the comparison becomes the edited one: the controls,
@@ -861,7 +872,6 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, separator);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, summary_box);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, header_box);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, summary_bin);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, description_bin);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, chart_grid);
@@ -956,7 +966,7 @@ lf_window_init (LfWindow *self)
   self->comparison_table = lf_comparison_table_new (self->comparison);
   gtk_widget_set_visible (self->comparison_table, FALSE);
   gtk_widget_insert_after (self->comparison_table, GTK_WIDGET (self->header_box),
-                           GTK_WIDGET (self->summary_bin));
+                           GTK_WIDGET (self->summary_box));
   self->notes_view = lf_notes_view_new ();
   g_signal_connect_object (self->notes_view, "fix", G_CALLBACK (on_note_fix_cb), self, 0);
   gtk_widget_insert_after (self->notes_view, GTK_WIDGET (self->header_box),
