@@ -30,6 +30,8 @@ struct _LfSummaryCard
   guint           fit_id;     /* fits the note to a new width after its allocation */
   guint           grow_id;    /* gives a new text more room, if it needs it, after the frame */
   int             note_width; /* the width the note's lines were counted at; 0: none */
+  gboolean        changed;    /* a text changed since the card was last drawn */
+  gboolean        mark;       /* which of two clear colours marks the card's area */
 };
 
 G_DEFINE_FINAL_TYPE (LfSummaryCard, lf_summary_card, GTK_TYPE_BOX)
@@ -78,6 +80,7 @@ set_label (LfSummaryCard *self, GtkLabel *label, const char *text, int prop)
   if (g_strcmp0 (gtk_label_get_text (label), text ? text : "") == 0)
     return;
   gtk_label_set_text (label, text);
+  self->changed = TRUE;
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
@@ -172,6 +175,21 @@ lf_summary_card_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int width = gtk_widget_get_width (GTK_WIDGET (self->note_label));
 
   GTK_WIDGET_CLASS (lf_summary_card_parent_class)->snapshot (widget, snapshot);
+  /* A frame's changed area is the card's whole area when one of its texts
+   * changed, not each line of text apart: GTK 4.8 stops counting a frame's
+   * changed area past 30 rectangles and draws every container above them
+   * again, whole (a slider's step changes ten texts in the cards, whose
+   * lines and runs came to more than 30: the whole window was drawn). GTK
+   * compares colour nodes by value, so a clear colour that differs from
+   * the last one drawn marks the card changed, and draws nothing. */
+  if (self->changed)
+    {
+      self->changed = FALSE;
+      self->mark = !self->mark;
+    }
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { self->mark ? 1.f : 0.f, 0.f, 0.f, 0.f },
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                  gtk_widget_get_height (widget)));
   if (width > 0 && width != self->note_width)
     {
       self->note_width = width;
@@ -201,6 +219,7 @@ set_text (LfSummaryCard *self, GtkInscription *inscription, const char *text, in
   if (g_strcmp0 (gtk_inscription_get_text (inscription), text ? text : "") == 0)
     return;
   gtk_inscription_set_text (inscription, text);
+  self->changed = TRUE;
   if (self->grow_id == 0)
     self->grow_id = g_idle_add_full (G_PRIORITY_LOW, fit_text_idle, self, NULL);
   update_accessible_label (self);
