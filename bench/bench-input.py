@@ -22,7 +22,9 @@ the press. Landfall alternates Right and Left (27.5 % <-> 30 %), Calculator
 LANDFALL_TRACE) or Calculator's display. Blocks of presses alternate between
 the two programs. Landfall's trace splits its presses into the key's
 handling (model, band, chart data), the wait for the frame, layout, drawing
-the charts, the rest of the frame, and the copy to the screen.
+the charts, the rest of the frame, and the copy to the screen. A build with
+extra lf_trace ("mark NAME") calls (a scratch build, to split the handling
+further) gets the main thread's CPU from the key to each mark as well.
 """
 import argparse
 import os
@@ -158,6 +160,7 @@ def breakdown(lf):
     phases = {k: [] for k in ("deliver", "handle", "wait", "layout", "charts", "paint", "show")}
     cpu = {k: [] for k in ("handle", "layout", "paint")}
     charts = {}
+    marks = {}
     for t0, t1 in lf.presses:
         ev = [e for e in events if t0 - 1 <= e[0] <= t1 + 1]
         try:
@@ -186,6 +189,12 @@ def breakdown(lf):
         phases["charts"].append(total)
         phases["paint"].append(t_paint - t_layout - total)
         phases["show"].append(t1 - t_paint)
+        # "mark NAME" lines a scratch build writes while handling the key:
+        # the main thread's CPU from the key to each.
+        marks.setdefault("(key-handled)", []).append(hand[2] - key[2])
+        for t, w, c in ev:
+            if w.startswith("mark ") and key[0] <= t <= paint[0] and c is not None and key[2] is not None:
+                marks.setdefault(w[5:], []).append(c - key[2])
         if None not in (key[2], hand[2], before[2], layout[2], paint[2]):
             cpu["handle"].append(hand[2] - key[2])
             cpu["layout"].append(layout[2] - before[2])
@@ -211,6 +220,8 @@ def breakdown(lf):
             out("    (cpu of \"rest of snapshot + render\" includes the charts' drawing)")
         for kind, v in charts.items():
             out(f"    chart {kind:10} {xbench.median(v):5.1f} {xbench.pct(v, 90):5.1f} ({len(v)} draws)")
+        for name, v in marks.items():
+            out(f"    key event -> mark {name:30} cpu {xbench.median(v):5.2f} {xbench.pct(v, 90):5.2f} ({len(v)})")
 
 
 class Landfall:
