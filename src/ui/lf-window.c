@@ -290,6 +290,15 @@ on_note_fix_cb (LfNotesView *view, LfNote *note, LfWindow *self)
   lf_controls_sync (LF_CONTROLS (self->controls));
 }
 
+/* Setting a tooltip asks the X server where the pointer is (GTK 4.8), even
+ * for the text it has: only a new one is set. */
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (g_strcmp0 (text, gtk_widget_get_tooltip_text (widget)) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* The words above the charts (the description, or what changed from the
  * preset; the introduction while it is true) follow after the frame that
  * shows the change: a label's new lines are layout work a slider's step
@@ -308,8 +317,8 @@ update_words_idle (gpointer user_data)
   self->words_id = 0;
   if (g_strcmp0 (gtk_label_get_text (self->description_label), description) != 0)
     gtk_label_set_text (self->description_label, description);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label),
-                               changes && *scenario->description ? scenario->description : NULL);
+  set_tooltip (GTK_WIDGET (self->description_label),
+               changes && *scenario->description ? scenario->description : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
   if (self->welcome_slot != NULL)
     {
