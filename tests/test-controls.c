@@ -652,6 +652,12 @@ test_summary_card_room (void)
   guint chars;
 
   g_assert_true (GTK_IS_INSCRIPTION (note));
+  /* Assistive technology hears value and note in the card's own label, not
+   * again one by one (each new text was a message on the bus per step). */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (value)), ==,
+                   GTK_ACCESSIBLE_ROLE_PRESENTATION);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (note)), ==,
+                   GTK_ACCESSIBLE_ROLE_PRESENTATION);
   lf_summary_card_set_value (LF_SUMMARY_CARD (card), "1");
   lf_summary_card_set_note (LF_SUMMARY_CARD (card), "p10");
   card_measure (card, &w0, &h0);
