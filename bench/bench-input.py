@@ -45,6 +45,9 @@ ap.add_argument("--scenario", default=os.path.join(os.path.dirname(os.path.abspa
                                                    "input.landfall"))
 ap.add_argument("--quiet-ms", type=float, default=120.0,
                 help="the screen is still this long before a press (default 120)")
+ap.add_argument("--away", action="store_true",
+                help="one unmeasured step first, so that no press returns the scenario to its file's "
+                     "value (which changes the window's title and subtitle back and forth)")
 ap.add_argument("--landfall-env", action="append", default=[], metavar="VAR=VALUE")
 ap.add_argument("--also", action="append", default=[], metavar="NAME=BINARY",
                 help="another Landfall (an older build, say) measured in the same run, block by block")
@@ -259,6 +262,9 @@ class Landfall:
         if not xbench.focused(self.slider):
             xbench.fail("could not move the keyboard focus to the China tariff slider")
         wait_quiet(0.3)
+        if args.away:
+            release(press("Right"))
+            wait_quiet(0.3)
         share = None
         for t, what, _ in read_trace():
             if what.startswith("chart-bounds share "):
