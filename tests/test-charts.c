@@ -336,6 +336,134 @@ test_text_cache (Fixture       *f,
   }
 }
 
+/* The parts of a time-series chart, each drawn with a cairo context of its
+ * own (as the window draws each into a node of its own), in order on one
+ * surface, draw exactly the whole chart; the data part stays within its
+ * bounds; the axes' and the legend's keys follow what they draw and nothing
+ * else; the charts drawn whole have no parts. */
+static void
+test_parts (Fixture       *f,
+            gconstpointer  user_data)
+{
+  for (int k = 0; k < LF_N_CHARTS; k++)
+    for (int variant = 0; variant < 3; variant++)
+      {
+        g_autoptr(LfChartParts) parts = NULL;
+        cairo_surface_t *whole, *split;
+        const LfPalette *pal;
+
+        f->data.dark = variant == 1;
+        f->data.hover_year = variant == 2 ? 2030 : -1;
+        pal = lf_palette_get (f->data.dark);
+        parts = lf_chart_parts_new (k, &f->data, W, H);
+        if (!lf_chart_kind_has_time_axis (k))
+          {
+            g_assert_null (parts);
+            continue;
+          }
+        g_assert_nonnull (parts);
+        whole = render (k, &f->data, W, H);
+        split = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+        {
+          cairo_t *cr = cairo_create (split);
+
+          lf_set_source_color (cr, &pal->background);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+        }
+        for (int part = 0; part < LF_N_CHART_PARTS; part++)
+          {
+            cairo_t *cr = cairo_create (split);
+
+            lf_chart_parts_draw (parts, part, cr);
+            cairo_destroy (cr);
+          }
+        cairo_surface_flush (split);
+        if (!same_pixels (whole, split))
+          g_error ("%s (variant %d): its parts draw other pixels than the whole", lf_chart_kind_to_string (k), variant);
+        cairo_surface_destroy (whole);
+        cairo_surface_destroy (split);
+
+        /* The data alone, on a clear surface: nothing outside its bounds. */
+        {
+          cairo_surface_t *data = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+          cairo_t *cr = cairo_create (data);
+          double bx, by, bw, bh;
+          const guint8 *px;
+          int stride;
+
+          lf_chart_parts_draw (parts, LF_CHART_PART_DATA, cr);
+          cairo_destroy (cr);
+          cairo_surface_flush (data);
+          lf_chart_parts_get_bounds (parts, LF_CHART_PART_DATA, &bx, &by, &bw, &bh);
+          g_assert_cmpfloat (bx, >=, 0);
+          g_assert_cmpfloat (by, >=, 0);
+          g_assert_cmpfloat (bx + bw, <=, W);
+          g_assert_cmpfloat (by + bh, <=, H);
+          /* Smaller than the chart: the axes' labels and the legend are outside. */
+          g_assert_cmpfloat (bw * bh, <, 0.9 * W * H);
+          px = cairo_image_surface_get_data (data);
+          stride = cairo_image_surface_get_stride (data);
+          for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++)
+              if (x < bx || x >= bx + bw || y < by || y >= by + bh)
+                if (((const guint32 *) (px + y * stride))[x] != 0)
+                  g_error ("%s: the data drawn at %d,%d, outside its bounds %g,%g %gx%g",
+                           lf_chart_kind_to_string (k), x, y, bx, by, bw, bh);
+          cairo_surface_destroy (data);
+        }
+        g_assert_null (lf_chart_parts_get_key (parts, LF_CHART_PART_DATA));
+        g_assert_null (lf_chart_parts_get_key (parts, LF_CHART_PART_READOUT));
+      }
+  f->data.dark = FALSE;
+  f->data.hover_year = -1;
+
+  /* Keys: equal for the same drawing, other for another size, style or
+   * chart; the hovered year (the read-out's) changes neither. */
+  {
+    g_autoptr(LfChartParts) a = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W, H);
+    g_autoptr(LfChartParts) same = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W, H);
+    g_autoptr(LfChartParts) wider = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W + 40, H);
+    g_autoptr(LfChartParts) other = lf_chart_parts_new (LF_CHART_ORIGIN, &f->data, W, H);
+    g_autoptr(LfChartParts) dark = NULL, hover = NULL;
+    static const LfChartPart kept[] = { LF_CHART_PART_AXES, LF_CHART_PART_LEGEND };
+
+    f->data.dark = TRUE;
+    dark = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W, H);
+    f->data.dark = FALSE;
+    f->data.hover_year = 2031;
+    hover = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W, H);
+    f->data.hover_year = -1;
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      {
+        LfChartPart part = kept[i];
+        const char *key = lf_chart_parts_get_key (a, part);
+
+        g_assert_nonnull (key);
+        g_assert_cmpstr (key, ==, lf_chart_parts_get_key (same, part));
+        g_assert_cmpstr (key, ==, lf_chart_parts_get_key (hover, part));
+        g_assert_cmpstr (key, !=, lf_chart_parts_get_key (wider, part));
+        g_assert_cmpstr (key, !=, lf_chart_parts_get_key (other, part));
+        g_assert_cmpstr (key, !=, lf_chart_parts_get_key (dark, part));
+      }
+  }
+
+  /* A range that grows changes the axes' key (their ticks and labels). */
+  {
+    g_autoptr(LfChartParts) before = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W, H);
+    g_autoptr(LfChartParts) after = NULL;
+    double saved[LF_N_YEARS];
+
+    memcpy (saved, f->projection.series[LF_SERIES_CHINESE_SHARE_EV_PCT], sizeof saved);
+    for (int y = 0; y < LF_N_YEARS; y++)
+      f->projection.series[LF_SERIES_CHINESE_SHARE_EV_PCT][y] = 95.0;
+    after = lf_chart_parts_new (LF_CHART_SHARE, &f->data, W, H);
+    memcpy (f->projection.series[LF_SERIES_CHINESE_SHARE_EV_PCT], saved, sizeof saved);
+    g_assert_cmpstr (lf_chart_parts_get_key (before, LF_CHART_PART_AXES), !=,
+                     lf_chart_parts_get_key (after, LF_CHART_PART_AXES));
+  }
+}
+
 static void
 check_share_lines (Fixture *f,
                    gboolean dark)
@@ -1399,6 +1527,7 @@ main (int   argc,
   g_test_add_func ("/landfall/charts/specs", test_specs);
   ADD ("draw-all", test_draw_all);
   ADD ("text-cache", test_text_cache);
+  ADD ("parts", test_parts);
   ADD ("share-lines", test_share_lines);
   ADD ("ford-lines", test_ford_lines);
   ADD ("hover", test_hover);

@@ -713,41 +713,84 @@ draw_empty_note (LfDraw         *d,
 }
 
 /**
+ * lf_layers_draw_part:
+ * @d: the part's draw call, begun with lf_draw_begin() on its own
+ * @l: the chart, laid out
+ * @part: which part
+ *
+ * One part of a laid-out time-series chart (see #LfChartPart). A part uses
+ * nothing another left in @d or its cairo context, so one drawn on its own
+ * (the window keeps its axes and legend from drawing to drawing) draws the
+ * same as within the whole.
+ */
+void
+lf_layers_draw_part (LfDraw         *d,
+                     const LfLayout *l,
+                     LfChartPart     part)
+{
+  static const int depths[] = { LF_DEPTH_AREA, LF_DEPTH_BARS, LF_DEPTH_MARKS,
+                                LF_DEPTH_LINE, LF_DEPTH_EMPHASIS };
+  int hover = d->data->hover_year;
+
+  switch (part)
+    {
+    case LF_CHART_PART_AXES:
+      for (guint p = 0; p < l->n_panels; p++)
+        lf_axis_draw (d, &l->panels[p]);
+      break;
+    case LF_CHART_PART_DATA:
+      {
+        double stack_below[LF_MAX_PANELS][LF_N_YEARS] = { { 0 } };
+
+        for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+          {
+            if (depths[i] == LF_DEPTH_MARKS)
+              {
+                lf_axis_draw_projection_start (d, l->panels, l->n_panels);
+                lf_axis_draw_marked_years (d, l->panels, l->n_panels);
+              }
+            else
+              draw_depth (d, l, depths[i], stack_below);
+          }
+        draw_empty_note (d, l);
+      }
+      break;
+    case LF_CHART_PART_LEGEND:
+      lf_draw_legend (d, l->legend, l->n_legend, d->width);
+      break;
+    case LF_CHART_PART_READOUT:
+      if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
+        lf_readout_draw (d, l, hover);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+/**
  * lf_layers_draw:
  * @d: the draw call's state
  * @spec: a time-series chart
  *
- * Axes, the layers by depth (areas, the policy-change years, lines), the
- * legend, and the read-out when a year is hovered.
+ * The whole chart, part by part: the axes, the data (areas, the
+ * policy-change years, lines), the legend, and the read-out when a year is
+ * hovered. Each part starts afresh, as when drawn on its own.
  */
 void
 lf_layers_draw (LfDraw            *d,
                 const LfChartSpec *spec)
 {
-  static const int depths[] = { LF_DEPTH_AREA, LF_DEPTH_BARS, LF_DEPTH_MARKS,
-                                LF_DEPTH_LINE, LF_DEPTH_EMPHASIS };
-  double stack_below[LF_MAX_PANELS][LF_N_YEARS] = { { 0 } };
-  int hover = d->data->hover_year;
   LfLayout l;
 
   lf_layout_chart (spec, d->data, d->width, d->height, &l);
-
-  for (guint p = 0; p < l.n_panels; p++)
-    lf_axis_draw (d, &l.panels[p]);
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+  for (int part = 0; part < LF_N_CHART_PARTS; part++)
     {
-      if (depths[i] == LF_DEPTH_MARKS)
-        {
-          lf_axis_draw_projection_start (d, l.panels, l.n_panels);
-          lf_axis_draw_marked_years (d, l.panels, l.n_panels);
-        }
-      else
-        draw_depth (d, &l, depths[i], stack_below);
+      LfDraw pd;
+
+      cairo_save (d->cr);
+      lf_draw_begin (&pd, d->cr, d->data, d->width, d->height);
+      lf_layers_draw_part (&pd, &l, part);
+      lf_draw_end (&pd);
+      cairo_restore (d->cr);
     }
-  draw_empty_note (d, &l);
-
-  lf_draw_legend (d, l.legend, l.n_legend, d->width);
-
-  if (hover >= LF_FIRST_YEAR && hover <= LF_LAST_YEAR)
-    lf_readout_draw (d, &l, hover);
 }

@@ -163,6 +163,9 @@ void    lf_layout_chart           (const LfChartSpec  *spec,
                                    LfLayout           *layout);
 void    lf_layers_draw            (LfDraw             *d,
                                    const LfChartSpec  *spec);
+void    lf_layers_draw_part       (LfDraw             *d,
+                                   const LfLayout     *l,
+                                   LfChartPart         part);
 gboolean lf_chart_comparing       (const LfChartData  *data);
 const double *lf_layer_values     (const LfLayerSpec  *layer,
                                    const LfProjection *projection);

@@ -137,6 +137,196 @@ lf_chart_draw (cairo_t           *cr,
   cairo_restore (cr);
 }
 
+/* ---- a time-series chart in parts -------------------------------------------------- */
+
+struct _LfChartParts
+{
+  const LfChartSpec *spec;
+  LfChartData        data;     /* the caller's: its pointers must outlive the parts */
+  double             width, height;
+  LfLayout           layout;
+  char              *keys[LF_N_CHART_PARTS];
+};
+
+/* What the axes' drawing depends on: the chart, its size, the colours and
+ * each panel's place, range, ticks and title. */
+static char *
+axes_key (const LfChartParts *parts)
+{
+  const LfLayout *l = &parts->layout;
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%p %g %g %d", (const void *) parts->spec, parts->width, parts->height,
+                          parts->data.dark);
+  for (guint p = 0; p < l->n_panels; p++)
+    {
+      const LfPanel *panel = &l->panels[p];
+
+      g_string_append_printf (key, "|%a %a %a %a %a %a %a %d %d %s", panel->rect.x, panel->rect.y,
+                              panel->rect.width, panel->rect.height, panel->min, panel->max,
+                              panel->step, panel->decimals, panel->year_labels,
+                              panel->unit != NULL ? panel->unit : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* What the legend's drawing depends on: the chart, its width, the colours
+ * and its items. */
+static char *
+legend_key (const LfChartParts *parts)
+{
+  const LfLayout *l = &parts->layout;
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%p %g %d", (const void *) parts->spec, parts->width, parts->data.dark);
+  for (guint i = 0; i < l->n_legend; i++)
+    {
+      const LfLegendItem *item = &l->legend[i];
+
+      g_string_append_printf (key, "|%a %a %a %a %d %s", item->color.red, item->color.green,
+                              item->color.blue, item->color.alpha, item->swatch, item->label);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * lf_chart_parts_new:
+ * @kind: which chart
+ * @data: what it shows; its pointers must stay valid while the parts are used
+ * @width: the chart's size, as for lf_chart_draw()
+ * @height:
+ *
+ * Lays out a time-series chart to be drawn part by part.
+ *
+ * Returns: (transfer full) (nullable): the parts, or %NULL for a chart drawn
+ *   whole (the map, the tornado, the backtest), or no projection yet
+ */
+LfChartParts *
+lf_chart_parts_new (LfChartKind        kind,
+                    const LfChartData *data,
+                    double             width,
+                    double             height)
+{
+  const LfChartSpec *spec;
+  LfChartParts *parts;
+
+  g_return_val_if_fail (kind < LF_N_CHARTS, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  spec = lf_chart_kind_get_spec (kind);
+  if (spec->draw != NULL || data->projection == NULL || width < 1.0 || height < 1.0)
+    return NULL;
+  parts = g_new0 (LfChartParts, 1);
+  parts->spec = spec;
+  parts->data = *data;
+  parts->width = width;
+  parts->height = height;
+  lf_layout_chart (spec, data, width, height, &parts->layout);
+  parts->keys[LF_CHART_PART_AXES] = axes_key (parts);
+  parts->keys[LF_CHART_PART_LEGEND] = legend_key (parts);
+  return parts;
+}
+
+void
+lf_chart_parts_free (LfChartParts *parts)
+{
+  if (parts == NULL)
+    return;
+  for (int i = 0; i < LF_N_CHART_PARTS; i++)
+    g_free (parts->keys[i]);
+  g_free (parts);
+}
+
+/**
+ * lf_chart_parts_get_key:
+ *
+ * Returns: (nullable): a part's key: two parts with the same key draw the
+ *   same; %NULL for the parts that follow every change (the data, the
+ *   read-out)
+ */
+const char *
+lf_chart_parts_get_key (LfChartParts *parts,
+                        LfChartPart   part)
+{
+  g_return_val_if_fail (parts != NULL, NULL);
+  g_return_val_if_fail (part < LF_N_CHART_PARTS, NULL);
+  return parts->keys[part];
+}
+
+/* How far the data's drawing reaches outside the panels: a line's width
+ * and an emphasised point's dot (lf-chart-layer.c). */
+#define DATA_MARGIN 6.0
+
+/**
+ * lf_chart_parts_get_bounds:
+ *
+ * Where a part draws: the data within its panels (and a line's width
+ * around them), the others anywhere in the chart.
+ */
+void
+lf_chart_parts_get_bounds (LfChartParts *parts,
+                           LfChartPart   part,
+                           double       *x,
+                           double       *y,
+                           double       *width,
+                           double       *height)
+{
+  const LfLayout *l;
+  double x0 = 0.0, y0 = 0.0, x1, y1;
+
+  g_return_if_fail (parts != NULL);
+  l = &parts->layout;
+  x1 = parts->width;
+  y1 = parts->height;
+  if (part == LF_CHART_PART_DATA && l->n_panels > 0)
+    {
+      x0 = y0 = G_MAXDOUBLE;
+      x1 = y1 = -G_MAXDOUBLE;
+      for (guint p = 0; p < l->n_panels; p++)
+        {
+          const LfRect *r = &l->panels[p].rect;
+
+          x0 = MIN (x0, r->x);
+          y0 = MIN (y0, r->y);
+          x1 = MAX (x1, r->x + r->width);
+          y1 = MAX (y1, r->y + r->height);
+        }
+      x0 = MAX (0.0, floor (x0 - DATA_MARGIN));
+      y0 = MAX (0.0, floor (y0 - DATA_MARGIN));
+      x1 = MIN (parts->width, ceil (x1 + DATA_MARGIN));
+      y1 = MIN (parts->height, ceil (y1 + DATA_MARGIN));
+    }
+  *x = x0;
+  *y = y0;
+  *width = x1 - x0;
+  *height = y1 - y0;
+}
+
+/**
+ * lf_chart_parts_draw:
+ * @cr: where to draw, as for lf_chart_draw(); a context of its own or the
+ *   one the previous part was drawn on
+ *
+ * Draws one part. All of them in order draw what lf_chart_draw() does.
+ */
+void
+lf_chart_parts_draw (LfChartParts *parts,
+                     LfChartPart   part,
+                     cairo_t      *cr)
+{
+  LfDraw d;
+
+  g_return_if_fail (parts != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (part < LF_N_CHART_PARTS);
+
+  cairo_save (cr);
+  lf_draw_begin (&d, cr, &parts->data, parts->width, parts->height);
+  lf_layers_draw_part (&d, &parts->layout, part);
+  lf_draw_end (&d);
+  cairo_restore (cr);
+}
+
 /**
  * lf_chart_year_at:
  * @kind: which chart

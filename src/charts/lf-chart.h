@@ -116,6 +116,37 @@ const char  *lf_chart_kind_to_string     (LfChartKind         kind);
 const char  *lf_chart_kind_get_title     (LfChartKind         kind);
 gboolean     lf_chart_kind_has_time_axis (LfChartKind         kind);
 
+/* A time-series chart's parts, drawn in this order (lf_chart_parts_draw()):
+ * a window keeps the parts whose drawing did not change (their keys are
+ * equal) and draws again only the data, whose bounds are the panels. */
+typedef enum {
+  LF_CHART_PART_AXES,     /* grid, ticks and their labels, the axes' titles */
+  LF_CHART_PART_DATA,     /* inside the panels: areas, bars, where the projection starts, lines */
+  LF_CHART_PART_LEGEND,
+  LF_CHART_PART_READOUT,  /* the hovered year's read-out, over all */
+  LF_N_CHART_PARTS
+} LfChartPart;
+
+typedef struct _LfChartParts LfChartParts;
+
+LfChartParts *lf_chart_parts_new        (LfChartKind         kind,
+                                         const LfChartData  *data,
+                                         double              width,
+                                         double              height);
+void         lf_chart_parts_free         (LfChartParts       *parts);
+const char  *lf_chart_parts_get_key      (LfChartParts       *parts,
+                                          LfChartPart         part);
+void         lf_chart_parts_get_bounds   (LfChartParts       *parts,
+                                          LfChartPart         part,
+                                          double             *x,
+                                          double             *y,
+                                          double             *width,
+                                          double             *height);
+void         lf_chart_parts_draw         (LfChartParts       *parts,
+                                          LfChartPart         part,
+                                          cairo_t            *cr);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfChartParts, lf_chart_parts_free)
+
 void         lf_chart_draw               (cairo_t            *cr,
                                           LfChartKind         kind,
                                           const LfChartData  *data,
