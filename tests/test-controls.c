@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lf-chart-view.h"
 #include "lf-choice-row.h"
 #include "lf-controls.h"
 #include "lf-format.h"
@@ -695,59 +696,64 @@ test_summary_card_room (void)
   g_object_unref (card);
 }
 
+/* The nodes of one type a widget gives a frame, in order (through the
+ * containers, transforms, clips and debug nodes GTK puts around them). */
+static void
+collect_nodes (GskRenderNode *node, GskRenderNodeType type, GPtrArray *out)
+{
+  GskRenderNodeType t = gsk_render_node_get_node_type (node);
+
+  if (t == type)
+    g_ptr_array_add (out, node);
+  else if (t == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_nodes (gsk_container_node_get_child (node, i), type, out);
+  else if (t == GSK_TRANSFORM_NODE)
+    collect_nodes (gsk_transform_node_get_child (node), type, out);
+  else if (t == GSK_CLIP_NODE)
+    collect_nodes (gsk_clip_node_get_child (node), type, out);
+  else if (t == GSK_DEBUG_NODE)
+    collect_nodes (gsk_debug_node_get_child (node), type, out);
+}
+
+/* What a widget's class gives a frame, as GTK asks for it. */
+static GskRenderNode *
+widget_snapshot (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
 /* The clear colour node a card draws over its whole area (see
  * lf_summary_card_snapshot()): its red, or -1 when there is none. */
 static double
 card_mark (GskRenderNode *node, int width, int height)
 {
-  GskRenderNode *child = NULL;
+  g_autoptr(GPtrArray) colors = g_ptr_array_new ();
 
-  switch (gsk_render_node_get_node_type (node))
+  collect_nodes (node, GSK_COLOR_NODE, colors);
+  for (guint i = 0; i < colors->len; i++)
     {
-    case GSK_COLOR_NODE:
-      {
-        const GdkRGBA *c = gsk_color_node_get_color (node);
-        graphene_rect_t b;
+      const GdkRGBA *c = gsk_color_node_get_color (colors->pdata[i]);
+      graphene_rect_t b;
 
-        gsk_render_node_get_bounds (node, &b);
-        if (c->alpha == 0.f && (int) b.size.width == width && (int) b.size.height == height)
-          return c->red;
-        return -1;
-      }
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        {
-          double found = card_mark (gsk_container_node_get_child (node, i), width, height);
-
-          if (found >= 0)
-            return found;
-        }
-      return -1;
-    case GSK_TRANSFORM_NODE:
-      child = gsk_transform_node_get_child (node);
-      break;
-    case GSK_CLIP_NODE:
-      child = gsk_clip_node_get_child (node);
-      break;
-    case GSK_DEBUG_NODE:
-      child = gsk_debug_node_get_child (node);
-      break;
-    default:
-      return -1;
+      gsk_render_node_get_bounds (colors->pdata[i], &b);
+      if (c->alpha == 0.f && (int) b.size.width == width && (int) b.size.height == height)
+        return c->red;
     }
-  return card_mark (child, width, height);
+  return -1;
 }
 
 static double
 card_mark_now (GtkWidget *card)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = widget_snapshot (card);
 
-  /* What the card gives a frame: its class's drawing, as GTK asks for it. */
-  GTK_WIDGET_GET_CLASS (card)->snapshot (card, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
   return card_mark (node, gtk_widget_get_width (card), gtk_widget_get_height (card));
 }
 
@@ -782,6 +788,57 @@ test_summary_card_marks_change (void)
   g_assert_cmpfloat (again, !=, first);
   lf_summary_card_set_note (LF_SUMMARY_CARD (card), "p10\u2013p90: 147,790\u2013209,933");
   g_assert_cmpfloat (card_mark_now (card), !=, again);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GskRenderNode *
+view_snapshot (GtkWidget *view, GPtrArray *out)
+{
+  GskRenderNode *node = widget_snapshot (view);
+
+  g_ptr_array_set_size (out, 0);
+  collect_nodes (node, GSK_CAIRO_NODE, out);
+  return node;
+}
+
+/* A chart in the window gives GTK its axes and legend as the same nodes
+ * while they draw the same (GTK then redraws only the panels a change
+ * touches), and new ones when they change: the style here. */
+static void
+test_chart_view_keeps_parts (void)
+{
+  g_autoptr(LfScenario) s = lf_scenario_new (baseline);
+  g_autofree LfProjection *p = g_new0 (LfProjection, 1);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = lf_chart_view_new (LF_CHART_SHARE);
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autoptr(GPtrArray) again = g_ptr_array_new ();
+  g_autoptr(GskRenderNode) n1 = NULL, n2 = NULL, n3 = NULL;
+  LfChartData data;
+
+  lf_project (s, p);
+  lf_chart_data_init (&data, s, p, NULL, NULL);
+  lf_chart_view_set_data (LF_CHART_VIEW (view), &data);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 400);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  n1 = view_snapshot (view, first);
+  g_assert_cmpuint (first->len, ==, 3);  /* axes, data, legend */
+  n2 = view_snapshot (view, again);
+  g_assert_cmpuint (again->len, ==, 3);
+  g_assert_true (again->pdata[0] == first->pdata[0]);
+  g_assert_true (again->pdata[1] != first->pdata[1]);
+  g_assert_true (again->pdata[2] == first->pdata[2]);
+
+  /* Another style: new axes and legend. */
+  lf_chart_view_set_dark (LF_CHART_VIEW (view), TRUE);
+  n3 = view_snapshot (view, again);
+  g_assert_cmpuint (again->len, ==, 3);
+  g_assert_true (again->pdata[0] != first->pdata[0]);
+  g_assert_true (again->pdata[2] != first->pdata[2]);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -880,6 +937,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/welcome/text", test_welcome_text);
   g_test_add_func ("/landfall/ui/summary-card/room", test_summary_card_room);
   g_test_add_func ("/landfall/ui/summary-card/marks-change", test_summary_card_marks_change);
+  g_test_add_func ("/landfall/ui/chart-view/keeps-parts", test_chart_view_keeps_parts);
   g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
   ret = g_test_run ();
   lf_baseline_unref (baseline);

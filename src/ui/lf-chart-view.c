@@ -26,6 +26,10 @@ struct _LfChartView
   guint64      plants_hash;  /* the map: what it last drew, to skip changes it does not show */
   gboolean     shown_once;   /* the map: its first drawing waits for the window's first frame */
   LfTextCache *text_cache;   /* the words it drew, kept for the next drawing */
+  /* A time-series chart's axes and legend as last drawn, with their keys
+   * (lf_chart_parts_get_key()): given to GTK again while their keys stay. */
+  GskRenderNode *part_nodes[LF_N_CHART_PARTS];
+  char          *part_keys[LF_N_CHART_PARTS];
 };
 
 G_DEFINE_FINAL_TYPE (LfChartView, lf_chart_view, GTK_TYPE_WIDGET)
@@ -127,6 +131,56 @@ draw_next_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 }
 
 static void
+forget_parts (LfChartView *self)
+{
+  for (int i = 0; i < LF_N_CHART_PARTS; i++)
+    {
+      g_clear_pointer (&self->part_nodes[i], gsk_render_node_unref);
+      g_clear_pointer (&self->part_keys[i], g_free);
+    }
+}
+
+/* A time-series chart, part by part. GTK redraws the area of every node that
+ * is not the one it drew before; the axes and the legend (their tick labels
+ * and words, most of a chart's drawing) are the same nodes again while
+ * their keys stay, so a slider's step draws again only the panels' data, and
+ * only within the panels. */
+static void
+snapshot_parts (LfChartView *self, GtkSnapshot *snapshot, LfChartParts *parts)
+{
+  for (int part = 0; part < LF_N_CHART_PARTS; part++)
+    {
+      const char *key = lf_chart_parts_get_key (parts, part);
+      GskRenderNode *node;
+
+      if (part == LF_CHART_PART_READOUT && self->hover_year < 0)
+        continue;
+      if (key != NULL && self->part_nodes[part] != NULL && strcmp (key, self->part_keys[part]) == 0)
+        node = gsk_render_node_ref (self->part_nodes[part]);
+      else
+        {
+          double x, y, bw, bh;
+          cairo_t *cr;
+
+          lf_chart_parts_get_bounds (parts, part, &x, &y, &bw, &bh);
+          node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, y, bw, bh));
+          cr = gsk_cairo_node_get_draw_context (node);
+          lf_chart_parts_draw (parts, part, cr);
+          cairo_destroy (cr);
+          if (key != NULL)
+            {
+              g_clear_pointer (&self->part_nodes[part], gsk_render_node_unref);
+              self->part_nodes[part] = gsk_render_node_ref (node);
+              g_free (self->part_keys[part]);
+              self->part_keys[part] = g_strdup (key);
+            }
+        }
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+    }
+}
+
+static void
 lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   LfChartView *self = LF_CHART_VIEW (widget);
@@ -134,6 +188,7 @@ lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int h = gtk_widget_get_height (widget);
   cairo_t *cr;
   LfChartData data;
+  g_autoptr(LfChartParts) parts = NULL;
 
   if (!self->has_data || w <= 0 || h <= 0)
     return;
@@ -155,9 +210,15 @@ lf_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     self->text_cache = lf_text_cache_new ();
   data.text_cache = self->text_cache;
   lf_trace ("chart-draw-begin %s", lf_chart_kind_to_string (self->kind));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  lf_chart_draw (cr, self->kind, &data, w, h);
-  cairo_destroy (cr);
+  parts = lf_chart_parts_new (self->kind, &data, w, h);
+  if (parts != NULL)
+    snapshot_parts (self, snapshot, parts);
+  else
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      lf_chart_draw (cr, self->kind, &data, w, h);
+      cairo_destroy (cr);
+    }
   lf_trace ("chart-draw-end %s", lf_chart_kind_to_string (self->kind));
 }
 
@@ -254,6 +315,7 @@ lf_chart_view_dispose (GObject *object)
   g_clear_handle_id (&self->describe_id, g_source_remove);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->text_cache, lf_text_cache_free);
+  forget_parts (self);
   G_OBJECT_CLASS (lf_chart_view_parent_class)->dispose (object);
 }
 
