@@ -74,15 +74,23 @@ update_accessible_label (LfSummaryCard *self)
     self->label_id = g_idle_add_full (G_PRIORITY_LOW, update_accessible_label_idle, self, NULL);
 }
 
+/* One of the card's texts changed: the card's area is marked changed in the
+ * next frame, its accessible label follows after it, and @prop is notified. */
+static void
+text_changed (LfSummaryCard *self, int prop)
+{
+  self->changed = TRUE;
+  update_accessible_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 static void
 set_label (LfSummaryCard *self, GtkLabel *label, const char *text, int prop)
 {
   if (g_strcmp0 (gtk_label_get_text (label), text ? text : "") == 0)
     return;
   gtk_label_set_text (label, text);
-  self->changed = TRUE;
-  update_accessible_label (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  text_changed (self, prop);
 }
 
 /* The room @text needs in @inscription, in the units an inscription asks
@@ -219,11 +227,9 @@ set_text (LfSummaryCard *self, GtkInscription *inscription, const char *text, in
   if (g_strcmp0 (gtk_inscription_get_text (inscription), text ? text : "") == 0)
     return;
   gtk_inscription_set_text (inscription, text);
-  self->changed = TRUE;
   if (self->grow_id == 0)
     self->grow_id = g_idle_add_full (G_PRIORITY_LOW, fit_text_idle, self, NULL);
-  update_accessible_label (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  text_changed (self, prop);
 }
 
 static void
