@@ -61,6 +61,7 @@ struct _LfWindow
   GtkBox              *header_box;     /* what sits above the charts */
   LfStableBin         *description_bin; /* no shrinking in a drag (lf-stable-bin.c) */
   guint                words_id;       /* the words above the charts, after the frame */
+  guint                title_id;       /* the title after an edit, after the frame */
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
   LfScenario          *current_policy; /* what the introduction speaks of */
   GtkWidget           *notes_view;     /* LfNotesView, above the charts */
