@@ -766,31 +766,3 @@ lf_layers_draw_part (LfDraw         *d,
       g_return_if_reached ();
     }
 }
-
-/**
- * lf_layers_draw:
- * @d: the draw call's state
- * @spec: a time-series chart
- *
- * The whole chart, part by part: the axes, the data (areas, the
- * policy-change years, lines), the legend, and the read-out when a year is
- * hovered. Each part starts afresh, as when drawn on its own.
- */
-void
-lf_layers_draw (LfDraw            *d,
-                const LfChartSpec *spec)
-{
-  LfLayout l;
-
-  lf_layout_chart (spec, d->data, d->width, d->height, &l);
-  for (int part = 0; part < LF_N_CHART_PARTS; part++)
-    {
-      LfDraw pd;
-
-      cairo_save (d->cr);
-      lf_draw_begin (&pd, d->cr, d->data, d->width, d->height);
-      lf_layers_draw_part (&pd, &l, part);
-      lf_draw_end (&pd);
-      cairo_restore (d->cr);
-    }
-}

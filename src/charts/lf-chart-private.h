@@ -161,8 +161,6 @@ void    lf_layout_chart           (const LfChartSpec  *spec,
                                    double              width,
                                    double              height,
                                    LfLayout           *layout);
-void    lf_layers_draw            (LfDraw             *d,
-                                   const LfChartSpec  *spec);
 void    lf_layers_draw_part       (LfDraw             *d,
                                    const LfLayout     *l,
                                    LfChartPart         part);

@@ -93,6 +93,25 @@ lf_chart_kind_get_title (LfChartKind kind)
   return _(lf_chart_kind_get_spec (kind)->title);
 }
 
+/* One part of a laid-out time-series chart, from the cairo state
+ * lf_draw_begin() leaves: nothing one part leaves behind reaches the next. */
+static void
+draw_part (cairo_t           *cr,
+           const LfChartData *data,
+           double             width,
+           double             height,
+           const LfLayout    *layout,
+           LfChartPart        part)
+{
+  LfDraw d;
+
+  cairo_save (cr);
+  lf_draw_begin (&d, cr, data, width, height);
+  lf_layers_draw_part (&d, layout, part);
+  lf_draw_end (&d);
+  cairo_restore (cr);
+}
+
 /**
  * lf_chart_draw:
  * @cr: where to draw
@@ -122,17 +141,25 @@ lf_chart_draw (cairo_t           *cr,
     return;
 
   spec = lf_chart_kind_get_spec (kind);
+  if (spec->draw == NULL && data->projection != NULL)
+    {
+      LfLayout l;
+
+      /* A time-series chart: its parts in order, each afresh, as the window
+       * draws them (lf_chart_parts_draw()). */
+      lf_layout_chart (spec, data, width, height, &l);
+      for (int part = 0; part < LF_N_CHART_PARTS; part++)
+        draw_part (cr, data, width, height, &l, part);
+      return;
+    }
+
   cairo_save (cr);
   lf_draw_begin (&d, cr, data, width, height);
-
   if (spec->draw != NULL)
     spec->draw (&d);
-  else if (data->projection == NULL)
+  else
     lf_draw_text (&d, _("No projection yet"), width / 2.0, height / 2.0, LF_ALIGN_CENTER,
                   LF_ALIGN_CENTER, &d.palette->dim_foreground, NULL, NULL);
-  else
-    lf_layers_draw (&d, spec);
-
   lf_draw_end (&d);
   cairo_restore (cr);
 }
@@ -314,17 +341,11 @@ lf_chart_parts_draw (LfChartParts *parts,
                      LfChartPart   part,
                      cairo_t      *cr)
 {
-  LfDraw d;
-
   g_return_if_fail (parts != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (part < LF_N_CHART_PARTS);
 
-  cairo_save (cr);
-  lf_draw_begin (&d, cr, &parts->data, parts->width, parts->height);
-  lf_layers_draw_part (&d, &parts->layout, part);
-  lf_draw_end (&d);
-  cairo_restore (cr);
+  draw_part (cr, &parts->data, parts->width, parts->height, &parts->layout, part);
 }
 
 /**
