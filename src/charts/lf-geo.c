@@ -6,10 +6,10 @@
 #include <math.h>
 #include <string.h>
 #include <cairo.h>
-#include <json-glib/json-glib.h>
 
 #include "landfall-resources.h"
 #include "lf-geo.h"
+#include "lf-geo-pack.h"
 
 /* Albers equal-area conic centred on North America: areas stay true, so
  * the circles sized by capacity and the countries compare fairly. */
@@ -50,64 +50,6 @@ lf_geo_free (LfGeo *geo)
   g_free (geo->paths);
   g_free (geo->land_mask);
   g_free (geo);
-}
-
-/* Appends every flat [lon, lat, …] array of @arrays as one path each. */
-static gboolean
-add_paths (GArray     *xy,
-           GArray     *paths,
-           JsonArray  *arrays,
-           LfGeoKind   kind,
-           GError    **error)
-{
-  guint n = json_array_get_length (arrays);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (arrays, i);
-      JsonArray *flat;
-      guint len;
-      LfGeoPath path = { kind, xy->len / 2, 0 };
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        goto bad;
-      flat = json_node_get_array (node);
-      len = json_array_get_length (flat);
-      if (len < 4 || len % 2 != 0)
-        goto bad;
-
-      for (guint j = 0; j < len; j += 2)
-        {
-          double lon = json_array_get_double_element (flat, j);
-          double lat = json_array_get_double_element (flat, j + 1);
-          double x, y;
-          float p[2];
-
-          if (!(lon >= -180.0 && lon <= 180.0 && lat >= -90.0 && lat <= 90.0))
-            goto bad;
-          lf_geo_project (lon, lat, &x, &y);
-          p[0] = (float) x;
-          p[1] = (float) y;
-          g_array_append_vals (xy, p, 2);
-        }
-      path.n_points = len / 2;
-      g_array_append_val (paths, path);
-    }
-  return TRUE;
-
-bad:
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "Map outlines: expected flat [lon, lat, …] arrays");
-  return FALSE;
-}
-
-static JsonArray *
-get_array_member (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static void
@@ -244,8 +186,11 @@ lf_geo_land_fraction (const LfGeo *geo,
 
 /**
  * lf_geo_new_from_bytes:
- * @bytes: the JSON written by data/geo/make-geo.mjs
+ * @bytes: the outlines packed by lf_geo_pack_json() (%LF_GEO_PACKED_TYPE)
  * @error: return location for an error
+ *
+ * Reads the packed outlines in place (a malformed GVariant reads as empty
+ * arrays, which fail the checks below), checks them and projects them.
  *
  * Returns: (transfer full) (nullable): the projected outlines
  */
@@ -253,61 +198,55 @@ LfGeo *
 lf_geo_new_from_bytes (GBytes  *bytes,
                        GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (float));
-  g_autoptr(GArray) paths = g_array_new (FALSE, FALSE, sizeof (LfGeoPath));
+  g_autoptr(GVariant) packed = NULL;
+  g_autoptr(GVariant) paths = NULL;
+  g_autoptr(GVariant) coords = NULL;
   g_autoptr(LfGeo) geo = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  JsonNode *root;
-  JsonObject *object;
-  JsonArray *land, *borders, *states;
+  const double *lonlat;
+  gsize n_paths, n_coords;
+  guint first = 0;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, error))
-    return NULL;
+  g_return_val_if_fail (bytes != NULL, NULL);
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  packed = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (LF_GEO_PACKED_TYPE),
+                                                         bytes, FALSE));
+  paths = g_variant_get_child_value (packed, 0);
+  coords = g_variant_get_child_value (packed, 1);
+  lonlat = g_variant_get_fixed_array (coords, &n_coords, sizeof (double));
+  n_paths = g_variant_n_children (paths);
+  if (n_paths == 0 || n_coords % 2 != 0)
     goto bad;
-  object = json_node_get_object (root);
-  land = get_array_member (object, "land");
-  borders = get_array_member (object, "borders");
-  states = get_array_member (object, "states");
-  if (land == NULL || borders == NULL || states == NULL)
-    goto bad;
-
-  for (guint i = 0; i < json_array_get_length (land); i++)
-    {
-      JsonNode *node = json_array_get_element (land, i);
-      JsonObject *country;
-      JsonArray *rings;
-      const char *id;
-      LfGeoKind kind;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        goto bad;
-      country = json_node_get_object (node);
-      id = json_object_get_string_member_with_default (country, "id", "");
-      rings = get_array_member (country, "rings");
-      if (rings == NULL)
-        goto bad;
-
-      /* ISO 3166 numeric: United States, Canada, Mexico. */
-      kind = g_str_equal (id, "840") || g_str_equal (id, "124") || g_str_equal (id, "484")
-             ? LF_GEO_LAND_HOME : LF_GEO_LAND;
-      if (!add_paths (xy, paths, rings, kind, error))
-        return NULL;
-    }
-
-  if (!add_paths (xy, paths, borders, LF_GEO_BORDER, error) ||
-      !add_paths (xy, paths, states, LF_GEO_STATE, error))
-    return NULL;
 
   geo = g_new0 (LfGeo, 1);
-  geo->n_points = xy->len / 2;
-  geo->n_paths = paths->len;
-  geo->xy = (float *) (void *) g_array_free (g_steal_pointer (&xy), FALSE);
-  geo->paths = (LfGeoPath *) (void *) g_array_free (g_steal_pointer (&paths), FALSE);
+  geo->paths = g_new (LfGeoPath, n_paths);
+  for (gsize p = 0; p < n_paths; p++)
+    {
+      guchar kind;
+      guint32 n_points;
+
+      g_variant_get_child (paths, p, "(yu)", &kind, &n_points);
+      if (kind > LF_GEO_STATE || n_points < 2 || n_points > n_coords / 2 - first)
+        goto bad;
+      geo->paths[p] = (LfGeoPath) { kind, first, n_points };
+      first += n_points;
+    }
+  if (first != n_coords / 2)
+    goto bad;
+  geo->n_paths = n_paths;
+  geo->n_points = first;
+
+  geo->xy = g_new (float, n_coords);
+  for (gsize i = 0; i < n_coords; i += 2)
+    {
+      double lon = lonlat[i], lat = lonlat[i + 1];
+      double x, y;
+
+      if (!(lon >= -180.0 && lon <= 180.0 && lat >= -90.0 && lat <= 90.0))
+        goto bad;
+      lf_geo_project (lon, lat, &x, &y);
+      geo->xy[i] = (float) x;
+      geo->xy[i + 1] = (float) y;
+    }
   compute_view (geo);
   compute_land_mask (geo);
 
@@ -315,7 +254,7 @@ lf_geo_new_from_bytes (GBytes  *bytes,
 
 bad:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "Map outlines: expected an object with land, borders and states");
+               "Map outlines: the packed outlines are damaged (rebuild from data/geo/north-america.json)");
   return NULL;
 }
 
@@ -324,7 +263,7 @@ bad:
  * @error: return location for an error
  *
  * Loads the embedded outlines the first time, then returns the same copy:
- * the map redraws on every hover and must not parse JSON each time.
+ * the map redraws on every hover and must not read the outlines each time.
  *
  * Returns: (transfer none) (nullable): the outlines, or %NULL on error
  */

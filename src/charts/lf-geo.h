@@ -1,8 +1,10 @@
-/* lf-geo.h: North America outlines for the plant map, parsed once.
+/* lf-geo.h: North America outlines for the plant map, read once.
  *
  * Outlines come from data/geo/north-america.json (Natural Earth and US
- * Census Bureau, public domain) and are projected once at load time with
- * an Albers equal-area conic, so drawing only scales and translates.
+ * Census Bureau, public domain), which the build packs into a GVariant
+ * (lf-geo-pack.h) that the program embeds and reads in place. They are
+ * projected once at load time with an Albers equal-area conic, so drawing
+ * only scales and translates.
  */
 #pragma once
 
@@ -10,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define LF_GEO_RESOURCE "/io/github/landfall/Landfall/data/geo/north-america.json"
+#define LF_GEO_RESOURCE "/io/github/landfall/Landfall/data/geo/north-america.gvariant"
 
 typedef enum {
   LF_GEO_LAND,        /* a closed ring of a neighbouring country */
