@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lf-center-bin.h"
 #include "lf-chart-view.h"
 #include "lf-choice-row.h"
 #include "lf-controls.h"
@@ -909,6 +910,58 @@ test_rows_in_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The lever's name beside its spin button: centred at its own height, and
+ * its width the same whatever height it is asked at (a wrapped label
+ * searches a dozen layouts for its width at each height). */
+static void
+test_center_bin (void)
+{
+  GtkWidget *bin = g_object_ref_sink (lf_center_bin_new ());
+  GtkWidget *label = gtk_label_new ("Tariff on Mexico-built EVs (non-USMCA), a name long "
+                                    "enough to wrap at the width the row gives it");
+  GtkWidget *alone = g_object_ref_sink (gtk_label_new (gtk_label_get_text (GTK_LABEL (label))));
+  graphene_rect_t bounds;
+  int min, nat, min_h, nat_h, min_free, nat_free, height, width = 160, room = 400;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (alone), TRUE);
+  lf_center_bin_set_child (LF_CENTER_BIN (bin), label);
+  g_assert_true (lf_center_bin_get_child (LF_CENTER_BIN (bin)) == label);
+
+  /* A label alone answers a width at a height by its search: another answer. */
+  gtk_widget_measure (alone, GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
+  gtk_widget_measure (alone, GTK_ORIENTATION_HORIZONTAL, 60, &min_h, &nat_h, NULL, NULL);
+  g_assert_true (min_h != min_free || nat_h != nat_free);
+  /* The bin answers as for no height in particular. */
+  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, 60, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, min_free);
+  g_assert_cmpint (nat, ==, nat_free);
+  /* Its height at a width is the label's. */
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  gtk_widget_measure (alone, GTK_ORIENTATION_VERTICAL, width, &min_h, &height, NULL, NULL);
+  g_assert_cmpint (nat, ==, height);
+  g_assert_cmpint (min, ==, min_h);
+
+  /* Given more height, the label sits in its middle at its own height. */
+  gtk_widget_allocate (bin, width, room, -1, NULL);
+  g_assert_true (gtk_widget_compute_bounds (label, bin, &bounds));
+  g_assert_cmpfloat (bounds.size.width, ==, width);
+  g_assert_cmpfloat (bounds.size.height, ==, height);
+  g_assert_cmpfloat (bounds.origin.y, ==, (room - height) / 2);
+  /* Given less, it fills what there is from the top. */
+  gtk_widget_allocate (bin, width, height / 2, -1, NULL);
+  g_assert_true (gtk_widget_compute_bounds (label, bin, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, ==, 0);
+  g_assert_cmpfloat (bounds.size.height, ==, height / 2);
+
+  lf_center_bin_set_child (LF_CENTER_BIN (bin), NULL);
+  g_assert_null (lf_center_bin_get_child (LF_CENTER_BIN (bin)));
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, 0);
+  g_object_unref (alone);
+  g_object_unref (bin);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -939,6 +992,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/summary-card/marks-change", test_summary_card_marks_change);
   g_test_add_func ("/landfall/ui/chart-view/keeps-parts", test_chart_view_keeps_parts);
   g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
+  g_test_add_func ("/landfall/ui/center-bin/middle-and-width", test_center_bin);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

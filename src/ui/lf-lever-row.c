@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-center-bin.h"
 #include "lf-lever-row.h"
 #include "lf-row-common.h"
 #include "lf-schedule-popover.h"
@@ -262,6 +263,7 @@ lf_lever_row_class_init (LfLeverRowClass *klass)
   signals[SCHEDULE_CLEAR] = g_signal_new ("schedule-clear", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (LF_TYPE_CENTER_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/landfall/Landfall/ui/lf-lever-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LfLeverRow, title_label);

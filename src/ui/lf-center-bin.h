@@ -1,0 +1,17 @@
+/* lf-center-bin.h: holds wrapped text beside taller controls, centred at its
+ * own height, and cheap to lay out. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define LF_TYPE_CENTER_BIN (lf_center_bin_get_type ())
+G_DECLARE_FINAL_TYPE (LfCenterBin, lf_center_bin, LF, CENTER_BIN, GtkWidget)
+
+GtkWidget *lf_center_bin_new       (void);
+GtkWidget *lf_center_bin_get_child (LfCenterBin *self);
+void       lf_center_bin_set_child (LfCenterBin *self,
+                                    GtkWidget   *child);
+
+G_END_DECLS
