@@ -22,6 +22,8 @@
 #include "lf-summary-card.h"
 #include "lf-switch-row.h"
 #include "lf-welcome.h"
+#include "lf-window.h"
+#include "lf-scenario-file.h"
 
 /* The window's resource bundle, registered as the program registers it. */
 GResource *landfall_ui_get_resource (void);
@@ -962,6 +964,48 @@ test_center_bin (void)
   g_object_unref (bin);
 }
 
+/* A file opened as the window starts: its first frame shows the file's
+ * title and description, not current policy's (the words and the title
+ * follow a change after its frame, but there is no frame before the first). */
+static void
+test_window_first_frame_words (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.landfall.Landfall.Test",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench",
+                                            "input.landfall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  LfWindow *window;
+  GtkLabel *description;
+  AdwWindowTitle *title;
+  GtkWidget *welcome;
+
+  scenario = lf_scenario_load_file (baseline, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = lf_window_new (app);
+  lf_window_open_file (window, file);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* No main loop has run: no idle has had its turn. */
+  description = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW,
+                                                          "description_label"));
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW,
+                                                           "window_title"));
+  g_assert_cmpstr (gtk_label_get_text (description), ==, scenario->description);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (description)));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, scenario->name);
+  /* The welcome speaks of current policy: not shown over another scenario. */
+  welcome = find_child (GTK_WIDGET (window), LF_TYPE_WELCOME);
+  g_assert_nonnull (welcome);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (welcome)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -993,6 +1037,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/chart-view/keeps-parts", test_chart_view_keeps_parts);
   g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
   g_test_add_func ("/landfall/ui/center-bin/middle-and-width", test_center_bin);
+  g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

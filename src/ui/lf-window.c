@@ -303,10 +303,9 @@ set_tooltip (GtkWidget *widget, const char *text)
  * preset; the introduction while it is true) follow after the frame that
  * shows the change: a label's new lines are layout work a slider's step
  * need not wait for. */
-static gboolean
-update_words_idle (gpointer user_data)
+static void
+update_words (LfWindow *self)
 {
-  LfWindow *self = user_data;
   const LfScenario *scenario = lf_document_get_scenario (self->document);
   /* Edited, a preset's description may no longer be true: say what changed. */
   g_autofree char *changes = lf_document_get_modified (self->document)
@@ -314,7 +313,6 @@ update_words_idle (gpointer user_data)
   const char *description = changes ? changes : scenario->description;
   gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
 
-  self->words_id = 0;
   if (g_strcmp0 (gtk_label_get_text (self->description_label), description) != 0)
     gtk_label_set_text (self->description_label, description);
   set_tooltip (GTK_WIDGET (self->description_label),
@@ -326,7 +324,26 @@ update_words_idle (gpointer user_data)
 
       gtk_widget_set_visible (self->welcome_slot, !comparing && differs->len == 0);
     }
+}
+
+static gboolean
+update_words_idle (gpointer user_data)
+{
+  LfWindow *self = user_data;
+
+  self->words_id = 0;
+  update_words (self);
   return G_SOURCE_REMOVE;
+}
+
+/* What follows after the frame that shows a change (the words above, the
+ * title) has no such frame to wait for before the window is on screen: its
+ * first frame shows them as they are (a file opened at start-up showed the
+ * welcome and no description for its first two frames). */
+static gboolean
+before_first_frame (LfWindow *self)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
 static void
@@ -354,7 +371,12 @@ refresh_charts (LfWindow *self)
     gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
   }
-  if (self->words_id == 0)
+  if (before_first_frame (self))
+    {
+      g_clear_handle_id (&self->words_id, g_source_remove);
+      update_words (self);
+    }
+  else if (self->words_id == 0)
     self->words_id = g_idle_add_full (G_PRIORITY_LOW, update_words_idle, self, NULL);
 }
 
@@ -454,7 +476,12 @@ update_title_idle (gpointer data)
 static void
 on_document_state_cb (LfDocument *document, GParamSpec *pspec, LfWindow *self)
 {
-  if (self->title_id == 0)
+  if (before_first_frame (self))
+    {
+      g_clear_handle_id (&self->title_id, g_source_remove);
+      update_title (self);
+    }
+  else if (self->title_id == 0)
     self->title_id = g_idle_add_full (G_PRIORITY_LOW, update_title_idle, self, NULL);
   update_actions (self);
 }
