@@ -19,6 +19,7 @@
 #include "lf-plant-row.h"
 #include "lf-row-common.h"
 #include "lf-sensitivity-window.h"
+#include "lf-stable-bin.h"
 #include "lf-summary-card.h"
 #include "lf-switch-row.h"
 #include "lf-welcome.h"
@@ -912,6 +913,47 @@ test_rows_in_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The description above the charts: while the width stays, the room only
+ * grows (a drag's words never move what is below); the text sits at the top
+ * at its own height; a new scenario (reset) or a new child starts afresh. */
+static void
+test_stable_bin (void)
+{
+  GtkWidget *bin = g_object_ref_sink (lf_stable_bin_new ());
+  GtkWidget *label = gtk_label_new ("Changed from Trade deal (2 settings differ): Tariff on "
+                                    "China-built EVs 0 % (was 127.5 %); and 1 more");
+  graphene_rect_t bounds;
+  int min, tall, shorter, width = 200;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  adw_bin_set_child (ADW_BIN (bin), label);
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &tall, NULL, NULL);
+  gtk_label_set_text (GTK_LABEL (label), "Trade deal");
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, &min, &shorter, NULL, NULL);
+  g_assert_cmpint (shorter, <, tall);
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &tall, NULL, NULL);
+  g_assert_cmpint (min, ==, tall);
+  g_assert_cmpint (tall, >, shorter);
+
+  gtk_widget_allocate (bin, width, tall, -1, NULL);
+  g_assert_true (gtk_widget_compute_bounds (label, bin, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, ==, 0);
+  g_assert_cmpfloat (bounds.size.height, ==, shorter);
+
+  lf_stable_bin_reset (LF_STABLE_BIN (bin));
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &tall, NULL, NULL);
+  g_assert_cmpint (tall, ==, shorter);
+
+  gtk_label_set_text (GTK_LABEL (label), "Changed from Trade deal (2 settings differ): Tariff on "
+                      "China-built EVs 0 % (was 127.5 %); and 1 more");
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &tall, NULL, NULL);
+  g_assert_cmpint (tall, >, shorter);
+  adw_bin_set_child (ADW_BIN (bin), gtk_label_new ("Trade deal"));
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &tall, NULL, NULL);
+  g_assert_cmpint (tall, ==, shorter);
+  g_object_unref (bin);
+}
+
 /* The lever's name beside its spin button: centred at its own height, and
  * its width the same whatever height it is asked at (a wrapped label
  * searches a dozen layouts for its width at each height). */
@@ -927,8 +969,8 @@ test_center_bin (void)
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (alone), TRUE);
-  lf_center_bin_set_child (LF_CENTER_BIN (bin), label);
-  g_assert_true (lf_center_bin_get_child (LF_CENTER_BIN (bin)) == label);
+  adw_bin_set_child (ADW_BIN (bin), label);
+  g_assert_true (adw_bin_get_child (ADW_BIN (bin)) == label);
 
   /* A label alone answers a width at a height by its search: another answer. */
   gtk_widget_measure (alone, GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
@@ -956,8 +998,8 @@ test_center_bin (void)
   g_assert_cmpfloat (bounds.origin.y, ==, 0);
   g_assert_cmpfloat (bounds.size.height, ==, height / 2);
 
-  lf_center_bin_set_child (LF_CENTER_BIN (bin), NULL);
-  g_assert_null (lf_center_bin_get_child (LF_CENTER_BIN (bin)));
+  adw_bin_set_child (ADW_BIN (bin), NULL);
+  g_assert_null (adw_bin_get_child (ADW_BIN (bin)));
   gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
   g_assert_cmpint (nat, ==, 0);
   g_object_unref (alone);
@@ -1036,6 +1078,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/summary-card/marks-change", test_summary_card_marks_change);
   g_test_add_func ("/landfall/ui/chart-view/keeps-parts", test_chart_view_keeps_parts);
   g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
+  g_test_add_func ("/landfall/ui/stable-bin/grows-only", test_stable_bin);
   g_test_add_func ("/landfall/ui/center-bin/middle-and-width", test_center_bin);
   g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
   ret = g_test_run ();

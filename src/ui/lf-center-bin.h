@@ -2,16 +2,13 @@
  * own height, and cheap to lay out. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define LF_TYPE_CENTER_BIN (lf_center_bin_get_type ())
-G_DECLARE_FINAL_TYPE (LfCenterBin, lf_center_bin, LF, CENTER_BIN, GtkWidget)
+G_DECLARE_FINAL_TYPE (LfCenterBin, lf_center_bin, LF, CENTER_BIN, AdwBin)
 
-GtkWidget *lf_center_bin_new       (void);
-GtkWidget *lf_center_bin_get_child (LfCenterBin *self);
-void       lf_center_bin_set_child (LfCenterBin *self,
-                                    GtkWidget   *child);
+GtkWidget *lf_center_bin_new (void);
 
 G_END_DECLS

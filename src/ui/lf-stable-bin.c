@@ -16,9 +16,8 @@
 
 struct _LfStableBin
 {
-  GtkWidget  parent_instance;
+  AdwBin     parent_instance;
 
-  GtkWidget *child;
   /* The tallest natural height asked at each of the last few widths (GTK
    * measures at more than one width in a layout: a scrolled window asks for
    * the child's height at its minimum width too). */
@@ -29,15 +28,7 @@ struct _LfStableBin
   guint      next;       /* the entry the next new width replaces */
 };
 
-G_DEFINE_FINAL_TYPE (LfStableBin, lf_stable_bin, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CHILD,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LfStableBin, lf_stable_bin, ADW_TYPE_BIN)
 
 static void
 forget (LfStableBin *self)
@@ -57,11 +48,12 @@ lf_stable_bin_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   LfStableBin *self = LF_STABLE_BIN (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
 
   *minimum = *natural = 0;
-  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+  if (child == NULL || !gtk_widget_should_layout (child))
     return;
-  gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
   if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0)
     return;
   {
@@ -86,14 +78,14 @@ lf_stable_bin_measure (GtkWidget      *widget,
 static void
 lf_stable_bin_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
-  LfStableBin *self = LF_STABLE_BIN (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
   int min = 0, nat = 0;
 
-  if (self->child == NULL || !gtk_widget_should_layout (self->child))
+  if (child == NULL || !gtk_widget_should_layout (child))
     return;
   /* The child at its own height, at the top: the room below it stays empty. */
-  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
-  gtk_widget_allocate (self->child, width, MIN (height, MAX (min, nat)), -1, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  gtk_widget_allocate (child, width, MIN (height, MAX (min, nat)), -1, NULL);
 }
 
 static GtkSizeRequestMode
@@ -115,23 +107,6 @@ lf_stable_bin_reset (LfStableBin *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-void
-lf_stable_bin_set_child (LfStableBin *self, GtkWidget *child)
-{
-  g_return_if_fail (LF_IS_STABLE_BIN (self));
-  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
-  if (self->child == child)
-    return;
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-  if (child != NULL)
-    {
-      self->child = child;
-      gtk_widget_set_parent (child, GTK_WIDGET (self));
-    }
-  forget (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
-}
-
 GtkWidget *
 lf_stable_bin_new (void)
 {
@@ -139,65 +114,28 @@ lf_stable_bin_new (void)
 }
 
 static void
-lf_stable_bin_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  LfStableBin *self = LF_STABLE_BIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHILD:
-      g_value_set_object (value, self->child);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lf_stable_bin_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  LfStableBin *self = LF_STABLE_BIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHILD:
-      lf_stable_bin_set_child (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lf_stable_bin_dispose (GObject *object)
-{
-  LfStableBin *self = LF_STABLE_BIN (object);
-
-  g_clear_pointer (&self->child, gtk_widget_unparent);
-  G_OBJECT_CLASS (lf_stable_bin_parent_class)->dispose (object);
-}
-
-static void
 lf_stable_bin_class_init (LfStableBinClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = lf_stable_bin_dispose;
-  object_class->get_property = lf_stable_bin_get_property;
-  object_class->set_property = lf_stable_bin_set_property;
   widget_class->measure = lf_stable_bin_measure;
   widget_class->size_allocate = lf_stable_bin_size_allocate;
   widget_class->get_request_mode = lf_stable_bin_get_request_mode;
+}
 
-  properties[PROP_CHILD] =
-    g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+static void
+on_child_cb (LfStableBin *self, GParamSpec *pspec, gpointer data)
+{
+  forget (self);
 }
 
 static void
 lf_stable_bin_init (LfStableBin *self)
 {
+  /* An AdwBin (its child property, the child's life) without its layout
+   * manager, so that GTK asks the functions above. A new child starts
+   * afresh. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   forget (self);
+  g_signal_connect (self, "notify::child", G_CALLBACK (on_child_cb), NULL);
 }
