@@ -108,10 +108,7 @@ if main_file is None:
 report = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--tree=calling", main_file],
                         capture_output=True, text=True).stdout
 
-total = 0
-m = re.search(r"^\s*([\d,]+) .*PROGRAM TOTALS", report, re.M)
-if m:
-    total = int(m.group(1).replace(",", ""))
+total = xbench.callgrind_total(report)
 
 PARTS = [
     ("rendering (GSK, cairo)", r"gsk_renderer_render"),

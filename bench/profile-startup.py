@@ -106,10 +106,7 @@ def profile(name, argv, penv):
         xbench.fail(f"{name}: callgrind wrote no dump after the first frame in {out_dir}")
     report = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", main_file],
                             capture_output=True, text=True).stdout
-    total = 0
-    m = re.search(r"^\s*([\d,]+) .*PROGRAM TOTALS", report, re.M)
-    if m:
-        total = int(m.group(1).replace(",", ""))
+    total = xbench.callgrind_total(report)
     parts = {}
     for _, func in PARTS:
         mm = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*:" + re.escape(func) + r" \[", report, re.M)

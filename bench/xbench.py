@@ -7,6 +7,7 @@ descriptor in LANDFALL_BENCH_OUT_FD: the D-Bus daemons that the session starts
 talk on stdout and stderr, which go to a log file instead.
 """
 import os
+import re
 import select
 import shutil
 import statistics
@@ -286,3 +287,9 @@ def focused(acc):
     except Exception:
         pass
     return acc.getState().contains(pyatspi.STATE_FOCUSED)
+
+
+def callgrind_total(report):
+    """The PROGRAM TOTALS of a callgrind_annotate report, in instructions."""
+    m = re.search(r"^\s*([\d,]+) .*PROGRAM TOTALS", report, re.M)
+    return int(m.group(1).replace(",", "")) if m else 0
