@@ -105,7 +105,7 @@ main_file = next((os.path.join(out_dir, n) for n in sorted(os.listdir(out_dir))
                   and os.path.getsize(os.path.join(out_dir, n)) > 0), None)
 if main_file is None:
     xbench.fail(f"callgrind wrote no profile of the main thread in {out_dir}")
-report = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--tree=calling", main_file],
+report = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--tree=calling", "--threshold=100", main_file],
                         capture_output=True, text=True).stdout
 
 total = xbench.callgrind_total(report)
