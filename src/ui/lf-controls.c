@@ -446,7 +446,10 @@ stop_watching_frames (LfControls *self)
 {
   if (self->frame_clock != NULL)
     {
-      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      if (self->after_paint_id != 0 &&
+          g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
       g_clear_object (&self->frame_clock);
     }
 }
@@ -494,8 +497,13 @@ static void
 lf_controls_unroot (GtkWidget *widget)
 {
   LfControls *self = LF_CONTROLS (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  g_clear_signal_handler (&self->realize_id, gtk_widget_get_root (widget));
+  /* A window being destroyed has dropped its handlers (and its frame
+   * clock's) before its children leave it. */
+  if (self->realize_id != 0 && g_signal_handler_is_connected (root, self->realize_id))
+    g_signal_handler_disconnect (root, self->realize_id);
+  self->realize_id = 0;
   stop_watching_frames (self);
   GTK_WIDGET_CLASS (lf_controls_parent_class)->unroot (widget);
 }
