@@ -18,6 +18,7 @@
 #include "lf-lever-row.h"
 #include "lf-plant-row.h"
 #include "lf-row-common.h"
+#include "lf-schedule-popover.h"
 #include "lf-sensitivity-window.h"
 #include "lf-stable-bin.h"
 #include "lf-summary-card.h"
@@ -558,7 +559,7 @@ test_schedule_shown (void)
                                             "05-trade-deal.landfall", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LfScenario) s = lf_scenario_load_file (baseline, path, &error);
-  GtkWidget *controls, *quota_switch, *rule;
+  GtkWidget *controls, *quota_switch, *rule, *window = NULL;
   g_autofree char *rule_text = NULL;
   const char *subtitle;
 
@@ -592,10 +593,17 @@ test_schedule_shown (void)
     GtkWidget *button = find_child (rule, GTK_TYPE_MENU_BUTTON);
     GtkWidget *popover = NULL, *choice = NULL;
 
-    /* The first menu button is the schedule's (the About button follows). */
+    /* The first menu button is the schedule's (the About button follows).
+     * Its popover is built the first time it opens, in a window. */
     g_assert_nonnull (button);
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    window = gtk_window_new ();
+    gtk_window_set_child (GTK_WINDOW (window), controls);
+    gtk_window_present (GTK_WINDOW (window));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-    g_assert_nonnull (popover);
+    g_assert_true (LF_IS_SCHEDULE_POPOVER (popover));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
     choice = find_child (popover, GTK_TYPE_DROP_DOWN);
     g_assert_nonnull (choice);
     g_assert_nonnull (gtk_drop_down_get_list_factory (GTK_DROP_DOWN (choice)));
@@ -608,6 +616,7 @@ test_schedule_shown (void)
   lf_controls_sync (LF_CONTROLS (controls));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (quota_switch)), ==,
                    "Off: no limit on China-built imports");
+  gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (controls);
 }
 

@@ -17,7 +17,8 @@ struct _LfChoiceRow
   LfParam            param;
   const LfBaseline  *tooltip_baseline;
   GtkWidget         *schedule_label;   /* NULL unless a policy lever */
-  LfSchedulePopover *schedule;
+  LfSchedulePopover *schedule;         /* NULL until first opened */
+  const LfScenario  *scenario;         /* the last given, for the schedule popover */
   GtkWidget         *info_button;      /* "About …": meaning, choices, default, source */
 };
 
@@ -80,17 +81,14 @@ lf_choice_row_constructed (GObject *object)
       gtk_widget_set_visible (self->schedule_label, FALSE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->schedule_label);
 
-      self->schedule = LF_SCHEDULE_POPOVER (lf_schedule_popover_new (self->param));
-      g_signal_connect_object (self->schedule, "apply", G_CALLBACK (on_schedule_apply_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->schedule, "clear", G_CALLBACK (on_schedule_clear_cb), self,
-                               G_CONNECT_SWAPPED);
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
       gtk_widget_set_tooltip_text (button, _("Change in a later year"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (self->schedule));
+      lf_schedule_popover_build_later (GTK_MENU_BUTTON (button), self->param, &self->schedule,
+                                       &self->scenario, G_CALLBACK (on_schedule_apply_cb),
+                                       G_CALLBACK (on_schedule_clear_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self), button);
     }
   self->info_button = lf_info_button_new (_(info->label));
@@ -194,12 +192,14 @@ lf_choice_row_show (LfChoiceRow *self, const LfScenario *scenario)
       lf_info_button_set_text (self->info_button, about);
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), (guint) scenario->value[self->param]);
-  if (self->schedule != NULL)
+  self->scenario = scenario;
+  if (self->schedule_label != NULL)
     {
       g_autofree char *sched = lf_schedule_text (scenario, self->param);
 
       gtk_label_set_text (GTK_LABEL (self->schedule_label), sched);
       gtk_widget_set_visible (self->schedule_label, *sched != '\0');
-      lf_schedule_popover_set_scenario (self->schedule, scenario);
     }
+  if (self->schedule != NULL)
+    lf_schedule_popover_set_scenario (self->schedule, scenario);
 }

@@ -34,7 +34,8 @@ struct _LfLeverRow
   GtkScale          *slider;
   GtkAdjustment     *spin_adjustment;
   GtkAdjustment     *slider_adjustment;
-  LfSchedulePopover *schedule;   /* NULL unless a policy lever */
+  LfSchedulePopover *schedule;   /* NULL until a policy lever's is first opened */
+  const LfScenario  *scenario;   /* the last given, for the schedule popover */
   GtkWidget         *info_button; /* "About …": meaning, range, default, source */
 };
 
@@ -174,12 +175,9 @@ lf_lever_row_constructed (GObject *object)
     {
       g_autofree char *a11y = g_strdup_printf (_("Change %s in a later year"), _(info->label));
 
-      self->schedule = LF_SCHEDULE_POPOVER (lf_schedule_popover_new (self->param));
-      g_signal_connect_object (self->schedule, "apply", G_CALLBACK (on_schedule_apply_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->schedule, "clear", G_CALLBACK (on_schedule_clear_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_menu_button_set_popover (self->schedule_button, GTK_WIDGET (self->schedule));
+      lf_schedule_popover_build_later (self->schedule_button, self->param, &self->schedule,
+                                       &self->scenario, G_CALLBACK (on_schedule_apply_cb),
+                                       G_CALLBACK (on_schedule_clear_cb), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
       gtk_widget_set_visible (GTK_WIDGET (self->schedule_button), TRUE);
@@ -355,6 +353,7 @@ lf_lever_row_show (LfLeverRow *self, const LfScenario *scenario)
   sched = lf_schedule_text (scenario, self->param);
   gtk_label_set_text (self->schedule_label, sched);
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_label), *sched != '\0');
+  self->scenario = scenario;
   if (self->schedule != NULL)
     lf_schedule_popover_set_scenario (self->schedule, scenario);
 }

@@ -236,3 +236,57 @@ lf_schedule_popover_set_scenario (LfSchedulePopover *self, const LfScenario *sce
   g_return_if_fail (LF_IS_SCHEDULE_POPOVER (self));
   self->scenario = scenario;
 }
+
+typedef struct {
+  LfParam             param;
+  LfSchedulePopover **popover;
+  const LfScenario  **scenario;
+  GCallback           apply;
+  GCallback           clear;
+  gpointer            row;
+} Later;
+
+static void
+build_later_cb (GtkMenuButton *button, gpointer data)
+{
+  Later *later = data;
+
+  if (*later->popover == NULL)
+    {
+      *later->popover = LF_SCHEDULE_POPOVER (lf_schedule_popover_new (later->param));
+      g_signal_connect_object (*later->popover, "apply", later->apply, later->row, G_CONNECT_SWAPPED);
+      g_signal_connect_object (*later->popover, "clear", later->clear, later->row, G_CONNECT_SWAPPED);
+      gtk_menu_button_set_popover (button, GTK_WIDGET (*later->popover));
+    }
+  lf_schedule_popover_set_scenario (*later->popover, *later->scenario);
+}
+
+/**
+ * lf_schedule_popover_build_later:
+ * @button: the lever's "later year" button
+ * @param: the lever
+ * @popover: (out): where the popover is put once built; %NULL before
+ * @scenario: where the row keeps its scenario, read when the popover opens
+ * @apply: (scope notified): the row's handler of #LfSchedulePopover::apply, called swapped
+ * @clear: (scope notified): the row's handler of #LfSchedulePopover::clear, called swapped
+ * @row: the row that owns @button, @popover and @scenario
+ *
+ * Builds the popover the first time @button opens it: one for every policy
+ * lever, each with its entries and list, had been a fiftieth of the window's
+ * start-up (bench/profile-startup.py).
+ */
+void
+lf_schedule_popover_build_later (GtkMenuButton      *button,
+                                 LfParam             param,
+                                 LfSchedulePopover **popover,
+                                 const LfScenario  **scenario,
+                                 GCallback           apply,
+                                 GCallback           clear,
+                                 gpointer            row)
+{
+  Later *later = g_new (Later, 1);
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button) && popover != NULL && scenario != NULL);
+  *later = (Later) { param, popover, scenario, apply, clear, row };
+  gtk_menu_button_set_create_popup_func (button, build_later_cb, later, g_free);
+}

@@ -15,5 +15,12 @@ GtkWidget *lf_schedule_popover_new           (LfParam            param);
 LfParam    lf_schedule_popover_get_param     (LfSchedulePopover *self);
 void       lf_schedule_popover_set_scenario  (LfSchedulePopover *self,
                                               const LfScenario  *scenario);
+void       lf_schedule_popover_build_later   (GtkMenuButton      *button,
+                                              LfParam             param,
+                                              LfSchedulePopover **popover,
+                                              const LfScenario  **scenario,
+                                              GCallback           apply,
+                                              GCallback           clear,
+                                              gpointer            row);
 
 G_END_DECLS
