@@ -265,10 +265,11 @@ build_later_cb (GtkMenuButton *button, gpointer data)
  * lf_schedule_popover_build_later:
  * @button: the lever's "later year" button
  * @param: the lever
- * @popover: (out): where the popover is put once built; %NULL before
- * @scenario: where the row keeps its scenario, read when the popover opens
- * @apply: (scope notified): the row's handler of #LfSchedulePopover::apply, called swapped
- * @clear: (scope notified): the row's handler of #LfSchedulePopover::clear, called swapped
+ * @popover: the row's field for the popover: %NULL until it is built, then
+ *   the popover (the row hands it each new scenario from then on)
+ * @scenario: the row's field for its scenario, read when the popover opens
+ * @apply: the row's handler of #LfSchedulePopover::apply, called swapped
+ * @clear: the row's handler of #LfSchedulePopover::clear, called swapped
  * @row: the row that owns @button, @popover and @scenario
  *
  * Builds the popover the first time @button opens it: one for every policy
@@ -284,9 +285,10 @@ lf_schedule_popover_build_later (GtkMenuButton      *button,
                                  GCallback           clear,
                                  gpointer            row)
 {
-  Later *later = g_new (Later, 1);
+  Later *later;
 
   g_return_if_fail (GTK_IS_MENU_BUTTON (button) && popover != NULL && scenario != NULL);
+  later = g_new (Later, 1);
   *later = (Later) { param, popover, scenario, apply, clear, row };
   gtk_menu_button_set_create_popup_func (button, build_later_cb, later, g_free);
 }
