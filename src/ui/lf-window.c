@@ -337,13 +337,24 @@ update_words_idle (gpointer user_data)
 }
 
 /* What follows after the frame that shows a change (the words above, the
- * title) has no such frame to wait for before the window is on screen: its
- * first frame shows them as they are (a file opened at start-up showed the
- * welcome and no description for its first two frames). */
-static gboolean
-before_first_frame (LfWindow *self)
+ * title) runs from a low-priority idle kept in @idle_id, once however many
+ * changes come first. Before the window is on screen there is no such frame
+ * to wait for: it runs at once, so that the first frame shows it (a file
+ * opened at start-up showed the welcome and no description for its first
+ * two frames). */
+static void
+update_after_frame (LfWindow     *self,
+                    guint        *idle_id,
+                    void        (*update) (LfWindow *self),
+                    GSourceFunc   idle)
 {
-  return !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (idle_id, g_source_remove);
+      update (self);
+    }
+  else if (*idle_id == 0)
+    *idle_id = g_idle_add_full (G_PRIORITY_LOW, idle, self, NULL);
 }
 
 static void
@@ -371,13 +382,7 @@ refresh_charts (LfWindow *self)
     gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
   }
-  if (before_first_frame (self))
-    {
-      g_clear_handle_id (&self->words_id, g_source_remove);
-      update_words (self);
-    }
-  else if (self->words_id == 0)
-    self->words_id = g_idle_add_full (G_PRIORITY_LOW, update_words_idle, self, NULL);
+  update_after_frame (self, &self->words_id, update_words, update_words_idle);
 }
 
 /* ---- the document and the comparison ----------------------------------------------- */
@@ -476,13 +481,7 @@ update_title_idle (gpointer data)
 static void
 on_document_state_cb (LfDocument *document, GParamSpec *pspec, LfWindow *self)
 {
-  if (before_first_frame (self))
-    {
-      g_clear_handle_id (&self->title_id, g_source_remove);
-      update_title (self);
-    }
-  else if (self->title_id == 0)
-    self->title_id = g_idle_add_full (G_PRIORITY_LOW, update_title_idle, self, NULL);
+  update_after_frame (self, &self->title_id, update_title, update_title_idle);
   update_actions (self);
 }
 
