@@ -441,15 +441,23 @@ build_rest_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Disconnects *@id from @instance and clears it, if the handler is still
+ * there: a window being destroyed has dropped its handlers (and its frame
+ * clock's) before its children leave it. */
+static void
+disconnect_if_still (gpointer instance, gulong *id)
+{
+  if (*id != 0 && g_signal_handler_is_connected (instance, *id))
+    g_signal_handler_disconnect (instance, *id);
+  *id = 0;
+}
+
 static void
 stop_watching_frames (LfControls *self)
 {
   if (self->frame_clock != NULL)
     {
-      if (self->after_paint_id != 0 &&
-          g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
-        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
-      self->after_paint_id = 0;
+      disconnect_if_still (self->frame_clock, &self->after_paint_id);
       g_clear_object (&self->frame_clock);
     }
 }
@@ -497,13 +505,8 @@ static void
 lf_controls_unroot (GtkWidget *widget)
 {
   LfControls *self = LF_CONTROLS (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  /* A window being destroyed has dropped its handlers (and its frame
-   * clock's) before its children leave it. */
-  if (self->realize_id != 0 && g_signal_handler_is_connected (root, self->realize_id))
-    g_signal_handler_disconnect (root, self->realize_id);
-  self->realize_id = 0;
+  disconnect_if_still (gtk_widget_get_root (widget), &self->realize_id);
   stop_watching_frames (self);
   GTK_WIDGET_CLASS (lf_controls_parent_class)->unroot (widget);
 }
