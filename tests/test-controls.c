@@ -1057,6 +1057,84 @@ test_window_first_frame_words (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_after_paint_cb (GdkFrameClock *clock, char **note)
+{
+  /* Read once, as the first frame is drawn. */
+  if (*note == NULL)
+    *note = g_strdup (g_object_get_data (G_OBJECT (clock), "summary-note"));
+}
+
+static void
+on_note_cb (LfSummaryCard *card, GParamSpec *pspec, GdkFrameClock *clock)
+{
+  g_object_set_data_full (G_OBJECT (clock), "summary-note", g_strdup (lf_summary_card_get_note (card)), g_free);
+}
+
+/* A new scenario's band is drawn in a thread while the window is built; the
+ * first frame still shows the file's band (the summary's p10–p90), not
+ * current policy's and not none. */
+static void
+test_window_first_frame_band (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.landfall.Landfall.Test",
+                                                       G_APPLICATION_NON_UNIQUE);
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench",
+                                            "input.landfall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *quick = NULL, *refined = NULL;
+  const int y = lf_year_index (2030);
+  const LfSeries share = LF_SERIES_CHINESE_SHARE_EV_PCT;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  LfWindow *window;
+  GtkWidget *card;
+  GdkFrameClock *clock;
+
+  scenario = lf_scenario_load_file (baseline, path, &error);
+  g_assert_no_error (error);
+  /* The note the card shows with the quick band, or with the refined one. */
+  for (int k = 0; k < 2; k++)
+    {
+      LfBands b;
+      g_autofree char *range = NULL;
+
+      lf_monte_carlo (scenario, k == 0 ? LF_DOCUMENT_LIVE_DRAWS : LF_DOCUMENT_FULL_DRAWS,
+                      LF_DOCUMENT_BAND_SEED, &b, NULL);
+      range = lf_format_percent_range (b.p10[share][y], b.p90[share][y], 1);
+      *(k == 0 ? &quick : &refined) = g_strdup_printf ("p10–p90: %s", range);
+    }
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = lf_window_new (app);
+  lf_window_open_file (window, file);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  /* The second card: the Chinese share in 2030 and its range. */
+  card = find_child (GTK_WIDGET (window), LF_TYPE_SUMMARY_CARD);
+  g_assert_nonnull (card);
+  card = gtk_widget_get_next_sibling (gtk_widget_get_parent (card));
+  card = gtk_widget_get_first_child (card);
+  g_assert_true (LF_IS_SUMMARY_CARD (card));
+  on_note_cb (LF_SUMMARY_CARD (card), NULL, clock);
+  g_signal_connect_object (card, "notify::note", G_CALLBACK (on_note_cb), clock, 0);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &note);
+  gtk_window_present (GTK_WINDOW (window));
+  while (note == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, &note);
+  if (g_strcmp0 (note, refined) != 0)
+    g_assert_cmpstr (note, ==, quick);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1089,6 +1167,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/controls/rows-in-view", test_rows_in_view);
   g_test_add_func ("/landfall/ui/stable-bin/grows-only", test_stable_bin);
   g_test_add_func ("/landfall/ui/center-bin/middle-and-width", test_center_bin);
+  g_test_add_func ("/landfall/ui/window/first-frame-band", test_window_first_frame_band);
   g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
   ret = g_test_run ();
   lf_baseline_unref (baseline);

@@ -343,6 +343,77 @@ test_bands (void)
   }
 }
 
+/* A new scenario's quick band is drawn in a thread: the caller goes on, and
+ * whoever asks for the bands first waits for it; if nobody asks, it comes
+ * in as a change of its own. A scenario replaced before its band is in never
+ * shows that band. */
+static void
+test_band_in_thread (void)
+{
+  Counts c;
+  g_autoptr(LfDocument) doc = new_document (&c);
+  g_autoptr(LfScenario) a = lf_scenario_copy (lf_document_get_scenario (doc));
+  g_autoptr(LfScenario) b = lf_scenario_copy (lf_document_get_scenario (doc));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  LfBands want_a, want_b;
+
+  g_assert_true (lf_scenario_set_number (a, "tariff.china", 10, NULL));
+  g_assert_true (lf_scenario_set_number (b, "tariff.china", 90, NULL));
+  lf_monte_carlo (a, 20, LF_DOCUMENT_BAND_SEED, &want_a, NULL);
+  lf_monte_carlo (b, 20, LF_DOCUMENT_BAND_SEED, &want_b, NULL);
+  lf_test_drain_bands (doc);
+
+  /* Asked for: waited for, with no change of its own. */
+  c.bands = 0;
+  lf_document_replace (doc, a, TRUE);
+  g_assert_true (lf_document_get_bands_pending (doc));
+  g_assert_cmpmem (lf_document_get_bands (doc), sizeof want_a, &want_a, sizeof want_a);
+  g_assert_false (lf_document_get_bands_pending (doc));
+  g_assert_false (lf_document_get_bands_final (doc));
+  lf_test_drain_bands (doc);
+  g_assert_cmpuint (c.bands, ==, 1);   /* the refined one */
+
+  /* Not asked for: it comes in with a change. */
+  c.bands = 0;
+  lf_document_replace (doc, b, TRUE);
+  g_assert_true (lf_document_get_bands_pending (doc));
+  while (lf_document_get_bands_pending (doc))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (c.bands, ==, 1);
+  g_assert_cmpuint (c.last_change, ==, LF_DOCUMENT_CHANGE_BANDS);
+  g_assert_cmpmem (lf_document_get_bands (doc), sizeof want_b, &want_b, sizeof want_b);
+  lf_test_drain_bands (doc);
+
+  /* Replaced again before its band is in: only the last scenario's band,
+   * whether the first had finished or not. */
+  lf_document_replace (doc, a, TRUE);
+  lf_document_replace (doc, b, TRUE);
+  g_assert_cmpmem (lf_document_get_bands (doc), sizeof want_b, &want_b, sizeof want_b);
+  lf_test_drain_bands (doc);
+  lf_monte_carlo (b, 60, LF_DOCUMENT_BAND_SEED, &want_b, NULL);
+  g_assert_cmpmem (lf_document_get_bands (doc), sizeof want_b, &want_b, sizeof want_b);
+
+  /* An edit while the band is drawn moves that band with the projection. */
+  {
+    LfProjection before;
+    const LfProjection *p;
+    const LfSeries series = LF_SERIES_FORD_EV_SALES;
+
+    lf_document_replace (doc, a, TRUE);
+    before = *lf_document_get_projection (doc);
+    edit (doc, "tariff.china", 40);
+    g_assert_false (lf_document_get_bands_pending (doc));
+    p = lf_document_get_projection (doc);
+    for (int y = 0; y < LF_N_YEARS; y++)
+      g_assert_cmpfloat_with_epsilon (lf_document_get_bands (doc)->p50[series][y] - want_a.p50[series][y],
+                                      p->series[series][y] - before.series[series][y], 1e-6);
+    lf_test_drain_bands (doc);
+  }
+}
+
 /* A refined band that comes in after the values changed again is dropped. */
 static void
 test_stale_band (void)
@@ -488,6 +559,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/document/replace", test_replace);
   g_test_add_func ("/landfall/document/restore-state", test_restore_state);
   g_test_add_func ("/landfall/document/bands", test_bands);
+  g_test_add_func ("/landfall/document/band-in-thread", test_band_in_thread);
   g_test_add_func ("/landfall/document/stale-band", test_stale_band);
   g_test_add_func ("/landfall/document/dispose-while-busy", test_dispose_while_busy);
   ret = g_test_run ();

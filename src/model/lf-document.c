@@ -31,6 +31,7 @@ struct _LfDocument
   gboolean          bands_final;
   guint             stale_bands;
   GCancellable     *band_cancellable;
+  GTask            *quick;        /* a new scenario's quick band, being drawn; or NULL */
 
   /* The properties' last notified values, to notify only real changes. */
   char             *title;
@@ -107,15 +108,24 @@ set_file (LfDocument *self, GFile *file)
 
 /* ---- the projection and its bands ------------------------------------------------- */
 
-/* A refined band being made in a thread. It holds the baseline its scenario
- * refers to, and not the document: a document closed meanwhile is finalized
- * at once, here, and the job's result is dropped when it comes in. */
+/* A band being made in a thread. It holds the baseline its scenario refers
+ * to, and not the document: a document closed meanwhile is finalized at
+ * once, here, and the job's result is dropped when it comes in. A new
+ * scenario's quick band can also be waited for (settle_quick()): the thread
+ * leaves it in @bands and says so through @done. */
 typedef struct {
   LfBaseline *baseline;
   LfScenario *scenario;
   guint       generation;
   int         n_draws;
+  gboolean    quick;      /* a new scenario's quick band, which may be waited for */
   GWeakRef    document;
+
+  GMutex      lock;
+  GCond       cond;
+  gboolean    done;       /* under @lock */
+  gboolean    drawn;      /* @bands holds the draws (not cancelled); read once @done */
+  LfBands     bands;
 } BandJob;
 
 static void
@@ -124,6 +134,8 @@ band_job_free (BandJob *job)
   lf_scenario_free (job->scenario);
   lf_baseline_unref (job->baseline);
   g_weak_ref_clear (&job->document);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
   g_free (job);
 }
 
@@ -131,27 +143,61 @@ static void
 band_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   BandJob *job = task_data;
-  g_autofree LfBands *bands = g_new (LfBands, 1);
+  gboolean drawn = lf_monte_carlo (job->scenario, job->n_draws, LF_DOCUMENT_BAND_SEED, &job->bands,
+                                   cancellable);
 
-  if (!lf_monte_carlo (job->scenario, job->n_draws, LF_DOCUMENT_BAND_SEED, bands, cancellable))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&bands), g_free);
+  g_mutex_lock (&job->lock);
+  job->drawn = drawn;
+  job->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->lock);
+  g_task_return_boolean (task, drawn);
 }
 
 static void start_band_job (LfDocument *self, int n_draws);
+
+/* Waits for the quick band of a new scenario, if one is being drawn, takes
+ * it, and starts the refined one. */
+static void
+settle_quick (LfDocument *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->quick);
+  BandJob *job;
+
+  if (task == NULL)
+    return;
+  job = g_task_get_task_data (task);
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+  /* A newer change drops it from self->quick before cancelling it. */
+  g_assert (job->drawn && job->generation == self->generation);
+  *self->bands = job->bands;
+  self->bands_final = job->n_draws >= self->full_draws;
+  if (!self->bands_final)
+    start_band_job (self, self->full_draws);
+}
 
 static void
 on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BandJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(LfDocument) self = g_weak_ref_get (&job->document);
-  g_autofree LfBands *bands = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (self == NULL)
     return;
+
+  /* A new scenario's quick band nobody has waited for yet: it comes in. One
+   * already taken, or of a scenario replaced since, is done with. */
+  if (job->quick)
+    {
+      if (self->quick != G_TASK (result))
+        return;
+      settle_quick (self);
+      g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
+      return;
+    }
 
   /* Work for values that have changed since is dropped, whether it was
    * cancelled in time or had finished already. */
@@ -160,9 +206,9 @@ on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       self->stale_bands++;
       return;
     }
-  if (bands == NULL)
+  if (!job->drawn)
     return;
-  *self->bands = *bands;
+  *self->bands = job->bands;
   self->bands_final = job->n_draws >= self->full_draws;
   /* The quick band first, then the refined one. */
   if (!self->bands_final)
@@ -170,10 +216,11 @@ on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
 }
 
-/* Draws @n_draws for the current values in a thread; on_band_done_cb() takes
- * the result if the values are still the same. */
-static void
-start_band_job (LfDocument *self, int n_draws)
+/* Draws @n_draws for the current values in a thread, in place of any band
+ * under way; on_band_done_cb() takes the result if the values are still the
+ * same. Returns the job's task (owned by the thread). */
+static GTask *
+run_band_job (LfDocument *self, int n_draws, gboolean quick)
 {
   g_autoptr(GTask) task = NULL;
   BandJob *job;
@@ -185,15 +232,25 @@ start_band_job (LfDocument *self, int n_draws)
   job->baseline = lf_baseline_ref (self->baseline);
   job->scenario = lf_scenario_copy (self->scenario);
   g_weak_ref_init (&job->document, self);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
   job->generation = self->generation;
   job->n_draws = n_draws;
+  job->quick = quick;
   task = g_task_new (NULL, self->band_cancellable, on_band_done_cb, NULL);
-  g_task_set_source_tag (task, start_band_job);
+  g_task_set_source_tag (task, run_band_job);
   /* A result that made it before the cancel is still returned: the
    * generation, not the cancellable, decides whether it is current. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
   g_task_run_in_thread (task, band_thread);
+  return task;
+}
+
+static void
+start_band_job (LfDocument *self, int n_draws)
+{
+  run_band_job (self, n_draws, FALSE);
 }
 
 /* The band of the values before an edit, moved by what the edit did to the
@@ -227,14 +284,21 @@ shift_bands (LfBands *bands, const LfProjection *before, const LfProjection *aft
 /* Projects the scenario and starts its band. An edit (a slider moving)
  * keeps the frame free of Monte Carlo: the band it had moves with the
  * projection, and the quick and refined bands follow from a thread. A new
- * scenario (opened, undone, a preset) gets its quick band at once. */
+ * scenario (opened, undone, a preset) has no band to move: its quick band is
+ * drawn in a thread at once, and whoever asks for the bands first (the next
+ * frame, at the latest) waits for it, then the refined one follows. Meanwhile
+ * the caller goes on (at start-up, building the window). */
 static void
 recompute (LfDocument *self, LfDocumentChange change)
 {
-  gboolean edit = !(change & LF_DOCUMENT_CHANGE_REPLACED) && self->bands->n_draws > 0;
+  gboolean replaced = (change & LF_DOCUMENT_CHANGE_REPLACED) != 0;
 
+  if (replaced)
+    g_clear_object (&self->quick);
+  else
+    settle_quick (self);
   self->generation++;
-  if (edit)
+  if (!replaced && self->bands->n_draws > 0)
     {
       LfProjection before = *self->projection;
 
@@ -246,12 +310,8 @@ recompute (LfDocument *self, LfDocumentChange change)
   else
     {
       lf_project (self->scenario, self->projection);
-      lf_monte_carlo (self->scenario, self->live_draws, LF_DOCUMENT_BAND_SEED, self->bands, NULL);
-      self->bands_final = self->live_draws >= self->full_draws;
-      g_cancellable_cancel (self->band_cancellable);
-      g_clear_object (&self->band_cancellable);
-      if (!self->bands_final)
-        start_band_job (self, self->full_draws);
+      self->bands_final = FALSE;
+      self->quick = g_object_ref (run_band_job (self, self->live_draws, TRUE));
     }
 
   update_state (self);
@@ -267,6 +327,7 @@ lf_document_dispose (GObject *object)
 
   g_cancellable_cancel (self->band_cancellable);
   g_clear_object (&self->band_cancellable);
+  g_clear_object (&self->quick);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (lf_document_parent_class)->dispose (object);
 }
@@ -379,8 +440,8 @@ lf_document_init (LfDocument *self)
  * @baseline: the data every scenario refers to (the document takes a reference)
  *
  * A document holding current policy (named "Current policy", translated),
- * unmodified, with no file, projected, with its quick band made and the
- * refined one under way.
+ * unmodified, with no file, projected, with its quick band under way (see
+ * lf_document_get_bands_pending()).
  */
 LfDocument *
 lf_document_new (LfBaseline *baseline)
@@ -464,6 +525,7 @@ const LfBands *
 lf_document_get_bands (LfDocument *self)
 {
   g_return_val_if_fail (LF_IS_DOCUMENT (self), NULL);
+  settle_quick (self);
   return self->bands;
 }
 
@@ -765,7 +827,24 @@ gboolean
 lf_document_get_bands_final (LfDocument *self)
 {
   g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  settle_quick (self);
   return self->bands_final;
+}
+
+/**
+ * lf_document_get_bands_pending:
+ *
+ * Whether a new scenario's quick band is still being drawn in a thread, so
+ * that lf_document_get_bands() would wait for it. A view that can show the
+ * bands later (as the next frame begins) asks this first, and goes on
+ * meanwhile; the band comes in with a `changed` (LF_DOCUMENT_CHANGE_BANDS)
+ * if nobody has asked for it by then.
+ */
+gboolean
+lf_document_get_bands_pending (LfDocument *self)
+{
+  g_return_val_if_fail (LF_IS_DOCUMENT (self), FALSE);
+  return self->quick != NULL;
 }
 
 /* How many refined bands arrived after the values had changed again, and were dropped. */

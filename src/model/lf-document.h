@@ -3,11 +3,13 @@
  * A document owns the scenario, the file it came from and the copy last
  * opened or saved (for the modified marker), undo and redo (a slider drag is
  * one step), the projection with its counterfactual, the current-policy
- * reference it is drawn against, and its Monte Carlo bands. A new scenario
- * gets a quick band at once; an edit moves the band it had with the
- * projection, in the same call, and the quick band, then the refined one,
- * follow from a thread (each a `changed` with LF_DOCUMENT_CHANGE_BANDS); a
- * band for values that changed meanwhile is dropped. Views bind to its
+ * reference it is drawn against, and its Monte Carlo bands. A new scenario's
+ * quick band is drawn in a thread at once, and lf_document_get_bands() waits
+ * for it (lf_document_get_bands_pending() says whether it would); an edit
+ * moves the band it had with the projection, in the same call, and the quick
+ * band, then the refined one, follow from a thread (each a `changed` with
+ * LF_DOCUMENT_CHANGE_BANDS); a band for values that changed meanwhile is
+ * dropped. Views bind to its
  * properties and listen to `changed`; it knows nothing of them.
  *
  * GLib and GIO only: tested with no display (tests/test-document.c).
@@ -89,6 +91,7 @@ void                lf_document_set_band_draws     (LfDocument       *self,
                                                     int               live_draws,
                                                     int               full_draws);
 gboolean            lf_document_get_bands_final    (LfDocument       *self);
+gboolean            lf_document_get_bands_pending  (LfDocument       *self);
 guint               lf_document_get_stale_bands    (LfDocument       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LfDocumentState, lf_document_state_free)

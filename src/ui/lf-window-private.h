@@ -62,6 +62,8 @@ struct _LfWindow
   LfStableBin         *description_bin; /* no shrinking in a drag (lf-stable-bin.c) */
   guint                words_id;       /* the words above the charts, after the frame */
   guint                title_id;       /* the title after an edit, after the frame */
+  guint                results_tick;   /* the charts and summary, as the next frame begins,
+                                        * while a new band is drawn (refresh_charts) */
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
   LfScenario          *current_policy; /* what the introduction speaks of */
   GtkWidget           *notes_view;     /* LfNotesView, above the charts */

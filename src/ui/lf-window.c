@@ -357,8 +357,9 @@ update_after_frame (LfWindow     *self,
     *idle_id = g_idle_add_full (G_PRIORITY_LOW, idle, self, NULL);
 }
 
+/* The charts, the summary and the map's notes: everything that shows bands. */
 static void
-refresh_charts (LfWindow *self)
+show_results (LfWindow *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   LfChartData data;
@@ -375,6 +376,44 @@ refresh_charts (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
+}
+
+static gboolean
+show_results_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  LfWindow *self = LF_WINDOW (widget);
+
+  self->results_tick = 0;
+  show_results (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether a document's new band is still being drawn in a thread (lf-document.h). */
+static gboolean
+bands_pending (LfWindow *self)
+{
+  for (guint i = 0; i < lf_comparison_get_n_documents (self->comparison); i++)
+    if (lf_document_get_bands_pending (lf_comparison_get_document (self->comparison, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the window shows of the comparison. A new scenario's band is drawn
+ * in a thread while the window goes on (at start-up, while it is built and
+ * styled): what shows bands follows as the next frame begins, before its
+ * layout, or as the band comes in if that is sooner. */
+static void
+refresh_charts (LfWindow *self)
+{
+  if (!bands_pending (self))
+    {
+      if (self->results_tick != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->results_tick);
+      self->results_tick = 0;
+      show_results (self);
+    }
+  else if (self->results_tick == 0)
+    self->results_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_results_tick, NULL, NULL);
   /* Comparing, the summary is a table by scenario. */
   {
     gboolean comparing = lf_comparison_get_n_documents (self->comparison) > 1;
@@ -987,14 +1026,15 @@ lf_window_init (LfWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
+  /* The document first: its band is drawn in a thread while the window is built. */
   self->baseline = lf_baseline_load_default (&error);
   if (self->baseline == NULL)
     g_error ("The built-in baseline data cannot be read: %s", error->message);
   self->comparison = lf_comparison_new (self->baseline);
   self->document = g_object_ref (lf_comparison_get_edited (self->comparison));
   self->selected_plant = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = settings_if_installed ();
   /* The window's size follows its settings both ways, as GNOME's apps do. */
