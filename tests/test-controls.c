@@ -1077,7 +1077,8 @@ on_note_cb (LfSummaryCard *card, GParamSpec *pspec, GdkFrameClock *clock)
 static void
 test_window_first_frame_band (void)
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.landfall.Landfall.Test",
+  /* An id of its own: another test's application may still be registered. */
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.landfall.Landfall.TestBand",
                                                        G_APPLICATION_NON_UNIQUE);
   g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench",
                                             "input.landfall", NULL);
