@@ -941,6 +941,50 @@ test_fuzz (void)
   g_assert_cmpuint (refused, >, 0);
 }
 
+/* The default baseline loaded ahead in a thread (as the program does at
+ * start-up) is the one loaded at once, and its error comes through too. */
+static void
+test_baseline_preload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfBaseline) now = lf_baseline_load_default (&error);
+  g_autoptr(LfBaseline) ahead = NULL;
+  g_autoptr(LfBaseline) again = NULL;
+  g_autoptr(LfScenario) a = NULL;
+  g_autoptr(LfScenario) b = NULL;
+  g_autofree LfProjection *pa = g_new (LfProjection, 1);
+  g_autofree LfProjection *pb = g_new (LfProjection, 1);
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "landfall-no-such-baseline.json", NULL);
+
+  g_assert_no_error (error);
+  lf_baseline_preload_default ();
+  lf_baseline_preload_default ();   /* once is enough: the second does nothing */
+  /* Loaded before the setting changed (had it been loaded now, it would fail). */
+  g_setenv ("LANDFALL_BASELINE", missing, TRUE);
+  ahead = lf_baseline_load_default (&error);
+  g_unsetenv ("LANDFALL_BASELINE");
+  g_assert_no_error (error);
+  g_assert_true (ahead != now);
+  g_assert_cmpint (ahead->n_makers, ==, now->n_makers);
+  g_assert_cmpint (ahead->n_sites, ==, now->n_sites);
+  a = lf_scenario_new (now);
+  b = lf_scenario_new (ahead);
+  lf_project (a, pa);
+  lf_project (b, pb);
+  g_assert_cmpmem (pa->series, sizeof pa->series, pb->series, sizeof pb->series);
+  /* Taken once: the next call loads anew. */
+  again = lf_baseline_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (again != ahead);
+
+  /* The preload's error is the load's. */
+  g_setenv ("LANDFALL_BASELINE", missing, TRUE);
+  lf_baseline_preload_default ();
+  g_unsetenv ("LANDFALL_BASELINE");
+  g_assert_null (lf_baseline_load_default (&error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 /* An analyst's edited baseline (LANDFALL_BASELINE, --baseline) is user input
  * too: a damaged copy is refused with one line, or it runs with finite results. */
 static void
@@ -1268,6 +1312,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/landfall/scenario/fuzz", test_fuzz);
   g_test_add_func ("/landfall/scenario/save-short-numbers", test_save_short_numbers);
   g_test_add_func ("/landfall/scenario/save-authorised", test_save_authorised);
+  g_test_add_func ("/landfall/scenario/baseline-preload", test_baseline_preload);
   g_test_add_func ("/landfall/scenario/baseline-fuzz", test_baseline_fuzz);
   g_test_add_func ("/landfall/scenario/locale", test_locale);
   g_test_add_func ("/landfall/scenario/comparison/round-trip", test_comparison_round_trip);

@@ -647,15 +647,10 @@ lf_baseline_load_file (const char *path,
   return lf_baseline_load_bytes (bytes, display, error);
 }
 
-/**
- * lf_baseline_load_default:
- * The baseline embedded in the program, or the file named by
- * LANDFALL_BASELINE when an analyst sets it.
- */
-LfBaseline *
-lf_baseline_load_default (GError **error)
+/* @override: LANDFALL_BASELINE's value, or NULL */
+static LfBaseline *
+load_default_now (const char *override, GError **error)
 {
-  const char *override = g_getenv ("LANDFALL_BASELINE");
   g_autoptr(GBytes) bytes = NULL;
 
   if (override != NULL && *override != '\0')
@@ -666,6 +661,70 @@ lf_baseline_load_default (GError **error)
   if (bytes == NULL)
     return NULL;
   return lf_baseline_load_bytes (bytes, "baseline.json (built in)", error);
+}
+
+/* The default baseline being loaded ahead, and what came of it. */
+typedef struct {
+  LfBaseline *baseline;
+  GError     *error;
+} Preload;
+
+static GThread *preload_thread;
+
+static gpointer
+preload_thread_func (gpointer data)
+{
+  g_autofree char *override = data;
+  Preload *p = g_new0 (Preload, 1);
+
+  p->baseline = load_default_now (override, &p->error);
+  return p;
+}
+
+/**
+ * lf_baseline_preload_default:
+ *
+ * Starts loading the default baseline in a thread, for the next
+ * lf_baseline_load_default() to take (the program calls this first thing at
+ * start-up, and the window takes it once the toolkit has started). Call both
+ * from the same thread.
+ */
+void
+lf_baseline_preload_default (void)
+{
+  char *override;
+
+  if (preload_thread != NULL)
+    return;
+  /* The environment is read here, not in the thread. */
+  override = g_strdup (g_getenv ("LANDFALL_BASELINE"));
+  preload_thread = g_thread_try_new ("landfall-baseline", preload_thread_func, override, NULL);
+  /* Without a thread to be had, lf_baseline_load_default() loads it itself. */
+  if (preload_thread == NULL)
+    g_free (override);
+}
+
+/**
+ * lf_baseline_load_default:
+ * The baseline embedded in the program, or the file named by
+ * LANDFALL_BASELINE when an analyst sets it: the one loaded ahead by
+ * lf_baseline_preload_default() if there is one (waiting for it), else
+ * loaded now.
+ */
+LfBaseline *
+lf_baseline_load_default (GError **error)
+{
+  if (preload_thread != NULL)
+    {
+      Preload *p = g_thread_join (g_steal_pointer (&preload_thread));
+      LfBaseline *baseline = p->baseline;
+
+      if (p->error != NULL)
+        g_propagate_error (error, p->error);
+      g_free (p);
+      return baseline;
+    }
+  return load_default_now (g_getenv ("LANDFALL_BASELINE"), error);
 }
 
 static void

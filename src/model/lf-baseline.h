@@ -97,6 +97,7 @@ struct _LfBaseline {
   GHashTable *param_sources;                    /* key → where the default comes from */
 };
 
+void          lf_baseline_preload_default (void);
 LfBaseline   *lf_baseline_load_default   (GError     **error);
 LfBaseline   *lf_baseline_load_file      (const char  *path,
                                           GError     **error);

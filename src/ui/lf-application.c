@@ -8,6 +8,7 @@
 
 #include "landfall-ui-resources.h"
 #include "lf-application.h"
+#include "lf-baseline.h"
 #include "lf-trace.h"
 #include "lf-window.h"
 
@@ -168,6 +169,8 @@ lf_application_startup (GApplication *app)
   const char *close_accels[] = { "<Control>w", NULL };
   const char *help_accels[] = { "<Control>question", NULL };
 
+  /* The model's data is read while the toolkit starts (the window takes it). */
+  lf_baseline_preload_default ();
   G_APPLICATION_CLASS (lf_application_parent_class)->startup (app);
 
   if (schema != NULL)
