@@ -92,6 +92,68 @@ test_lever_row_range (void)
     }
 }
 
+static gboolean shows_label (GtkWidget *widget, const char *text);
+
+/* A switch row: named by its lever, activated from its list (a click or a
+ * key on the row) it flips its switch; its subtitle shows only when there is
+ * one; a note's icon comes after the switch; and its wrapped name is never
+ * asked its width at a height (the centre bin answers from the width). */
+static void
+test_switch_row (void)
+{
+  GtkWidget *list = g_object_ref_sink (gtk_list_box_new ());
+  GtkWidget *row = GTK_WIDGET (g_object_new (LF_TYPE_SWITCH_ROW, "param", LF_PARAM_CREDIT_EXCLUDE_CHINESE, NULL));
+  const char *name = lf_param_info (LF_PARAM_CREDIT_EXCLUDE_CHINESE)->label;
+  GtkWidget *sw, *icon;
+  int min, nat, min_high, nat_high;
+
+  /* A switch flips at the end of its animation, which an unmapped one never reaches. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_assert_true (shows_label (row, name));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  sw = find_child (row, GTK_TYPE_SWITCH);
+  g_assert_false (lf_switch_row_get_active (LF_SWITCH_ROW (row)));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (lf_switch_row_get_active (LF_SWITCH_ROW (row)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_false (lf_switch_row_get_active (LF_SWITCH_ROW (row)));
+
+  g_assert_false (shows_label (row, "On or off"));
+  g_object_set (row, "subtitle", "On or off", NULL);
+  g_assert_true (shows_label (row, "On or off"));
+  g_object_set (row, "subtitle", "", NULL);
+  {
+    GtkWidget *title = find_child (row, GTK_TYPE_LABEL);
+    GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, name);
+    g_assert_true (gtk_widget_has_css_class (subtitle, "subtitle"));
+    g_assert_false (gtk_widget_get_visible (subtitle));
+  }
+
+  lf_row_set_note (row, "A note");
+  icon = gtk_widget_get_next_sibling (sw);
+  g_assert_true (GTK_IS_IMAGE (icon));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "A note");
+
+  /* Its width at a given height is its width. */
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, 400, &min_high, &nat_high, NULL, NULL);
+  g_assert_cmpint (min, ==, min_high);
+  g_assert_cmpint (nat, ==, nat_high);
+
+  /* Out of its list, a row activated elsewhere is not its business. */
+  g_object_ref (row);
+  gtk_list_box_remove (GTK_LIST_BOX (list), row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_false (lf_switch_row_get_active (LF_SWITCH_ROW (row)));
+  g_object_unref (row);
+  g_object_unref (list);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 static void
 count_notify (GObject *object, GParamSpec *pspec, int *count)
 {
@@ -561,7 +623,6 @@ test_schedule_shown (void)
   g_autoptr(LfScenario) s = lf_scenario_load_file (baseline, path, &error);
   GtkWidget *controls, *quota_switch, *rule, *window = NULL;
   g_autofree char *rule_text = NULL;
-  const char *subtitle;
 
   g_assert_no_error (error);
   g_assert_false (isfinite (s->value[LF_PARAM_QUOTA_CHINA]));
@@ -573,13 +634,11 @@ test_schedule_shown (void)
   quota_switch = find_row_of (controls, LF_TYPE_SWITCH_ROW, LF_PARAM_QUOTA_CHINA);
   g_assert_nonnull (quota_switch);
   g_assert_false (lf_switch_row_get_active (LF_SWITCH_ROW (quota_switch)));
-  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (quota_switch));
-  g_test_message ("quota switch: %s", subtitle);
   {
     g_autofree char *n = lf_format_value (100000, 0);
     g_autofree char *later = g_strdup_printf ("Now: no limit; from 2027: %s a year", n);
 
-    g_assert_cmpstr (subtitle, ==, later);
+    g_assert_true (shows_label (quota_switch, later));
   }
   g_assert_cmpfloat (lf_lever_row_get_value (find_lever (controls, LF_PARAM_QUOTA_CHINA)), ==, 100000);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_lever (controls, LF_PARAM_QUOTA_CHINA))));
@@ -614,8 +673,7 @@ test_schedule_shown (void)
   /* Without a later change the switch says what it did before. */
   lf_scenario_clear_steps (s, LF_PARAM_QUOTA_CHINA);
   lf_controls_sync (LF_CONTROLS (controls));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (quota_switch)), ==,
-                   "Off: no limit on China-built imports");
+  g_assert_true (shows_label (quota_switch, "Off: no limit on China-built imports"));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (controls);
 }
@@ -1154,6 +1212,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/landfall/ui/lever-row/range", test_lever_row_range);
+  g_test_add_func ("/landfall/ui/switch-row/basics", test_switch_row);
   g_test_add_func ("/landfall/ui/lever-row/never-clamps", test_lever_row_never_clamps);
   g_test_add_func ("/landfall/ui/controls/beyond-old-ranges", test_controls_scenario);
   g_test_add_func ("/landfall/ui/controls/built-later", test_controls_lazy);

@@ -10,6 +10,7 @@
 #include "lf-difference.h"
 #include "lf-format.h"
 #include "lf-row-common.h"
+#include "lf-switch-row.h"
 
 /**
  * lf_param_tooltip:
@@ -601,7 +602,7 @@ lf_drop_down_show_whole_items (GtkDropDown *drop_down)
 
 /**
  * lf_row_set_note:
- * @row: an AdwActionRow (a switch or choice row) or an AdwExpanderRow (a plant)
+ * @row: an LfSwitchRow, an AdwActionRow (a choice row) or an AdwExpanderRow (a plant)
  * @text: (nullable): the note (lf-notes.h), or NULL for none
  *
  * Shows a note as an information icon at the row's end: its tooltip and
@@ -622,6 +623,8 @@ lf_row_set_note (GtkWidget *row, const char *text)
       gtk_widget_add_css_class (icon, "dim-label");
       if (ADW_IS_EXPANDER_ROW (row))
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
+      else if (LF_IS_SWITCH_ROW (row))
+        lf_switch_row_add_suffix (LF_SWITCH_ROW (row), icon);
       else
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       g_object_set_data (G_OBJECT (row), "lf-note-icon", icon);

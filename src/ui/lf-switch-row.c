@@ -6,27 +6,31 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-center-bin.h"
 #include "lf-row-common.h"
 #include "lf-switch-row.h"
 
 struct _LfSwitchRow
 {
-  AdwActionRow       parent_instance;
+  AdwPreferencesRow  parent_instance;
 
   LfParam            param;
   const LfBaseline  *tooltip_baseline;
   GtkSwitch         *switch_;
+  GtkLabel          *subtitle_label;
+  GtkWidget         *suffixes;
   GtkWidget         *info_button;   /* "About …": meaning, default, source */
   char              *subtitle;      /* the .ui file's, shown while the lever has no later change */
-  gboolean           subtitle_kept;
+  GtkWidget         *list;          /* the list whose activations it follows */
 };
 
-G_DEFINE_FINAL_TYPE (LfSwitchRow, lf_switch_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (LfSwitchRow, lf_switch_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   PROP_0,
   PROP_PARAM,
   PROP_ACTIVE,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
@@ -51,8 +55,47 @@ lf_switch_row_constructed (GObject *object)
                                   label, -1);
   /* Beside the switch, before it. */
   self->info_button = lf_info_button_new (label);
-  gtk_widget_insert_before (self->info_button, gtk_widget_get_parent (GTK_WIDGET (self->switch_)),
-                            GTK_WIDGET (self->switch_));
+  gtk_widget_insert_before (self->info_button, self->suffixes, GTK_WIDGET (self->switch_));
+}
+
+/* The text under the title; hidden when empty. */
+static void
+show_subtitle (LfSwitchRow *self, const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (self->subtitle_label), text ? text : "") != 0)
+    gtk_label_set_text (self->subtitle_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), text != NULL && *text != '\0');
+}
+
+/* Activating the row (a click on it, Enter or Space on it) flips the switch. */
+static void
+on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, LfSwitchRow *self)
+{
+  if (row == GTK_LIST_BOX_ROW (self))
+    gtk_widget_mnemonic_activate (GTK_WIDGET (self->switch_), FALSE);
+}
+
+static void
+on_parent_cb (LfSwitchRow *self, GParamSpec *pspec, gpointer data)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_row_activated_cb, self);
+  self->list = GTK_IS_LIST_BOX (parent) ? parent : NULL;
+  if (self->list != NULL)
+    g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
+}
+
+static void
+lf_switch_row_dispose (GObject *object)
+{
+  LfSwitchRow *self = LF_SWITCH_ROW (object);
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_func (self->list, on_row_activated_cb, self);
+  self->list = NULL;
+  G_OBJECT_CLASS (lf_switch_row_parent_class)->dispose (object);
 }
 
 static void
@@ -77,6 +120,9 @@ lf_switch_row_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_ACTIVE:
       g_value_set_boolean (value, gtk_switch_get_active (self->switch_));
       break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -95,6 +141,11 @@ lf_switch_row_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_ACTIVE:
       lf_switch_row_set_active (self, g_value_get_boolean (value));
       break;
+    case PROP_SUBTITLE:
+      g_free (self->subtitle);
+      self->subtitle = g_value_dup_string (value);
+      show_subtitle (self, self->subtitle);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +158,7 @@ lf_switch_row_class_init (LfSwitchRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lf_switch_row_constructed;
+  object_class->dispose = lf_switch_row_dispose;
   object_class->finalize = lf_switch_row_finalize;
   object_class->get_property = lf_switch_row_get_property;
   object_class->set_property = lf_switch_row_set_property;
@@ -125,12 +177,23 @@ lf_switch_row_class_init (LfSwitchRowClass *klass)
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LfSwitchRow:subtitle:
+   * What the lever does as it stands, under its name, while it has no later
+   * change (a later change is said there instead).
+   */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LF_TYPE_CENTER_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/landfall/Landfall/ui/lf-switch-row.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
                                              G_STRUCT_OFFSET (LfSwitchRow, switch_));
+  gtk_widget_class_bind_template_child (widget_class, LfSwitchRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LfSwitchRow, suffixes);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_active_cb);
   /* Out of the panel's view, a row is not drawn (lf-row-common.c). */
   lf_row_class_draw_only_in_view (widget_class);
@@ -140,6 +203,7 @@ static void
 lf_switch_row_init (LfSwitchRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_cb), NULL);
 }
 
 LfParam
@@ -162,6 +226,14 @@ lf_switch_row_set_active (LfSwitchRow *self, gboolean active)
   g_return_if_fail (LF_IS_SWITCH_ROW (self));
   /* The switch notifies only when it really changes, and the row with it. */
   gtk_switch_set_active (self->switch_, active);
+}
+
+/* Adds @widget at the row's end, after the switch (a note's icon). */
+void
+lf_switch_row_add_suffix (LfSwitchRow *self, GtkWidget *widget)
+{
+  g_return_if_fail (LF_IS_SWITCH_ROW (self));
+  gtk_box_append (GTK_BOX (self->suffixes), widget);
 }
 
 /**
@@ -189,14 +261,8 @@ lf_switch_row_show (LfSwitchRow *self, const LfScenario *scenario)
     }
   /* A switch shows the value now; a later change says what it does then
    * (the trade deal's quota binds from 2027 while the switch is off). */
-  if (!self->subtitle_kept)
-    {
-      /* A .ui file sets the subtitle after the row is constructed. */
-      self->subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)));
-      self->subtitle_kept = TRUE;
-    }
   schedule = lf_schedule_summary (scenario, self->param);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), schedule ? schedule : self->subtitle);
+  show_subtitle (self, schedule ? schedule : self->subtitle);
   v = scenario->value[self->param];
   if (lf_param_info (self->param)->flags & LF_PARAM_FLAG_UNLIMITED)
     lf_switch_row_set_active (self, isfinite (v));
