@@ -141,6 +141,18 @@ def main_thread_ms(pid):
         return float("nan"), float("nan")
 
 
+def main_thread_faults(pid):
+    """Page faults of a process's main thread so far (minor + major,
+    /proc/PID/task/PID/stat): memory touched for the first time, each a trip
+    into the kernel that instruction counts (callgrind) do not see."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[7]) + int(fields[9])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 class Screen:
     """The X server's view: which top-level windows map, and when any part of
     the screen is drawn (DAMAGE on the root window reports drawing into every
