@@ -32,7 +32,8 @@ ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 ap.add_argument("binary", nargs="?", default="build/src/landfall")
 ap.add_argument("--no-calculator", action="store_true")
 ap.add_argument("--scenario", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                   "input.landfall"))
+                                                   "input.landfall"),
+                help="the file Landfall opens (default bench/input.landfall; \"\" for none)")
 ap.add_argument("--out", default="callgrind-startup", help="folder for the profiles (default callgrind-startup)")
 args = ap.parse_args()
 
@@ -56,7 +57,7 @@ landfall_env = dict(env)
 schemas = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(binary))), "data")
 if os.path.exists(os.path.join(schemas, "gschemas.compiled")):
     landfall_env["GSETTINGS_SCHEMA_DIR"] = schemas
-programs.append(("landfall", [binary, scenario], landfall_env))
+programs.append(("landfall", [binary] + ([scenario] if args.scenario else []), landfall_env))
 calc = shutil.which("gnome-calculator")
 if calc and not args.no_calculator:
     programs.append(("gnome-calculator", [calc], dict(env)))
