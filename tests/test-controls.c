@@ -1073,30 +1073,42 @@ test_center_bin (void)
   g_object_unref (bin);
 }
 
+/* A window as the program makes it when started on bench/input.landfall,
+ * the file opened but the window not yet shown; with @app registered under
+ * @app_id (one per test: another test's application may still be on the
+ * bus) and the file's scenario as loaded. */
+static LfWindow *
+window_opening_file (const char *app_id, AdwApplication **app, LfScenario **scenario)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench",
+                                            "input.landfall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LfWindow *window;
+
+  *scenario = lf_scenario_load_file (baseline, path, &error);
+  g_assert_no_error (error);
+  *app = adw_application_new (app_id, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
+  g_assert_no_error (error);
+  window = lf_window_new (*app);
+  lf_window_open_file (window, file);
+  return window;
+}
+
 /* A file opened as the window starts: its first frame shows the file's
  * title and description, not current policy's (the words and the title
  * follow a change after its frame, but there is no frame before the first). */
 static void
 test_window_first_frame_words (void)
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.landfall.Landfall.Test",
-                                                       G_APPLICATION_NON_UNIQUE);
-  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench",
-                                            "input.landfall", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwApplication) app = NULL;
   g_autoptr(LfScenario) scenario = NULL;
-  LfWindow *window;
+  LfWindow *window = window_opening_file ("io.github.landfall.Landfall.Test", &app, &scenario);
   GtkLabel *description;
   AdwWindowTitle *title;
   GtkWidget *welcome;
 
-  scenario = lf_scenario_load_file (baseline, path, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  window = lf_window_new (app);
-  lf_window_open_file (window, file);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   /* No main loop has run: no idle has had its turn. */
@@ -1135,25 +1147,17 @@ on_note_cb (LfSummaryCard *card, GParamSpec *pspec, GdkFrameClock *clock)
 static void
 test_window_first_frame_band (void)
 {
-  /* An id of its own: another test's application may still be registered. */
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.landfall.Landfall.TestBand",
-                                                       G_APPLICATION_NON_UNIQUE);
-  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench",
-                                            "input.landfall", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwApplication) app = NULL;
   g_autoptr(LfScenario) scenario = NULL;
+  LfWindow *window = window_opening_file ("io.github.landfall.Landfall.TestBand", &app, &scenario);
   g_autofree char *note = NULL;
   g_autofree char *quick = NULL, *refined = NULL;
   const int y = lf_year_index (2030);
   const LfSeries share = LF_SERIES_CHINESE_SHARE_EV_PCT;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  LfWindow *window;
   GtkWidget *card;
   GdkFrameClock *clock;
 
-  scenario = lf_scenario_load_file (baseline, path, &error);
-  g_assert_no_error (error);
   /* The note the card shows with the quick band, or with the refined one. */
   for (int k = 0; k < 2; k++)
     {
@@ -1166,10 +1170,6 @@ test_window_first_frame_band (void)
       *(k == 0 ? &quick : &refined) = g_strdup_printf ("p10–p90: %s", range);
     }
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  window = lf_window_new (app);
-  lf_window_open_file (window, file);
   gtk_widget_realize (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   /* The second card: the Chinese share in 2030 and its range. */
