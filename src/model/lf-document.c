@@ -218,11 +218,12 @@ on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* Draws @n_draws for the current values in a thread, in place of any band
  * under way; on_band_done_cb() takes the result if the values are still the
- * same. Returns the job's task (owned by the thread). */
+ * same. Returns: (transfer full) the job's task (the thread holds its own
+ * reference until the result is dispatched). */
 static GTask *
 run_band_job (LfDocument *self, int n_draws, gboolean quick)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   BandJob *job;
 
   g_cancellable_cancel (self->band_cancellable);
@@ -250,7 +251,7 @@ run_band_job (LfDocument *self, int n_draws, gboolean quick)
 static void
 start_band_job (LfDocument *self, int n_draws)
 {
-  run_band_job (self, n_draws, FALSE);
+  g_object_unref (run_band_job (self, n_draws, FALSE));
 }
 
 /* The band of the values before an edit, moved by what the edit did to the
@@ -311,7 +312,7 @@ recompute (LfDocument *self, LfDocumentChange change)
     {
       lf_project (self->scenario, self->projection);
       self->bands_final = FALSE;
-      self->quick = g_object_ref (run_band_job (self, self->live_draws, TRUE));
+      self->quick = run_band_job (self, self->live_draws, TRUE);
     }
 
   update_state (self);
