@@ -1194,6 +1194,88 @@ test_window_first_frame_band (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_painted_cb (GdkFrameClock *clock, int *frames)
+{
+  (*frames)++;
+}
+
+/* Draws frames of @window until @n more have been painted. */
+static void
+paint_frames (LfWindow *window, int n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  int frames = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted_cb), &frames);
+
+  while (frames < n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* A new scenario's summary cards fit its own figures, not the room the
+ * scenario before needed, though its figures come in a frame later (with
+ * its band, drawn in a thread). */
+static void
+test_window_cards_refit (void)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  LfWindow *window = window_opening_file ("io.github.landfall.Landfall.TestRefit", &app, &scenario);
+  g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "data", "presets",
+                                            "01-current-policy.landfall", NULL);
+  g_autoptr(GFile) current = g_file_new_for_path (path);
+  GtkWidget *first;
+  int changed = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  paint_frames (window, 2);
+  /* From the bench file's long figures to current policy's short ones. */
+  lf_window_open_file (window, current);
+  paint_frames (window, 2);
+  first = gtk_widget_get_parent (find_child (GTK_WIDGET (window), LF_TYPE_SUMMARY_CARD));
+  for (GtkWidget *c = first; c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (c);
+      guint before[2][2], after[2][2];
+      int k = 0;
+
+      /* The room kept for the figure (characters) and the note (lines). */
+      for (GtkWidget *i = find_child (card, GTK_TYPE_INSCRIPTION); i != NULL && k < 2;
+           i = gtk_widget_get_next_sibling (i))
+        if (GTK_IS_INSCRIPTION (i))
+          {
+            before[k][0] = gtk_inscription_get_min_chars (GTK_INSCRIPTION (i));
+            before[k][1] = gtk_inscription_get_min_lines (GTK_INSCRIPTION (i));
+            k++;
+          }
+      g_assert_cmpint (k, ==, 2);
+      lf_summary_card_refit (LF_SUMMARY_CARD (card));
+      k = 0;
+      for (GtkWidget *i = find_child (card, GTK_TYPE_INSCRIPTION); i != NULL && k < 2;
+           i = gtk_widget_get_next_sibling (i))
+        if (GTK_IS_INSCRIPTION (i))
+          {
+            after[k][0] = gtk_inscription_get_min_chars (GTK_INSCRIPTION (i));
+            after[k][1] = gtk_inscription_get_min_lines (GTK_INSCRIPTION (i));
+            k++;
+          }
+      g_test_message ("%s: %u chars %u lines, %u chars %u lines; refitted %u %u, %u %u",
+                      lf_summary_card_get_title (LF_SUMMARY_CARD (card)),
+                      before[0][0], before[0][1], before[1][0], before[1][1],
+                      after[0][0], after[0][1], after[1][0], after[1][1]);
+      g_assert_cmpmem (before, sizeof before, after, sizeof after);
+      changed++;
+    }
+  g_assert_cmpint (changed, ==, 5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1228,6 +1310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/stable-bin/grows-only", test_stable_bin);
   g_test_add_func ("/landfall/ui/center-bin/middle-and-width", test_center_bin);
   g_test_add_func ("/landfall/ui/window/first-frame-band", test_window_first_frame_band);
+  g_test_add_func ("/landfall/ui/window/cards-refit", test_window_cards_refit);
   g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
   ret = g_test_run ();
   lf_baseline_unref (baseline);

@@ -64,6 +64,7 @@ struct _LfWindow
   guint                title_id;       /* the title after an edit, after the frame */
   guint                results_tick;   /* the charts and summary, as the next frame begins,
                                         * while a new band is drawn (refresh_charts) */
+  gboolean             refit_cards;    /* a new scenario: the cards fit its figures once in */
   GtkWidget           *welcome_slot;   /* holds the introduction while it is true */
   LfScenario          *current_policy; /* what the introduction speaks of */
   GtkWidget           *notes_view;     /* LfNotesView, above the charts */

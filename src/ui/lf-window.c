@@ -357,6 +357,14 @@ update_after_frame (LfWindow     *self,
     *idle_id = g_idle_add_full (G_PRIORITY_LOW, idle, self, NULL);
 }
 
+static void
+refit_cards (LfWindow *self)
+{
+  self->refit_cards = FALSE;
+  for (int i = 0; i < LF_N_SUMMARY; i++)
+    lf_summary_card_refit (LF_SUMMARY_CARD (self->summary[i]));
+}
+
 /* The charts, the summary and the map's notes: everything that shows bands. */
 static void
 show_results (LfWindow *self)
@@ -376,6 +384,8 @@ show_results (LfWindow *self)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   update_summary (self);
+  if (self->refit_cards)
+    refit_cards (self);
 }
 
 static gboolean
@@ -427,13 +437,16 @@ refresh_charts (LfWindow *self)
 /* ---- the document and the comparison ----------------------------------------------- */
 
 /* A new scenario: what sits above the charts fits its words afresh (as a
- * slider moves, it keeps the room the longest words needed). */
+ * slider moves, it keeps the room the longest words needed). The cards fit
+ * the new scenario's figures: at once if they are in, else as they come in
+ * (show_results()). */
 static void
 refit_above_charts (LfWindow *self)
 {
   lf_stable_bin_reset (self->description_bin);
-  for (int i = 0; i < LF_N_SUMMARY; i++)
-    lf_summary_card_refit (LF_SUMMARY_CARD (self->summary[i]));
+  self->refit_cards = TRUE;
+  if (self->results_tick == 0)
+    refit_cards (self);
 }
 
 static void
