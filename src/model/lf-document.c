@@ -8,6 +8,8 @@
 
 #include "lf-document.h"
 
+typedef struct _QuickBand QuickBand;
+
 struct _LfDocument
 {
   GObject           parent_instance;
@@ -31,7 +33,7 @@ struct _LfDocument
   gboolean          bands_final;
   guint             stale_bands;
   GCancellable     *band_cancellable;
-  GTask            *quick;        /* a new scenario's quick band, being drawn; or NULL */
+  QuickBand        *quick;        /* a new scenario's quick band, being drawn; or NULL */
 
   /* The properties' last notified values, to notify only real changes. */
   char             *title;
@@ -108,24 +110,15 @@ set_file (LfDocument *self, GFile *file)
 
 /* ---- the projection and its bands ------------------------------------------------- */
 
-/* A band being made in a thread. It holds the baseline its scenario refers
- * to, and not the document: a document closed meanwhile is finalized at
- * once, here, and the job's result is dropped when it comes in. A new
- * scenario's quick band can also be waited for (settle_quick()): the thread
- * leaves it in @bands and says so through @done. */
+/* A refined band being made in a thread. It holds the baseline its scenario
+ * refers to, and not the document: a document closed meanwhile is finalized
+ * at once, here, and the job's result is dropped when it comes in. */
 typedef struct {
   LfBaseline *baseline;
   LfScenario *scenario;
   guint       generation;
   int         n_draws;
-  gboolean    quick;      /* a new scenario's quick band, which may be waited for */
   GWeakRef    document;
-
-  GMutex      lock;
-  GCond       cond;
-  gboolean    done;       /* under @lock */
-  gboolean    drawn;      /* @bands holds the draws (not cancelled); read once @done */
-  LfBands     bands;
 } BandJob;
 
 static void
@@ -134,8 +127,6 @@ band_job_free (BandJob *job)
   lf_scenario_free (job->scenario);
   lf_baseline_unref (job->baseline);
   g_weak_ref_clear (&job->document);
-  g_mutex_clear (&job->lock);
-  g_cond_clear (&job->cond);
   g_free (job);
 }
 
@@ -143,61 +134,27 @@ static void
 band_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   BandJob *job = task_data;
-  gboolean drawn = lf_monte_carlo (job->scenario, job->n_draws, LF_DOCUMENT_BAND_SEED, &job->bands,
-                                   cancellable);
+  g_autofree LfBands *bands = g_new (LfBands, 1);
 
-  g_mutex_lock (&job->lock);
-  job->drawn = drawn;
-  job->done = TRUE;
-  g_cond_broadcast (&job->cond);
-  g_mutex_unlock (&job->lock);
-  g_task_return_boolean (task, drawn);
+  if (!lf_monte_carlo (job->scenario, job->n_draws, LF_DOCUMENT_BAND_SEED, bands, cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&bands), g_free);
 }
 
 static void start_band_job (LfDocument *self, int n_draws);
-
-/* Waits for the quick band of a new scenario, if one is being drawn, takes
- * it, and starts the refined one. */
-static void
-settle_quick (LfDocument *self)
-{
-  g_autoptr(GTask) task = g_steal_pointer (&self->quick);
-  BandJob *job;
-
-  if (task == NULL)
-    return;
-  job = g_task_get_task_data (task);
-  g_mutex_lock (&job->lock);
-  while (!job->done)
-    g_cond_wait (&job->cond, &job->lock);
-  g_mutex_unlock (&job->lock);
-  /* A newer change drops it from self->quick before cancelling it. */
-  g_assert (job->drawn && job->generation == self->generation);
-  *self->bands = job->bands;
-  self->bands_final = job->n_draws >= self->full_draws;
-  if (!self->bands_final)
-    start_band_job (self, self->full_draws);
-}
 
 static void
 on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BandJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(LfDocument) self = g_weak_ref_get (&job->document);
+  g_autofree LfBands *bands = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (self == NULL)
     return;
-
-  /* A new scenario's quick band nobody has waited for yet: it comes in. One
-   * already taken, or of a scenario replaced since, is done with. */
-  if (job->quick)
-    {
-      if (self->quick != G_TASK (result))
-        return;
-      settle_quick (self);
-      g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
-      return;
-    }
 
   /* Work for values that have changed since is dropped, whether it was
    * cancelled in time or had finished already. */
@@ -206,9 +163,9 @@ on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       self->stale_bands++;
       return;
     }
-  if (!job->drawn)
+  if (bands == NULL)
     return;
-  *self->bands = job->bands;
+  *self->bands = *bands;
   self->bands_final = job->n_draws >= self->full_draws;
   /* The quick band first, then the refined one. */
   if (!self->bands_final)
@@ -216,14 +173,12 @@ on_band_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
 }
 
-/* Draws @n_draws for the current values in a thread, in place of any band
- * under way; on_band_done_cb() takes the result if the values are still the
- * same. Returns: (transfer full) the job's task (the thread holds its own
- * reference until the result is dispatched). */
-static GTask *
-run_band_job (LfDocument *self, int n_draws, gboolean quick)
+/* Draws @n_draws for the current values in a thread; on_band_done_cb() takes
+ * the result if the values are still the same. */
+static void
+start_band_job (LfDocument *self, int n_draws)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
   BandJob *job;
 
   g_cancellable_cancel (self->band_cancellable);
@@ -233,25 +188,160 @@ run_band_job (LfDocument *self, int n_draws, gboolean quick)
   job->baseline = lf_baseline_ref (self->baseline);
   job->scenario = lf_scenario_copy (self->scenario);
   g_weak_ref_init (&job->document, self);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->cond);
   job->generation = self->generation;
   job->n_draws = n_draws;
-  job->quick = quick;
   task = g_task_new (NULL, self->band_cancellable, on_band_done_cb, NULL);
-  g_task_set_source_tag (task, run_band_job);
+  g_task_set_source_tag (task, start_band_job);
   /* A result that made it before the cancel is still returned: the
    * generation, not the cancellable, decides whether it is current. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) band_job_free);
   g_task_run_in_thread (task, band_thread);
-  return task;
+}
+
+/* A new scenario's quick band, drawn in a thread of its own. Whoever asks for
+ * the bands first waits for it (settle_quick()); if nobody has by the time
+ * it is drawn, the thread has the main loop bring it in (quick_band_in_cb()).
+ * Taken or dropped, it leaves nothing behind in the main loop. Shared by the
+ * document and the thread (and the main loop's call), reference-counted. */
+struct _QuickBand {
+  LfBaseline   *baseline;
+  LfScenario   *scenario;
+  int           n_draws;
+  GCancellable *cancellable;
+  GMainContext *context;
+  GWeakRef      document;
+
+  GMutex        lock;
+  GCond         cond;
+  gboolean      done;      /* under @lock: @drawn and @bands are set */
+  gboolean      dropped;   /* under @lock: taken or no longer wanted */
+  GSource      *in;        /* under @lock: the main loop's call to bring it in */
+  gboolean      drawn;     /* not cancelled */
+  LfBands       bands;
+};
+
+static void
+quick_band_clear (QuickBand *q)
+{
+  lf_scenario_free (q->scenario);
+  lf_baseline_unref (q->baseline);
+  g_object_unref (q->cancellable);
+  g_main_context_unref (q->context);
+  g_weak_ref_clear (&q->document);
+  g_clear_pointer (&q->in, g_source_unref);
+  g_mutex_clear (&q->lock);
+  g_cond_clear (&q->cond);
 }
 
 static void
-start_band_job (LfDocument *self, int n_draws)
+quick_band_release (gpointer q)
 {
-  g_object_unref (run_band_job (self, n_draws, FALSE));
+  g_atomic_rc_box_release_full (q, (GDestroyNotify) quick_band_clear);
+}
+
+static gboolean quick_band_in_cb (gpointer data);
+
+static gpointer
+quick_band_thread (gpointer data)
+{
+  QuickBand *q = data;
+  gboolean drawn = lf_monte_carlo (q->scenario, q->n_draws, LF_DOCUMENT_BAND_SEED, &q->bands,
+                                   q->cancellable);
+
+  g_mutex_lock (&q->lock);
+  q->drawn = drawn;
+  q->done = TRUE;
+  if (!q->dropped)
+    {
+      q->in = g_idle_source_new ();
+      g_source_set_priority (q->in, G_PRIORITY_DEFAULT);
+      g_source_set_callback (q->in, quick_band_in_cb, g_atomic_rc_box_acquire (q), quick_band_release);
+      g_source_attach (q->in, q->context);
+    }
+  g_cond_broadcast (&q->cond);
+  g_mutex_unlock (&q->lock);
+  quick_band_release (q);
+  return NULL;
+}
+
+/* Starts drawing the current values' quick band in a thread. */
+static QuickBand *
+quick_band_start (LfDocument *self)
+{
+  QuickBand *q = g_atomic_rc_box_new0 (QuickBand);
+  GThread *thread;
+
+  q->baseline = lf_baseline_ref (self->baseline);
+  q->scenario = lf_scenario_copy (self->scenario);
+  q->n_draws = self->live_draws;
+  q->cancellable = g_cancellable_new ();
+  q->context = g_main_context_ref_thread_default ();
+  g_weak_ref_init (&q->document, self);
+  g_mutex_init (&q->lock);
+  g_cond_init (&q->cond);
+  thread = g_thread_try_new ("landfall-band", quick_band_thread, g_atomic_rc_box_acquire (q), NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    {
+      /* No thread to be had: drawn here, and taken when asked for. */
+      q->drawn = lf_monte_carlo (q->scenario, q->n_draws, LF_DOCUMENT_BAND_SEED, &q->bands, NULL);
+      q->done = TRUE;
+      quick_band_release (q);
+    }
+  return q;
+}
+
+/* The quick band is no longer wanted (or has been taken): its thread stops,
+ * and its call in the main loop, if made, is withdrawn. */
+static void
+quick_band_drop (QuickBand *q)
+{
+  g_cancellable_cancel (q->cancellable);
+  g_mutex_lock (&q->lock);
+  q->dropped = TRUE;
+  if (q->in != NULL)
+    g_source_destroy (q->in);
+  g_mutex_unlock (&q->lock);
+  quick_band_release (q);
+}
+
+/* Waits for the quick band of a new scenario, if one is being drawn, takes
+ * it, and starts the refined one. */
+static void
+settle_quick (LfDocument *self)
+{
+  QuickBand *q = g_steal_pointer (&self->quick);
+
+  if (q == NULL)
+    return;
+  g_mutex_lock (&q->lock);
+  while (!q->done)
+    g_cond_wait (&q->cond, &q->lock);
+  g_mutex_unlock (&q->lock);
+  /* Only dropping it cancels it, and this is its document's own. */
+  g_assert (q->drawn);
+  *self->bands = q->bands;
+  self->bands_final = q->n_draws >= self->full_draws;
+  quick_band_drop (q);
+  if (!self->bands_final)
+    start_band_job (self, self->full_draws);
+}
+
+/* The quick band is drawn and nobody has asked for it yet: it comes in. */
+static gboolean
+quick_band_in_cb (gpointer data)
+{
+  QuickBand *q = data;
+  g_autoptr(LfDocument) self = g_weak_ref_get (&q->document);
+
+  if (self != NULL && self->quick == q)
+    {
+      settle_quick (self);
+      g_signal_emit (self, signals[CHANGED], 0, LF_DOCUMENT_CHANGE_BANDS);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 /* The band of the values before an edit, moved by what the edit did to the
@@ -295,7 +385,7 @@ recompute (LfDocument *self, LfDocumentChange change)
   gboolean replaced = (change & LF_DOCUMENT_CHANGE_REPLACED) != 0;
 
   if (replaced)
-    g_clear_object (&self->quick);
+    g_clear_pointer (&self->quick, quick_band_drop);
   else
     settle_quick (self);
   self->generation++;
@@ -312,7 +402,8 @@ recompute (LfDocument *self, LfDocumentChange change)
     {
       lf_project (self->scenario, self->projection);
       self->bands_final = FALSE;
-      self->quick = run_band_job (self, self->live_draws, TRUE);
+      g_cancellable_cancel (self->band_cancellable);
+      self->quick = quick_band_start (self);
     }
 
   update_state (self);
@@ -328,7 +419,7 @@ lf_document_dispose (GObject *object)
 
   g_cancellable_cancel (self->band_cancellable);
   g_clear_object (&self->band_cancellable);
-  g_clear_object (&self->quick);
+  g_clear_pointer (&self->quick, quick_band_drop);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (lf_document_parent_class)->dispose (object);
 }
