@@ -1276,6 +1276,41 @@ test_window_cards_refit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A slider's step: the charts change in its frame, and the summary's figure
+ * follows after it (from an idle after the frame, or with the band that
+ * comes in a few frames later, whichever is first: not never). */
+static void
+test_window_figures_follow (void)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  LfWindow *window = window_opening_file ("io.github.landfall.Landfall.TestFigures", &app, &scenario);
+  g_autofree LfProjection *p = g_new (LfProjection, 1);
+  g_autofree char *want = NULL;
+  g_autofree char *before = NULL;
+  GtkWidget *card;
+  LfLeverRow *tariff;
+
+  gtk_window_present (GTK_WINDOW (window));
+  paint_frames (window, 2);
+  /* The second card: the Chinese share in 2030. */
+  card = find_child (GTK_WIDGET (window), LF_TYPE_SUMMARY_CARD);
+  card = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (card)));
+  g_assert_true (LF_IS_SUMMARY_CARD (card));
+  before = g_strdup (lf_summary_card_get_value (LF_SUMMARY_CARD (card)));
+
+  /* As the user moves it: the slider, in percent. */
+  tariff = find_lever (GTK_WIDGET (window), LF_PARAM_TARIFF_CHINA);
+  gtk_adjustment_set_value (slider_adjustment (GTK_WIDGET (tariff)), 60);
+  g_assert_true (lf_scenario_set_number (scenario, "tariff.china", lf_lever_row_get_value (tariff), NULL));
+  lf_project (scenario, p);
+  want = lf_format_percent (p->series[LF_SERIES_CHINESE_SHARE_EV_PCT][lf_year_index (2030)], 1);
+  g_assert_cmpstr (want, !=, before);
+  paint_frames (window, 3);
+  g_assert_cmpstr (lf_summary_card_get_value (LF_SUMMARY_CARD (card)), ==, want);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1311,6 +1346,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/center-bin/middle-and-width", test_center_bin);
   g_test_add_func ("/landfall/ui/window/first-frame-band", test_window_first_frame_band);
   g_test_add_func ("/landfall/ui/window/cards-refit", test_window_cards_refit);
+  g_test_add_func ("/landfall/ui/window/figures-follow", test_window_figures_follow);
   g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
   ret = g_test_run ();
   lf_baseline_unref (baseline);

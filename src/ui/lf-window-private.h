@@ -62,6 +62,7 @@ struct _LfWindow
   LfStableBin         *description_bin; /* no shrinking in a drag (lf-stable-bin.c) */
   guint                words_id;       /* the words above the charts, after the frame */
   guint                title_id;       /* the title after an edit, after the frame */
+  guint                summary_id;     /* the summary's figures after an edit, after the frame */
   guint                results_tick;   /* the charts and summary, as the next frame begins,
                                         * while a new band is drawn (refresh_charts) */
   gboolean             refit_cards;    /* a new scenario: the cards fit its figures once in */
