@@ -1218,6 +1218,24 @@ paint_frames (LfWindow *window, int n)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* The room a summary card keeps for its figure and its note: each one's
+ * characters and lines. */
+static void
+card_room (GtkWidget *card, guint room[2][2])
+{
+  int k = 0;
+
+  for (GtkWidget *i = find_child (card, GTK_TYPE_INSCRIPTION); i != NULL && k < 2;
+       i = gtk_widget_get_next_sibling (i))
+    if (GTK_IS_INSCRIPTION (i))
+      {
+        room[k][0] = gtk_inscription_get_min_chars (GTK_INSCRIPTION (i));
+        room[k][1] = gtk_inscription_get_min_lines (GTK_INSCRIPTION (i));
+        k++;
+      }
+  g_assert_cmpint (k, ==, 2);
+}
+
 /* A new scenario's summary cards fit its own figures, not the room the
  * scenario before needed, though its figures come in a frame later (with
  * its band, drawn in a thread). */
@@ -1243,28 +1261,10 @@ test_window_cards_refit (void)
     {
       GtkWidget *card = gtk_widget_get_first_child (c);
       guint before[2][2], after[2][2];
-      int k = 0;
 
-      /* The room kept for the figure (characters) and the note (lines). */
-      for (GtkWidget *i = find_child (card, GTK_TYPE_INSCRIPTION); i != NULL && k < 2;
-           i = gtk_widget_get_next_sibling (i))
-        if (GTK_IS_INSCRIPTION (i))
-          {
-            before[k][0] = gtk_inscription_get_min_chars (GTK_INSCRIPTION (i));
-            before[k][1] = gtk_inscription_get_min_lines (GTK_INSCRIPTION (i));
-            k++;
-          }
-      g_assert_cmpint (k, ==, 2);
+      card_room (card, before);
       lf_summary_card_refit (LF_SUMMARY_CARD (card));
-      k = 0;
-      for (GtkWidget *i = find_child (card, GTK_TYPE_INSCRIPTION); i != NULL && k < 2;
-           i = gtk_widget_get_next_sibling (i))
-        if (GTK_IS_INSCRIPTION (i))
-          {
-            after[k][0] = gtk_inscription_get_min_chars (GTK_INSCRIPTION (i));
-            after[k][1] = gtk_inscription_get_min_lines (GTK_INSCRIPTION (i));
-            k++;
-          }
+      card_room (card, after);
       g_test_message ("%s: %u chars %u lines, %u chars %u lines; refitted %u %u, %u %u",
                       lf_summary_card_get_title (LF_SUMMARY_CARD (card)),
                       before[0][0], before[0][1], before[1][0], before[1][1],
