@@ -23,6 +23,14 @@ typedef enum {
   LF_LAYOUT_NARROW,
 } LfLayoutMode;
 
+/* Something the window updates after the frame that shows a change, from a
+ * low-priority idle (update_after_frame(), src/ui/lf-window.c). */
+typedef struct {
+  LfWindow *window;
+  void    (*update) (LfWindow *self);
+  guint     idle_id;
+} LfAfterFrame;
+
 struct _LfWindow
 {
   AdwApplicationWindow parent_instance;
@@ -60,9 +68,9 @@ struct _LfWindow
   GtkWidget           *comparison_table;
   GtkBox              *header_box;     /* what sits above the charts */
   LfStableBin         *description_bin; /* no shrinking in a drag (lf-stable-bin.c) */
-  guint                words_id;       /* the words above the charts, after the frame */
-  guint                title_id;       /* the title after an edit, after the frame */
-  guint                summary_id;     /* the summary's figures after an edit, after the frame */
+  LfAfterFrame         words_after;    /* the words above the charts, after the frame */
+  LfAfterFrame         title_after;    /* the title after an edit, after the frame */
+  LfAfterFrame         summary_after;  /* the summary's figures after an edit, after the frame */
   guint                results_tick;   /* the charts and summary, as the next frame begins,
                                         * while a new band is drawn (refresh_charts) */
   gboolean             refit_cards;    /* a new scenario: the cards fit its figures once in */

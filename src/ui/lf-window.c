@@ -327,34 +327,36 @@ update_words (LfWindow *self)
 }
 
 static gboolean
-update_words_idle (gpointer user_data)
+after_frame_idle (gpointer data)
 {
-  LfWindow *self = user_data;
+  LfAfterFrame *after = data;
 
-  self->words_id = 0;
-  update_words (self);
+  after->idle_id = 0;
+  after->update (after->window);
   return G_SOURCE_REMOVE;
 }
 
+/* Runs @after's update now, and not again from an idle already asked for. */
+static void
+update_now (LfAfterFrame *after)
+{
+  g_clear_handle_id (&after->idle_id, g_source_remove);
+  after->update (after->window);
+}
+
 /* What follows after the frame that shows a change (the words above, the
- * title) runs from a low-priority idle kept in @idle_id, once however many
+ * title, an edit's figures) runs from a low-priority idle, once however many
  * changes come first. Before the window is on screen there is no such frame
  * to wait for: it runs at once, so that the first frame shows it (a file
  * opened at start-up showed the welcome and no description for its first
  * two frames). */
 static void
-update_after_frame (LfWindow     *self,
-                    guint        *idle_id,
-                    void        (*update) (LfWindow *self),
-                    GSourceFunc   idle)
+update_after_frame (LfAfterFrame *after)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      g_clear_handle_id (idle_id, g_source_remove);
-      update (self);
-    }
-  else if (*idle_id == 0)
-    *idle_id = g_idle_add_full (G_PRIORITY_LOW, idle, self, NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (after->window)))
+    update_now (after);
+  else if (after->idle_id == 0)
+    after->idle_id = g_idle_add_full (G_PRIORITY_LOW, after_frame_idle, after, NULL);
 }
 
 static void
@@ -363,16 +365,6 @@ refit_cards (LfWindow *self)
   self->refit_cards = FALSE;
   for (int i = 0; i < LF_N_SUMMARY; i++)
     lf_summary_card_refit (LF_SUMMARY_CARD (self->summary[i]));
-}
-
-static gboolean
-update_summary_idle (gpointer data)
-{
-  LfWindow *self = data;
-
-  self->summary_id = 0;
-  update_summary (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* The charts, the summary and the map's notes: everything that shows bands.
@@ -397,12 +389,9 @@ show_results (LfWindow *self, gboolean figures_after_frame)
       lf_chart_view_set_data (LF_CHART_VIEW (self->charts[k]), &data);
     }
   if (figures_after_frame)
-    update_after_frame (self, &self->summary_id, update_summary, update_summary_idle);
+    update_after_frame (&self->summary_after);
   else
-    {
-      g_clear_handle_id (&self->summary_id, g_source_remove);
-      update_summary (self);
-    }
+    update_now (&self->summary_after);
   if (self->refit_cards)
     refit_cards (self);
 }
@@ -451,7 +440,7 @@ refresh_charts_for (LfWindow *self, gboolean edit)
     gtk_widget_set_visible (GTK_WIDGET (self->summary_box), !comparing);
     gtk_widget_set_visible (self->comparison_table, comparing);
   }
-  update_after_frame (self, &self->words_id, update_words, update_words_idle);
+  update_after_frame (&self->words_after);
 }
 
 static void
@@ -543,16 +532,6 @@ on_reference_cb (LfComparison *comparison, GParamSpec *pspec, LfWindow *self)
 /* The document's properties the header bar and the actions show. */
 static const char *const document_state[] = { "title", "modified", "file", "can-undo", "can-redo" };
 
-static gboolean
-update_title_idle (gpointer data)
-{
-  LfWindow *self = data;
-
-  self->title_id = 0;
-  update_title (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* An edit's mark in the title ("• ", "Not saved") follows after the frame
  * that shows the edit: a new title is laid out again with the header bar,
  * and its area joins the frame's, which then spans the window from the
@@ -561,7 +540,7 @@ update_title_idle (gpointer data)
 static void
 on_document_state_cb (LfDocument *document, GParamSpec *pspec, LfWindow *self)
 {
-  update_after_frame (self, &self->title_id, update_title, update_title_idle);
+  update_after_frame (&self->title_after);
   update_actions (self);
 }
 
@@ -887,9 +866,9 @@ lf_window_dispose (GObject *object)
 {
   LfWindow *self = LF_WINDOW (object);
 
-  g_clear_handle_id (&self->words_id, g_source_remove);
-  g_clear_handle_id (&self->title_id, g_source_remove);
-  g_clear_handle_id (&self->summary_id, g_source_remove);
+  g_clear_handle_id (&self->words_after.idle_id, g_source_remove);
+  g_clear_handle_id (&self->title_after.idle_id, g_source_remove);
+  g_clear_handle_id (&self->summary_after.idle_id, g_source_remove);
   if (self->sensitivity != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (self->sensitivity));
@@ -1067,6 +1046,10 @@ static void
 lf_window_init (LfWindow *self)
 {
   g_autoptr(GError) error = NULL;
+
+  self->words_after = (LfAfterFrame) { self, update_words, 0 };
+  self->title_after = (LfAfterFrame) { self, update_title, 0 };
+  self->summary_after = (LfAfterFrame) { self, update_summary, 0 };
 
   /* The document first: its band is drawn in a thread while the window is built. */
   self->baseline = lf_baseline_load_default (&error);
