@@ -1096,6 +1096,20 @@ window_opening_file (const char *app_id, AdwApplication **app, LfScenario **scen
   return window;
 }
 
+/* The window's second summary card: the Chinese share in 2030 and its range
+ * (each card sits in a flow box child). */
+static GtkWidget *
+share_2030_card (LfWindow *window)
+{
+  GtkWidget *first = find_child (GTK_WIDGET (window), LF_TYPE_SUMMARY_CARD);
+  GtkWidget *card;
+
+  g_assert_nonnull (first);
+  card = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (first)));
+  g_assert_true (LF_IS_SUMMARY_CARD (card));
+  return card;
+}
+
 /* A file opened as the window starts: its first frame shows the file's
  * title and description, not current policy's (the words and the title
  * follow a change after its frame, but there is no frame before the first). */
@@ -1172,12 +1186,7 @@ test_window_first_frame_band (void)
 
   gtk_widget_realize (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  /* The second card: the Chinese share in 2030 and its range. */
-  card = find_child (GTK_WIDGET (window), LF_TYPE_SUMMARY_CARD);
-  g_assert_nonnull (card);
-  card = gtk_widget_get_next_sibling (gtk_widget_get_parent (card));
-  card = gtk_widget_get_first_child (card);
-  g_assert_true (LF_IS_SUMMARY_CARD (card));
+  card = share_2030_card (window);
   on_note_cb (LF_SUMMARY_CARD (card), NULL, clock);
   g_signal_connect_object (card, "notify::note", G_CALLBACK (on_note_cb), clock, 0);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &note);
@@ -1293,10 +1302,7 @@ test_window_figures_follow (void)
 
   gtk_window_present (GTK_WINDOW (window));
   paint_frames (window, 2);
-  /* The second card: the Chinese share in 2030. */
-  card = find_child (GTK_WIDGET (window), LF_TYPE_SUMMARY_CARD);
-  card = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (card)));
-  g_assert_true (LF_IS_SUMMARY_CARD (card));
+  card = share_2030_card (window);
   before = g_strdup (lf_summary_card_get_value (LF_SUMMARY_CARD (card)));
 
   /* As the user moves it: the slider, in percent. */
