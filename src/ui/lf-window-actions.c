@@ -193,7 +193,6 @@ remember_file (LfWindow *self, GFile *file)
   g_autofree char *path = g_file_get_path (file);
 
   add_recent (self, file);
-  lf_window_build_recent_menu (self);
   if (self->settings != NULL && path != NULL)
     g_settings_set_string (self->settings, "last-scenario", path);
 }
@@ -624,7 +623,6 @@ on_save_comparison_response_cb (GtkNativeDialog *dialog, int response, LfWindow 
       else
         {
           add_recent (self, file);
-          lf_window_build_recent_menu (self);
           lf_window_toast (self, _("Comparison saved"));
         }
     }

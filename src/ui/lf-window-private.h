@@ -55,7 +55,10 @@ struct _LfWindow
   GtkWidget           *redo_button;
   GtkWidget           *export_button;
   GtkMenuButton       *compare_button;
+  GtkMenuButton       *menu_button;
   GtkPopover          *compare_popover;
+  GMenu               *primary_menu;   /* each button builds its menu on first opening */
+  GMenu               *preset_menu;
   GMenu               *preset_section;
   GMenu               *pin_section;
   GMenu               *recent_submenu;

@@ -736,6 +736,33 @@ build_preset_menu (LfWindow *self)
     }
 }
 
+/* The header bar's two menus are built the first time each opens: as model
+ * buttons in popovers they had been 200 of the window's 1,340 widgets at
+ * start-up, and naming the presets meant reading every preset's file.
+ * GtkMenuButton calls these each time it opens, before it shows its popover. */
+static void
+open_preset_menu_cb (GtkMenuButton *button, gpointer data)
+{
+  LfWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  build_preset_menu (self);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->preset_menu));
+}
+
+/* Recent files are read each time, so the list has what other windows and
+ * programs saved meanwhile. */
+static void
+open_primary_menu_cb (GtkMenuButton *button, gpointer data)
+{
+  LfWindow *self = data;
+
+  lf_window_build_recent_menu (self);
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
 /* ---- layout --------------------------------------------------------------------------- */
 
 static void
@@ -993,6 +1020,9 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, compare_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, compare_popover);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_menu);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_section);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, pin_section);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, recent_submenu);
@@ -1103,8 +1133,8 @@ lf_window_init (LfWindow *self)
   add_chart_cards (self);
   apply_layout (self);
 
-  build_preset_menu (self);
-  lf_window_build_recent_menu (self);
+  gtk_menu_button_set_create_popup_func (self->preset_button, open_preset_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, open_primary_menu_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, 0);
 
