@@ -1110,6 +1110,82 @@ share_2030_card (LfWindow *window)
   return card;
 }
 
+/* The header bar's menus are built the first time they open: none of their
+ * popovers is in the window before, and the Scenarios menu then lists every
+ * preset twice (to open, and under Pin to Comparison). */
+static void
+test_window_menus_built_on_opening (void)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  LfWindow *window = window_opening_file ("io.github.landfall.Landfall.TestMenus", &app, &scenario);
+  g_autofree char *dir = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "data", "presets", NULL);
+  g_autoptr(GDir) presets = g_dir_open (dir, 0, NULL);
+  GtkMenuButton *preset_button, *menu_button;
+  GMenuModel *preset_section, *pin_section;
+  guint n_presets = 0;
+
+  g_assert_nonnull (presets);
+  for (const char *name; (name = g_dir_read_name (presets)) != NULL;)
+    n_presets += g_str_has_suffix (name, ".landfall");
+  g_assert_cmpuint (n_presets, >=, 5);
+  preset_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW, "preset_button"));
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW, "menu_button"));
+  preset_section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW, "preset_section"));
+  pin_section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW, "pin_section"));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_child (GTK_WIDGET (window), GTK_TYPE_POPOVER_MENU));
+  g_assert_null (gtk_menu_button_get_popover (preset_button));
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  g_assert_cmpint (g_menu_model_get_n_items (preset_section), ==, 0);
+
+  gtk_menu_button_popup (preset_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (preset_button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (preset_button))));
+  g_assert_cmpint (g_menu_model_get_n_items (preset_section), ==, n_presets);
+  g_assert_cmpint (g_menu_model_get_n_items (pin_section), ==, n_presets);
+  gtk_menu_button_popdown (preset_button);
+  /* Opened again: the same menu, not a second list. */
+  gtk_menu_button_popup (preset_button);
+  g_assert_cmpint (g_menu_model_get_n_items (preset_section), ==, n_presets);
+  gtk_menu_button_popdown (preset_button);
+
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (menu_button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_menu_button_popdown (menu_button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An About button's popover is built when it first opens, with the text set
+ * before, and follows text set after. */
+static void
+test_info_button_built_on_opening (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = lf_info_button_new ("Thing");
+  GtkPopover *popover;
+
+  lf_info_button_set_text (button, "What the thing is.");
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (popover))), ==, "What the thing is.");
+  lf_info_button_set_text (button, "What it is now.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (popover))), ==, "What it is now.");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file opened as the window starts: its first frame shows the file's
  * title and description, not current policy's (the words and the title
  * follow a change after its frame, but there is no frame before the first). */
@@ -1354,6 +1430,8 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/window/cards-refit", test_window_cards_refit);
   g_test_add_func ("/landfall/ui/window/figures-follow", test_window_figures_follow);
   g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
+  g_test_add_func ("/landfall/ui/window/menus-built-on-opening", test_window_menus_built_on_opening);
+  g_test_add_func ("/landfall/ui/info-button/built-on-opening", test_info_button_built_on_opening);
   ret = g_test_run ();
   lf_baseline_unref (baseline);
   return ret;

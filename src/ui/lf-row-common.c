@@ -101,6 +101,34 @@ lf_param_about (LfParam param, const LfBaseline *baseline)
 static gboolean on_tip_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard,
                                            GtkTooltip *tooltip, gpointer data);
 
+/* An About button's text, kept on the button until its popover is built. */
+#define INFO_TEXT "lf-info-text"
+
+/* The popover is built the first time the button opens: twenty-two of them,
+ * each a popover, its content and a label, had waited unseen in every window.
+ * GtkMenuButton calls this each time it opens. */
+static void
+build_info_popover_cb (GtkMenuButton *button, gpointer data)
+{
+  GtkWidget *popover, *label;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  popover = gtk_popover_new ();
+  label = gtk_label_new (g_object_get_data (G_OBJECT (button), INFO_TEXT));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 /**
  * lf_info_button_new:
  * @name: what the button tells about, e.g. the lever's label
@@ -114,22 +142,10 @@ GtkWidget *
 lf_info_button_new (const char *name)
 {
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *label = gtk_label_new (NULL);
   /* Translators: the accessible name of a lever's information button, e.g. "About Connected-vehicle rule" */
   g_autofree char *a11y = g_strdup_printf (_("About %s"), name);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_label_set_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), label);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), build_info_popover_cb, NULL, NULL);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "help-about-symbolic");
   /* Its tooltip keeps away from its open popover, as a combo row's does. */
   g_object_set_data_full (G_OBJECT (button), "lf-tip", g_strdup (a11y), g_free);
@@ -138,21 +154,24 @@ lf_info_button_new (const char *name)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (button), "lf-info-label", label);
   return button;
 }
 
 /**
  * lf_info_button_set_text:
- * Sets the text of an lf_info_button_new() button's popover.
+ * Sets the text of an lf_info_button_new() button's popover, now or when it
+ * is built.
  */
 void
 lf_info_button_set_text (GtkWidget *button, const char *text)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (button), "lf-info-label");
+  GtkPopover *popover;
 
-  g_return_if_fail (GTK_IS_LABEL (label));
-  gtk_label_set_text (label, text);
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_object_set_data_full (G_OBJECT (button), INFO_TEXT, g_strdup (text), g_free);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  if (popover != NULL)
+    gtk_label_set_text (GTK_LABEL (gtk_popover_get_child (popover)), text);
 }
 
 /* The unit beside a lever's number: "%" and "$" are not words to translate. */
