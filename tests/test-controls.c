@@ -1303,6 +1303,26 @@ paint_frames (LfWindow *window, int n)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* A window that opens as narrow as a phone's opens in the phone layout, at
+ * its own width: measured first in the wide layout it grew to that layout's
+ * minimum (595 px for 365) and stayed there. */
+static void
+test_window_opens_narrow (void)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(LfScenario) scenario = NULL;
+  LfWindow *window = window_opening_file ("io.github.landfall.Landfall.TestNarrow", &app, &scenario);
+  GtkStack *layout = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW, "layout_stack"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  paint_frames (window, 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (layout), ==, "narrow");
+  g_test_message ("opened at %d px for 400", gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The room a summary card keeps for its figure and its note: each one's
  * characters and lines. */
 static void
@@ -1430,6 +1450,7 @@ main (int argc, char **argv)
   g_test_add_func ("/landfall/ui/window/cards-refit", test_window_cards_refit);
   g_test_add_func ("/landfall/ui/window/figures-follow", test_window_figures_follow);
   g_test_add_func ("/landfall/ui/window/first-frame-words", test_window_first_frame_words);
+  g_test_add_func ("/landfall/ui/window/opens-narrow", test_window_opens_narrow);
   g_test_add_func ("/landfall/ui/window/menus-built-on-opening", test_window_menus_built_on_opening);
   g_test_add_func ("/landfall/ui/info-button/built-on-opening", test_info_button_built_on_opening);
   ret = g_test_run ();

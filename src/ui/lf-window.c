@@ -856,12 +856,37 @@ apply_layout_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static LfLayoutMode
+layout_for_width (int width)
+{
+  return width < NARROW_WIDTH ? LF_LAYOUT_NARROW : width < WIDE_WIDTH ? LF_LAYOUT_MEDIUM : LF_LAYOUT_WIDE;
+}
+
+/* The window opens in the layout of the size it opens at: measured first in
+ * the wide layout, a window closed as narrow as a phone's grew to the wide
+ * layout's minimum (595 px for 365) before it switched. A maximized window's
+ * size is the screen's, known only once it is allocated. */
+static void
+lf_window_show (GtkWidget *widget)
+{
+  LfWindow *self = LF_WINDOW (widget);
+  int width, height;
+
+  /* (GTK 4.8 writes both, so neither may be NULL.) */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)) && layout_for_width (width) != self->layout)
+    {
+      self->layout = layout_for_width (width);
+      apply_layout (self);
+    }
+  GTK_WIDGET_CLASS (lf_window_parent_class)->show (widget);
+}
+
 static void
 lf_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   LfWindow *self = LF_WINDOW (widget);
-  LfLayoutMode mode = width < NARROW_WIDTH ? LF_LAYOUT_NARROW
-                    : width < WIDE_WIDTH ? LF_LAYOUT_MEDIUM : LF_LAYOUT_WIDE;
+  LfLayoutMode mode = layout_for_width (width);
 
   GTK_WIDGET_CLASS (lf_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* Changing the layout inside an allocation is not allowed: do it just after. */
@@ -993,6 +1018,7 @@ lf_window_class_init (LfWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->size_allocate = lf_window_size_allocate;
+  widget_class->show = lf_window_show;
   window_class->close_request = lf_window_close_request_vfunc;
 
   g_type_ensure (LF_TYPE_CONTROLS);
