@@ -82,8 +82,25 @@ def enter_session():
             with open(log_path) as log:
                 sys.stderr.write(log.read()[-4000:])
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work(work)
     sys.exit(rc)
+
+
+def remove_work(work):
+    """Removes the private folders. The document portal, which GTK starts in
+    the session, mounts runtime/doc and dies with the session, leaving a
+    mount that no longer answers: unmounted first (lazily), else walking
+    into it aborts the removal."""
+    doc = os.path.join(work, "runtime", "doc")
+    for tool in ("fusermount3", "fusermount"):
+        if shutil.which(tool):
+            subprocess.call([tool, "-u", "-z", doc], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+            break
+    try:
+        shutil.rmtree(work, ignore_errors=True)
+    except OSError as e:
+        sys.stderr.write(f"could not remove {work}: {e}\n")
 
 
 def fail(why):
