@@ -57,8 +57,7 @@ struct _LfWindow
   GtkMenuButton       *compare_button;
   GtkMenuButton       *menu_button;
   GtkPopover          *compare_popover;
-  GMenu               *primary_menu;   /* each button builds its menu on first opening */
-  GMenu               *preset_menu;
+  GMenu               *preset_menu;    /* on preset_button when it first opens */
   GMenu               *preset_section;
   GMenu               *pin_section;
   GMenu               *recent_submenu;

@@ -736,10 +736,13 @@ build_preset_menu (LfWindow *self)
     }
 }
 
-/* The header bar's two menus are built the first time each opens: as model
- * buttons in popovers they had been 200 of the window's 1,340 widgets at
- * start-up, and naming the presets meant reading every preset's file.
- * GtkMenuButton calls these each time it opens, before it shows its popover. */
+/* The Scenarios menu is built the first time it opens: as model buttons in
+ * popovers it had been 69 of the window's 1,339 widgets at start-up, and
+ * naming the presets meant reading every preset's file. GtkMenuButton calls
+ * this each time it opens, before it shows its popover. (The main menu is
+ * built with the window: GTK 4.8 gives the radio items of a menu built once
+ * the window is shown the role of plain items, and a screen reader would not
+ * say which style is chosen.) */
 static void
 open_preset_menu_cb (GtkMenuButton *button, gpointer data)
 {
@@ -751,16 +754,12 @@ open_preset_menu_cb (GtkMenuButton *button, gpointer data)
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->preset_menu));
 }
 
-/* Recent files are read each time, so the list has what other windows and
- * programs saved meanwhile. */
+/* Recent files are read as the main menu opens, not at start-up, so the
+ * list also has what other windows and programs saved meanwhile. */
 static void
 open_primary_menu_cb (GtkMenuButton *button, gpointer data)
 {
-  LfWindow *self = data;
-
-  lf_window_build_recent_menu (self);
-  if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+  lf_window_build_recent_menu (LF_WINDOW (data));
 }
 
 /* ---- layout --------------------------------------------------------------------------- */
@@ -1047,7 +1046,6 @@ lf_window_class_init (LfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LfWindow, compare_button);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, compare_popover);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, LfWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_menu);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, preset_section);
   gtk_widget_class_bind_template_child (widget_class, LfWindow, pin_section);
