@@ -74,10 +74,7 @@ env.pop("LANDFALL_BENCH_OUT_FD", None)
 env.setdefault("GSK_RENDERER", "cairo")
 env.update(GTK_A11Y="atspi", NO_AT_BRIDGE="0", GTK_USE_PORTAL="0")
 trace_path = os.path.join(xbench.WORK, "trace.txt")
-lf_env = dict(env, LANDFALL_TRACE=trace_path)
-schemas = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(binary))), "data")
-if os.path.exists(os.path.join(schemas, "gschemas.compiled")):
-    lf_env["GSETTINGS_SCHEMA_DIR"] = schemas
+lf_env = xbench.with_schema(binary, dict(env, LANDFALL_TRACE=trace_path))
 for kv in args.landfall_env:
     k, _, v = kv.partition("=")
     lf_env[k] = v
@@ -233,7 +230,7 @@ class Landfall:
 
     def __init__(self, name, binary, extra):
         self.name, self.binary = name, binary
-        self.env = dict(lf_env)
+        self.env = xbench.with_schema(binary, lf_env)
         for kv in extra:
             k, _, v = kv.partition("=")
             self.env[k] = v

@@ -59,12 +59,7 @@ base_env.pop("LANDFALL_BENCH_OUT_FD", None)
 
 
 def landfall_env(bin_path, extra):
-    env = dict(base_env)
-    # As installed: the window's settings schema is there (the uninstalled
-    # build keeps it in build/data).
-    schemas = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(bin_path))), "data")
-    if os.path.exists(os.path.join(schemas, "gschemas.compiled")):
-        env["GSETTINGS_SCHEMA_DIR"] = schemas
+    env = xbench.with_schema(bin_path, base_env)
     for kv in extra:
         k, _, v = kv.partition("=")
         env[k] = v

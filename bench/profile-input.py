@@ -56,7 +56,7 @@ prefix = os.path.join(out_dir, "callgrind.out")
 for name in os.listdir(out_dir):
     if name.startswith("callgrind.out"):
         os.unlink(os.path.join(out_dir, name))
-env = dict(os.environ, GTK_A11Y="atspi", LC_ALL=os.environ.get("LC_ALL", "en_US.UTF-8"))
+env = xbench.with_schema(binary, dict(os.environ, GTK_A11Y="atspi", LC_ALL=os.environ.get("LC_ALL", "en_US.UTF-8")))
 env.setdefault("GSK_RENDERER", "cairo")
 proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--instr-atstart=no", "--separate-threads=yes",
                          f"--callgrind-out-file={prefix}", binary, scenario],

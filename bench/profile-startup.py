@@ -51,12 +51,7 @@ os.makedirs(out_dir, exist_ok=True)
 env = dict(os.environ, LC_ALL=os.environ.get("LC_ALL", "en_US.UTF-8"))
 env.setdefault("GSK_RENDERER", "cairo")
 programs = []
-landfall_env = dict(env)
-# As installed: the window's settings schema is there (the uninstalled build
-# has it in build/data), so the window opens at its remembered size.
-schemas = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(binary))), "data")
-if os.path.exists(os.path.join(schemas, "gschemas.compiled")):
-    landfall_env["GSETTINGS_SCHEMA_DIR"] = schemas
+landfall_env = xbench.with_schema(binary, env)
 programs.append(("landfall", [binary] + ([scenario] if args.scenario else []), landfall_env))
 calc = shutil.which("gnome-calculator")
 if calc and not args.no_calculator:

@@ -103,6 +103,18 @@ def remove_work(work):
         sys.stderr.write(f"could not remove {work}: {e}\n")
 
 
+def with_schema(binary, env):
+    """env for Landfall as installed: with the window's settings schema, so
+    the window opens at the size a new user's opens at (the schema's
+    default, 1200 x 780), not the window template's fallback (1280 x 800).
+    An uninstalled build keeps the schema in BUILD/data beside BUILD/src."""
+    schemas = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(binary))), "data")
+    env = dict(env)
+    if os.path.exists(os.path.join(schemas, "gschemas.compiled")):
+        env["GSETTINGS_SCHEMA_DIR"] = schemas
+    return env
+
+
 def fail(why):
     out(f"FAILED: {why}")
     sys.exit(1)
