@@ -1121,7 +1121,7 @@ test_window_menus_built_on_opening (void)
   g_autofree char *dir = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "data", "presets", NULL);
   g_autoptr(GDir) presets = g_dir_open (dir, 0, NULL);
   GtkMenuButton *preset_button, *menu_button;
-  GMenuModel *preset_section, *pin_section;
+  GMenuModel *preset_section, *pin_section, *recent;
   guint n_presets = 0;
 
   g_assert_nonnull (presets);
@@ -1149,10 +1149,28 @@ test_window_menus_built_on_opening (void)
   gtk_menu_button_popdown (preset_button);
 
   /* The main menu is there from the start (its radio items' role, above
-   * open_preset_menu_cb), and opens. */
+   * open_preset_menu_cb), and opens with the recent files read then: the
+   * file the window opened is among them. */
   g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (menu_button)));
+  recent = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), LF_TYPE_WINDOW, "recent_submenu"));
+  g_menu_remove_all (G_MENU (recent));
   gtk_menu_button_popup (menu_button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("LANDFALL_SOURCE_DIR"), "bench", "input.landfall", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *uri = g_file_get_uri (file);
+    gboolean listed = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (recent); i++)
+      {
+        g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (recent, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                             G_VARIANT_TYPE_STRING);
+
+        listed |= target != NULL && g_str_equal (g_variant_get_string (target, NULL), uri);
+      }
+    g_assert_true (listed);
+  }
   gtk_menu_button_popdown (menu_button);
 
   gtk_window_destroy (GTK_WINDOW (window));
