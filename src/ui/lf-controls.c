@@ -112,7 +112,7 @@ on_choice_selected_cb (LfChoiceRow *row, GParamSpec *pspec, LfControls *self)
   if (self->syncing)
     return;
   set_number (self, lf_param_info (lf_choice_row_get_param (row))->key,
-              adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+              lf_choice_row_get_selected (row));
 }
 
 static void

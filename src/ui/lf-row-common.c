@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lf-choice-row.h"
 #include "lf-difference.h"
 #include "lf-format.h"
 #include "lf-row-common.h"
@@ -501,10 +502,16 @@ unbind_whole_item_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpoi
   g_signal_handlers_disconnect_by_func (owner, on_owner_selected_cb, item);
 }
 
-/* A factory for the open list of @owner (an AdwComboRow or a GtkDropDown):
- * each item whole, wrapped, with a check mark on the selected one. */
-static GtkListItemFactory *
-whole_item_factory (GObject *owner)
+/**
+ * lf_whole_item_factory:
+ * @owner: what has the list: an AdwComboRow, an LfChoiceRow or a GtkDropDown
+ *   (anything with a "selected" position)
+ *
+ * Returns: (transfer full): a factory for @owner's open list: each item
+ *   whole, wrapped, with a check mark on the selected one
+ */
+GtkListItemFactory *
+lf_whole_item_factory (GObject *owner)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -537,19 +544,52 @@ on_tip_query_tooltip_cb (GtkWidget *row, int x, int y, gboolean keyboard, GtkToo
 }
 
 /**
- * lf_combo_row_set_tip:
+ * lf_row_set_tip:
+ * @row: a combo row or a choice row
  * @tip: (nullable): one short sentence
  *
- * The tooltip of a combo row, shown except while its list is open.
+ * The tooltip of a row with a list, shown except while its list is open.
  */
 void
-lf_combo_row_set_tip (AdwComboRow *row, const char *tip)
+lf_row_set_tip (GtkWidget *row, const char *tip)
 {
-  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (GTK_IS_WIDGET (row));
   g_object_set_data_full (G_OBJECT (row), "lf-tip", g_strdup (tip), g_free);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (row), tip != NULL);
+  gtk_widget_set_has_tooltip (row, tip != NULL);
   if (tip != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+  if (g_signal_handler_find (row, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_tip_query_tooltip_cb, NULL) == 0)
+    g_signal_connect (row, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
+}
+
+/**
+ * lf_row_follow_list_activation:
+ * @row: a row of our own (a switch or a choice)
+ * @callback: (scope notified): its handler of #GtkListBox::row-activated,
+ *   called with @row as data; it asks lf_row_is_activated() whether the
+ *   activation is @row's
+ *
+ * Connects @callback to the list box @row is now in, once (call it as the
+ * row's parent changes; a list the row has left stays connected until the
+ * row goes). A row activates as libadwaita's action rows do: its list box
+ * says so (a click on it, Enter or Space on it).
+ */
+void
+lf_row_follow_list_activation (GtkListBoxRow *row, GCallback callback)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  if (GTK_IS_LIST_BOX (list) &&
+      g_signal_handler_find (list, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             (gpointer) callback, row) == 0)
+    g_signal_connect_object (list, "row-activated", callback, row, 0);
+}
+
+/* Whether @list's activation of @activated is @row's: @row itself, in @list. */
+gboolean
+lf_row_is_activated (GtkListBox *list, GtkListBoxRow *activated, gpointer row)
+{
+  return activated == row && gtk_widget_get_parent (GTK_WIDGET (row)) == GTK_WIDGET (list);
 }
 
 /**
@@ -565,7 +605,7 @@ lf_combo_row_show_whole_items (AdwComboRow *row)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
-  factory = whole_item_factory (G_OBJECT (row));
+  factory = lf_whole_item_factory (G_OBJECT (row));
   adw_combo_row_set_list_factory (row, factory);
   /* A tooltip from a .ui file becomes one that keeps away from the list. */
   if (gtk_widget_get_tooltip_text (GTK_WIDGET (row)) != NULL)
@@ -573,9 +613,8 @@ lf_combo_row_show_whole_items (AdwComboRow *row)
       g_autofree char *tip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
 
       gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-      lf_combo_row_set_tip (row, tip);
+      lf_row_set_tip (GTK_WIDGET (row), tip);
     }
-  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
 }
 
 static void
@@ -614,14 +653,14 @@ lf_drop_down_show_whole_items (GtkDropDown *drop_down)
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
   g_signal_connect (button, "setup", G_CALLBACK (setup_button_item_cb), NULL);
   g_signal_connect (button, "bind", G_CALLBACK (bind_button_item_cb), NULL);
-  list = whole_item_factory (G_OBJECT (drop_down));
+  list = lf_whole_item_factory (G_OBJECT (drop_down));
   gtk_drop_down_set_factory (drop_down, button);
   gtk_drop_down_set_list_factory (drop_down, list);
 }
 
 /**
  * lf_row_set_note:
- * @row: an LfSwitchRow, an AdwActionRow (a choice row) or an AdwExpanderRow (a plant)
+ * @row: an LfSwitchRow, an LfChoiceRow or an AdwExpanderRow (a plant)
  * @text: (nullable): the note (lf-notes.h), or NULL for none
  *
  * Shows a note as an information icon at the row's end: its tooltip and
@@ -644,6 +683,8 @@ lf_row_set_note (GtkWidget *row, const char *text)
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
       else if (LF_IS_SWITCH_ROW (row))
         lf_switch_row_add_suffix (LF_SWITCH_ROW (row), icon);
+      else if (LF_IS_CHOICE_ROW (row))
+        lf_choice_row_add_suffix (LF_CHOICE_ROW (row), icon);
       else
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
       g_object_set_data (G_OBJECT (row), "lf-note-icon", icon);

@@ -24,9 +24,15 @@ char       *lf_schedule_summary     (const LfScenario *scenario,
                                      LfParam           param);
 void        lf_wheel_scrolls_panel  (GtkWidget        *widget);
 void        lf_spin_group_digits    (GtkSpinButton    *spin);
+GtkListItemFactory *lf_whole_item_factory (GObject *owner);
 void        lf_combo_row_show_whole_items (AdwComboRow *row);
-void        lf_combo_row_set_tip    (AdwComboRow      *row,
+void        lf_row_set_tip          (GtkWidget        *row,
                                      const char       *tip);
+void        lf_row_follow_list_activation (GtkListBoxRow *row,
+                                           GCallback      callback);
+gboolean    lf_row_is_activated     (GtkListBox       *list,
+                                     GtkListBoxRow    *activated,
+                                     gpointer          row);
 void        lf_drop_down_show_whole_items (GtkDropDown *drop_down);
 void        lf_row_set_note         (GtkWidget        *row,
                                      const char       *text);

@@ -21,7 +21,6 @@ struct _LfSwitchRow
   GtkWidget         *suffixes;
   GtkWidget         *info_button;   /* "About …": meaning, default, source */
   char              *subtitle;      /* the .ui file's, shown while the lever has no later change */
-  GtkWidget         *list;          /* the list whose activations it follows */
 };
 
 G_DEFINE_FINAL_TYPE (LfSwitchRow, lf_switch_row, ADW_TYPE_PREFERENCES_ROW)
@@ -71,31 +70,14 @@ show_subtitle (LfSwitchRow *self, const char *text)
 static void
 on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, LfSwitchRow *self)
 {
-  if (row == GTK_LIST_BOX_ROW (self))
+  if (lf_row_is_activated (list, row, self))
     gtk_widget_mnemonic_activate (GTK_WIDGET (self->switch_), FALSE);
 }
 
 static void
-on_parent_cb (LfSwitchRow *self, GParamSpec *pspec, gpointer data)
+on_parent_cb (LfSwitchRow *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, on_row_activated_cb, self);
-  self->list = GTK_IS_LIST_BOX (parent) ? parent : NULL;
-  if (self->list != NULL)
-    g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated_cb), self);
-}
-
-static void
-lf_switch_row_dispose (GObject *object)
-{
-  LfSwitchRow *self = LF_SWITCH_ROW (object);
-
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, on_row_activated_cb, self);
-  self->list = NULL;
-  G_OBJECT_CLASS (lf_switch_row_parent_class)->dispose (object);
+  lf_row_follow_list_activation (GTK_LIST_BOX_ROW (self), G_CALLBACK (on_row_activated_cb));
 }
 
 static void
@@ -158,7 +140,6 @@ lf_switch_row_class_init (LfSwitchRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lf_switch_row_constructed;
-  object_class->dispose = lf_switch_row_dispose;
   object_class->finalize = lf_switch_row_finalize;
   object_class->get_property = lf_switch_row_get_property;
   object_class->set_property = lf_switch_row_set_property;
