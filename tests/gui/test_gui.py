@@ -600,6 +600,48 @@ def test_quota_row_by_keyboard(lf):
     wait_for(f"the title to return to {before!r}", lambda: lf.title() == before)
 
 
+def test_rule_choice_by_keyboard(lf):
+    """The connected-vehicle rule's row, a combo box to assistive technology,
+    reached by Tab: Enter opens its list, Home or End and Enter choose, the row
+    shows the choice and the title marks the change; Ctrl+Z takes it back."""
+    name = "Connected-vehicle rule"
+    before = lf.title()
+    row = wait_for(f"the combo box named {name!r}", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_COMBO_BOX, name)
+        if states(o).contains(pyatspi.STATE_FOCUSABLE)] or None)[0]
+    def chosen():
+        # The row's title and then its chosen value; the list's labels follow
+        # in its popover once it is built (and stay VISIBLE when it closes).
+        labels = lf.find_all(pyatspi.ROLE_LABEL, root=row)
+        return name_of(labels[1]) if len(labels) > 1 and name_of(labels[0]) == name else None
+    shown = [chosen()]
+    check(shown[0] in ("Off", "As published: Chinese makers barred from 2027", "Waived for US-built cars"),
+          f"the rule's row shows {shown[0]!r}, not a choice")
+    # The first choice ("Off") unless it is the one shown: then the last.
+    first = shown[0] != "Off"
+    lf.focus_main_window()
+    for _ in range(120):
+        if states(row).contains(pyatspi.STATE_FOCUSED):
+            break
+        key("Tab")
+        time.sleep(0.05)
+    check(states(row).contains(pyatspi.STATE_FOCUSED), "Tab never reached the rule's row")
+    key("Return")
+    wait_for("the rule's list to open", lambda: [
+        o for o in lf.find_all(pyatspi.ROLE_LABEL, "Waived for US-built cars")
+        if states(o).contains(pyatspi.STATE_VISIBLE)] or None)
+    time.sleep(0.3)
+    key("Home" if first else "End")
+    time.sleep(0.2)
+    key("Return")
+    want = "Off" if first else "Waived for US-built cars"
+    wait_for(f"the row to show {want!r}", lambda: chosen() == want)
+    wait_for("the title to mark the change", lambda: lf.title() == "• " + before)
+    key("ctrl+z")
+    wait_for(f"undo to show {shown[0]!r} again", lambda: chosen() == shown[0])
+    wait_for(f"the title to return to {before!r}", lambda: lf.title() == before)
+
+
 def test_preset_trade_deal_by_keyboard(lf):
     before = settled(lambda: lf.summary(SHARE_2030), "the summary")
     lf.open_preset("Trade deal", keyboard=True)
@@ -1477,6 +1519,7 @@ SESSIONS = [
         test_undo_restores_summary,
         test_authorisation_switch_undo,
         test_quota_row_by_keyboard,
+        test_rule_choice_by_keyboard,
         test_preset_trade_deal_by_keyboard,
         test_export_chart,
         test_export_default_size,
