@@ -197,6 +197,8 @@ lf_choice_row_dispose (GObject *object)
 
   g_clear_object (&self->list_selection);
   G_OBJECT_CLASS (lf_choice_row_parent_class)->dispose (object);
+  /* Gone with the template's widgets. */
+  self->popover = NULL;
 }
 
 static void
