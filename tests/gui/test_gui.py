@@ -573,6 +573,18 @@ def test_authorisation_switch_undo(lf):
     wait_for(f"the title to return to {before!r}", lambda: lf.title() == before)
 
 
+def tab_to(lf, acc, what):
+    """Moves the keyboard focus to @acc with Tab from the main window: GTK 4.8
+    takes no focus over AT-SPI, so as a keyboard user does."""
+    lf.focus_main_window()
+    for _ in range(120):
+        if states(acc).contains(pyatspi.STATE_FOCUSED):
+            break
+        key("Tab")
+        time.sleep(0.05)
+    check(states(acc).contains(pyatspi.STATE_FOCUSED), f"Tab never reached {what}")
+
+
 def test_quota_row_by_keyboard(lf):
     """The import quota's row, focused and activated from the keyboard (Enter
     on the row, not on its switch), turns the quota on: the switch shows it
@@ -584,14 +596,7 @@ def test_quota_row_by_keyboard(lf):
     row = wait_for(f"the row named {name!r}", lambda: [
         o for w in lf.windows() for o in pyatspi.utils.findAllDescendants(w, lambda o: name_of(o) == name)
         if o.getRole() == pyatspi.ROLE_LIST_ITEM and states(o).contains(pyatspi.STATE_FOCUSABLE)] or None)[0]
-    lf.focus_main_window()
-    # GTK 4.8 takes no focus over AT-SPI: Tab to the row, as a keyboard user does.
-    for _ in range(120):
-        if states(row).contains(pyatspi.STATE_FOCUSED):
-            break
-        key("Tab")
-        time.sleep(0.05)
-    check(states(row).contains(pyatspi.STATE_FOCUSED), "Tab never reached the quota's row")
+    tab_to(lf, row, "the quota's row")
     key("Return")
     wait_for("the quota switch to turn on", lambda: switch_on(switch))
     wait_for("the title to mark the change", lambda: lf.title() == "• " + before)
@@ -619,13 +624,7 @@ def test_rule_choice_by_keyboard(lf):
           f"the rule's row shows {shown[0]!r}, not a choice")
     # The first choice ("Off") unless it is the one shown: then the last.
     first = shown[0] != "Off"
-    lf.focus_main_window()
-    for _ in range(120):
-        if states(row).contains(pyatspi.STATE_FOCUSED):
-            break
-        key("Tab")
-        time.sleep(0.05)
-    check(states(row).contains(pyatspi.STATE_FOCUSED), "Tab never reached the rule's row")
+    tab_to(lf, row, "the rule's row")
     key("Return")
     wait_for("the rule's list to open", lambda: [
         o for o in lf.find_all(pyatspi.ROLE_LABEL, "Waived for US-built cars")
