@@ -123,12 +123,6 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, LfChoiceRow *self)
 }
 
 static void
-on_parent_cb (LfChoiceRow *self)
-{
-  lf_row_follow_list_activation (GTK_LIST_BOX_ROW (self), G_CALLBACK (on_row_activated_cb));
-}
-
-static void
 lf_choice_row_constructed (GObject *object)
 {
   LfChoiceRow *self = LF_CHOICE_ROW (object);
@@ -307,7 +301,7 @@ lf_choice_row_init (LfChoiceRow *self)
 {
   self->labels = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_cb), NULL);
+  lf_row_follow_list_activation (GTK_LIST_BOX_ROW (self), G_CALLBACK (on_row_activated_cb));
 }
 
 LfParam

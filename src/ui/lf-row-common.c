@@ -562,27 +562,51 @@ lf_row_set_tip (GtkWidget *row, const char *tip)
     g_signal_connect (row, "query-tooltip", G_CALLBACK (on_tip_query_tooltip_cb), NULL);
 }
 
-/**
- * lf_row_follow_list_activation:
- * @row: a row of our own (a switch or a choice)
- * @callback: (scope notified): its handler of #GtkListBox::row-activated,
- *   called with @row as data; it asks lf_row_is_activated() whether the
- *   activation is @row's
- *
- * Connects @callback to the list box @row is now in, once (call it as the
- * row's parent changes; a list the row has left stays connected until the
- * row goes). A row activates as libadwaita's action rows do: its list box
- * says so (a click on it, Enter or Space on it).
- */
-void
-lf_row_follow_list_activation (GtkListBoxRow *row, GCallback callback)
+/* The row's handler of its list's activations, for on_row_parent_cb(). */
+typedef struct {
+  GCallback callback;
+} ListActivation;
+
+static void
+list_activation_free (gpointer data, GClosure *closure)
+{
+  g_free (data);
+}
+
+/* Connects the handler to the list box the row is now in, once. A list the
+ * row has left stays connected until the row goes (lf_row_is_activated()
+ * tells its activations apart). */
+static void
+on_row_parent_cb (GtkListBoxRow *row, GParamSpec *pspec, ListActivation *follow)
 {
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
 
   if (GTK_IS_LIST_BOX (list) &&
       g_signal_handler_find (list, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                             (gpointer) callback, row) == 0)
-    g_signal_connect_object (list, "row-activated", callback, row, 0);
+                             (gpointer) follow->callback, row) == 0)
+    g_signal_connect_object (list, "row-activated", follow->callback, row, 0);
+}
+
+/**
+ * lf_row_follow_list_activation:
+ * @row: a row of our own (a switch or a choice)
+ * @callback: its handler of #GtkListBox::row-activated, called with @row as
+ *   data; it asks lf_row_is_activated() whether the activation is @row's
+ *
+ * Has @row follow the activations of whichever list box it is in, now and
+ * as it moves (call it once, as the row is made). A row activates as
+ * libadwaita's action rows do: its list box says so (a click on it, Enter
+ * or Space on it).
+ */
+void
+lf_row_follow_list_activation (GtkListBoxRow *row, GCallback callback)
+{
+  ListActivation *follow = g_new (ListActivation, 1);
+
+  follow->callback = callback;
+  g_signal_connect_data (row, "notify::parent", G_CALLBACK (on_row_parent_cb), follow,
+                         list_activation_free, 0);
+  on_row_parent_cb (row, NULL, follow);
 }
 
 /* Whether @list's activation of @activated is @row's: @row itself, in @list. */

@@ -75,12 +75,6 @@ on_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, LfSwitchRow *self)
 }
 
 static void
-on_parent_cb (LfSwitchRow *self)
-{
-  lf_row_follow_list_activation (GTK_LIST_BOX_ROW (self), G_CALLBACK (on_row_activated_cb));
-}
-
-static void
 lf_switch_row_finalize (GObject *object)
 {
   LfSwitchRow *self = LF_SWITCH_ROW (object);
@@ -184,7 +178,7 @@ static void
 lf_switch_row_init (LfSwitchRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_cb), NULL);
+  lf_row_follow_list_activation (GTK_LIST_BOX_ROW (self), G_CALLBACK (on_row_activated_cb));
 }
 
 LfParam
