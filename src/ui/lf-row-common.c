@@ -707,10 +707,8 @@ lf_row_set_note (GtkWidget *row, const char *text)
         adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
       else if (LF_IS_SWITCH_ROW (row))
         lf_switch_row_add_suffix (LF_SWITCH_ROW (row), icon);
-      else if (LF_IS_CHOICE_ROW (row))
-        lf_choice_row_add_suffix (LF_CHOICE_ROW (row), icon);
       else
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        lf_choice_row_add_suffix (LF_CHOICE_ROW (row), icon);
       g_object_set_data (G_OBJECT (row), "lf-note-icon", icon);
     }
   gtk_widget_set_visible (icon, text != NULL);
