@@ -870,12 +870,14 @@ lf_window_show (GtkWidget *widget)
 {
   LfWindow *self = LF_WINDOW (widget);
   int width, height;
+  LfLayoutMode mode;
 
   /* (GTK 4.8 writes both, so neither may be NULL.) */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)) && layout_for_width (width) != self->layout)
+  mode = layout_for_width (width);
+  if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)) && mode != self->layout)
     {
-      self->layout = layout_for_width (width);
+      self->layout = mode;
       apply_layout (self);
     }
   GTK_WIDGET_CLASS (lf_window_parent_class)->show (widget);
